@@ -12,8 +12,11 @@ public struct ArmStats
     /// <summary>Sum of squared rewards.</summary>
     public double SumOfSquares;
 
-    /// <summary>Empirical mean (0 before the first pull).</summary>
-    public readonly double Mean => Pulls > 0 ? Sum / Pulls : 0.0;
+    /// <summary>Empirical mean Sum / Pulls (0 before the first pull), kept up to date by <see cref="Add"/>.</summary>
+    public double Mean;
+
+    /// <summary>1 / Pulls (0 before the first pull), kept up to date by <see cref="Add"/> so index rules need no division.</summary>
+    public double InversePulls;
 
     /// <summary>Empirical (biased, 1/n) variance, 0 before two pulls.</summary>
     public readonly double Variance
@@ -37,5 +40,7 @@ public struct ArmStats
         Pulls++;
         Sum += reward;
         SumOfSquares += reward * reward;
+        InversePulls = 1.0 / Pulls;
+        Mean = Sum * InversePulls;
     }
 }

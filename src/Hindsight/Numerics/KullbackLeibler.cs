@@ -10,6 +10,21 @@ public static class KullbackLeibler
 {
     private const double Eps = 1e-15;
 
+    /// <summary>
+    /// A cheap upper bound on <see cref="BernoulliUpperBound"/>: since kl(p, q) = ∫ₚ^q (x − p) / (x(1 − x)) dx ≥
+    /// (q − p)² / (2V) with V = max of x(1 − x) on [p, q], the index is at most p + √(2Vd), where V = p(1 − p) when
+    /// p ≥ ½ and ¼ (Pinsker) otherwise.
+    /// </summary>
+    /// <param name="p">The empirical mean in [0, 1].</param>
+    /// <param name="d">The exploration budget.</param>
+    /// <returns>An upper bound on the KL index, at most 1.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double BernoulliUpperBoundCeiling(double p, double d)
+    {
+        double v = p >= 0.5 ? p * (1 - p) : 0.25;
+        return Math.Min(1.0, p + Math.Sqrt(2 * v * d));
+    }
+
     /// <summary>Bernoulli divergence kl(p, q) = p ln(p/q) + (1−p) ln((1−p)/(1−q)), with 0 ln 0 = 0.</summary>
     /// <param name="p">First mean in [0, 1].</param>
     /// <param name="q">Second mean in [0, 1].</param>
@@ -33,7 +48,7 @@ public static class KullbackLeibler
 
     /// <summary>
     /// The Bernoulli KL upper confidence bound max{q ∈ [p, 1] : kl(p, q) ≤ d}, solved by Newton's method from
-    /// the Pinsker bound p + √(d/2), which lies above the root; kl(p, ·) is convex and increasing on [p, 1],
+    /// the smaller of two points right of the root (Pinsker's bound p + √(d/2) and a bound tight near q = 1); kl(p, ·) is convex and increasing on [p, 1],
     /// so the iterates decrease monotonically to the root (no bracketing needed). Accurate to 1e-12.
     /// </summary>
     /// <param name="p">The empirical mean in [0, 1].</param>
@@ -53,18 +68,19 @@ public static class KullbackLeibler
 
         if (p <= 0.0)
         {
-            return -MathNet.Numerics.SpecialFunctions.Expm1(-d); // kl(0, q) = −ln(1 − q)
+            // kl(0, q) = −ln(1 − q) = d  ⇒  q = 1 − e^(−d); a series for small d keeps full relative precision.
+            return d < 1e-5 ? d * (1 - (d * (0.5 - (d / 6)))) : 1.0 - Math.Exp(-d);
         }
 
-        double q = p + Math.Sqrt(d / 2);
+        // Two points right of the root (kl(p, q) ≥ d there): Pinsker's p + √(d/2), and, since p ln(p/q) ≥ p ln p,
+        // 1 − (1 − p) exp(−(d − p ln p) / (1 − p)), which is the tighter one near q = 1 where kl has its pole
+        // and Newton from a poor start would crawl. Start from the smaller.
+        double pinsker = p + Math.Sqrt(d / 2);
+        double polar = 1.0 - ((1.0 - p) * Math.Exp(-(d - (p * Math.Log(p))) / (1.0 - p)));
+        double q = Math.Min(pinsker, polar);
         if (q >= 1.0)
         {
-            // Right end: kl(p, 1⁻) = +∞ > d, so the root is below 1; start just under 1.
-            q = 1.0 - 1e-12;
-            if (Bernoulli(p, q) <= d)
-            {
-                return q;
-            }
+            return 1.0;
         }
 
         for (int i = 0; i < 60; i++)

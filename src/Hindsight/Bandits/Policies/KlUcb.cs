@@ -10,14 +10,19 @@ namespace Hindsight.Bandits.Policies;
 /// <remarks>
 /// Asymptotically optimal for Bernoulli arms: E[nᵢ(T)] ≤ (1 + ε) ln T / kl(μᵢ, μ*) + o(ln T), so the
 /// pseudo-regret meets the Lai–Robbins bound Σᵢ Δᵢ ln T / kl(μᵢ, μ*). c = 0 is the practical choice the
-/// paper recommends; c = 3 is the one its theorem needs. The argmax is exact: by Pinsker's inequality
-/// Uᵢ ≤ μ̂ᵢ + √(budget / (2nᵢ)), so an arm whose Pinsker bound is below the best exact index so far cannot win
-/// and its exact index (a Newton solve) is skipped.
+/// paper recommends; c = 3 is the one its theorem needs. The argmax is exact, but most Newton solves are skipped:
+/// an arm whose upper bound on its index (the tangent of its last exact index, valid because the index is concave
+/// in the budget, or <see cref="KullbackLeibler.BernoulliUpperBoundCeiling"/>) is below the best exact index so far
+/// cannot win.
 /// </remarks>
 public sealed class KlUcb : IBanditPolicy
 {
     private readonly ArmStats[] _stats;
     private readonly double _c;
+    private readonly double[] _cachedIndex;
+    private readonly double[] _cachedSlope;
+    private readonly double[] _cachedBudget;
+    private readonly long[] _cachedPulls;
     private long _round;
 
     /// <summary>Creates the policy.</summary>
@@ -29,6 +34,10 @@ public sealed class KlUcb : IBanditPolicy
         ArgumentOutOfRangeException.ThrowIfNegative(c);
         _stats = new ArmStats[arms];
         _c = c;
+        _cachedIndex = new double[arms];
+        _cachedSlope = new double[arms];
+        _cachedBudget = new double[arms];
+        _cachedPulls = new long[arms];
         _round = 1;
     }
 
@@ -39,6 +48,10 @@ public sealed class KlUcb : IBanditPolicy
     public void Reset(ulong seed)
     {
         Array.Clear(_stats);
+        Array.Clear(_cachedIndex);
+        Array.Clear(_cachedSlope);
+        Array.Clear(_cachedBudget);
+        Array.Clear(_cachedPulls);
         _round = 1;
     }
 
@@ -64,9 +77,9 @@ public sealed class KlUcb : IBanditPolicy
 
         double budget = Budget(_round, _c);
 
-        // Start from the arm with the largest Pinsker bound: it is the most likely winner.
-        int best = 0;
-        double bestBound = double.NegativeInfinity;
+        // Ceiling of every index: the tangent of the cached exact index (valid by concavity), or the cheap bound.
+        int best = -1;
+        double bestCeiling = double.NegativeInfinity;
         for (int i = 0; i < k; i++)
         {
             if (stats[i].Pulls == 0)
@@ -74,15 +87,15 @@ public sealed class KlUcb : IBanditPolicy
                 return i;
             }
 
-            double bound = stats[i].Mean + Math.Sqrt(budget / (2.0 * stats[i].Pulls));
-            if (bound > bestBound)
+            double ceiling = Ceiling(i, budget);
+            if (ceiling > bestCeiling)
             {
-                bestBound = bound;
+                bestCeiling = ceiling;
                 best = i;
             }
         }
 
-        double bestIndex = KullbackLeibler.BernoulliUpperBound(stats[best].Mean, budget / stats[best].Pulls);
+        double bestIndex = Exact(best, budget);
         for (int i = 0; i < k; i++)
         {
             if (i == best)
@@ -90,13 +103,13 @@ public sealed class KlUcb : IBanditPolicy
                 continue;
             }
 
-            double bound = Math.Min(1.0, stats[i].Mean + Math.Sqrt(budget / (2.0 * stats[i].Pulls)));
-            if (bound < bestIndex || (bound == bestIndex && i > best))
+            double ceiling = Ceiling(i, budget);
+            if (ceiling < bestIndex || (ceiling == bestIndex && i > best))
             {
                 continue; // cannot beat the incumbent (ties go to the lower arm)
             }
 
-            double index = KullbackLeibler.BernoulliUpperBound(stats[i].Mean, budget / stats[i].Pulls);
+            double index = Exact(i, budget);
             if (index > bestIndex || (index == bestIndex && i < best))
             {
                 bestIndex = index;
@@ -105,6 +118,41 @@ public sealed class KlUcb : IBanditPolicy
         }
 
         return best;
+    }
+
+    /// <summary>
+    /// An upper bound on arm i's index at this budget. The index U(b) is concave and increasing in the budget b
+    /// (the inverse of the convex, increasing kl(p, ·)), so the tangent at the last exact solve lies above it:
+    /// U(b) ≤ U(b₀) + U′(b₀)(b − b₀) with U′ = q(1 − q) / (n (q − p)). A margin of 1e−12 covers the solver's rounding.
+    /// </summary>
+    private double Ceiling(int i, double budget)
+    {
+        ref readonly ArmStats s = ref _stats[i];
+        double cheap = KullbackLeibler.BernoulliUpperBoundCeiling(s.Mean, budget * s.InversePulls);
+        if (_cachedPulls[i] != s.Pulls)
+        {
+            return cheap;
+        }
+
+        return Math.Min(cheap, _cachedIndex[i] + (_cachedSlope[i] * (budget - _cachedBudget[i])) + 1e-12);
+    }
+
+    /// <summary>The exact index of arm i at this budget, solved once and cached with its tangent slope.</summary>
+    private double Exact(int i, double budget)
+    {
+        ref readonly ArmStats s = ref _stats[i];
+        if (_cachedPulls[i] == s.Pulls && _cachedBudget[i] == budget)
+        {
+            return _cachedIndex[i];
+        }
+
+        double q = KullbackLeibler.BernoulliUpperBound(s.Mean, budget * s.InversePulls);
+        double gap = q - s.Mean;
+        _cachedIndex[i] = q;
+        _cachedBudget[i] = budget;
+        _cachedPulls[i] = s.Pulls;
+        _cachedSlope[i] = gap > 1e-12 ? q * (1 - q) * s.InversePulls / gap : double.PositiveInfinity;
+        return q;
     }
 
     /// <inheritdoc />

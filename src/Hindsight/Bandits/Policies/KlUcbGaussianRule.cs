@@ -29,5 +29,5 @@ public struct KlUcbGaussianRule : IIndexRule
     }
 
     /// <inheritdoc />
-    public readonly double Index(in ArmStats arm) => arm.Mean + (_sigma * Math.Sqrt(2 * _budget / arm.Pulls));
+    public readonly double Index(in ArmStats arm) => arm.Mean + (_sigma * Math.Sqrt(2 * _budget * arm.InversePulls));
 }

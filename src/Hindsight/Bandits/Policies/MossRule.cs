@@ -20,5 +20,5 @@ public struct MossRule : IIndexRule
 
     /// <inheritdoc />
     public readonly double Index(in ArmStats arm)
-        => arm.Mean + Math.Sqrt(Math.Max(0.0, Math.Log(_scale / arm.Pulls)) / arm.Pulls);
+        => arm.Mean + Math.Sqrt(Math.Max(0.0, Math.Log(_scale * arm.InversePulls)) * arm.InversePulls);
 }

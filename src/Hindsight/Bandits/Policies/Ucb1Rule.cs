@@ -18,5 +18,5 @@ public struct Ucb1Rule : IIndexRule
     public void BeginRound(long round, int arms) => _scaledLog = _alpha * Math.Log(round);
 
     /// <inheritdoc />
-    public readonly double Index(in ArmStats arm) => arm.Mean + Math.Sqrt(_scaledLog / arm.Pulls);
+    public readonly double Index(in ArmStats arm) => arm.Mean + Math.Sqrt(_scaledLog * arm.InversePulls);
 }

@@ -29,5 +29,5 @@ public struct UcbVRule : IIndexRule
 
     /// <inheritdoc />
     public readonly double Index(in ArmStats arm)
-        => arm.Mean + Math.Sqrt(2 * arm.Variance * _explore / arm.Pulls) + (3 * _c * _b * _explore / arm.Pulls);
+        => arm.Mean + Math.Sqrt(2 * arm.Variance * _explore * arm.InversePulls) + (3 * _c * _b * _explore * arm.InversePulls);
 }

@@ -1,0 +1,93 @@
+using System.CommandLine;
+using System.Text.Json;
+using Hindsight.Regret;
+using Hindsight.Specs;
+
+namespace Hindsight.Cli;
+
+/// <summary><c>hindsight list [--json]</c>: every registered learner, environment and meter with parameters and defaults.</summary>
+internal static class ListCommand
+{
+    public static Command Create(TextWriter stdout)
+    {
+        var json = new Option<bool>("--json") { Description = "Print JSON instead of text." };
+        var command = new Command("list", "List every learner, environment and meter with parameters, defaults and a description.") { json };
+        command.SetAction(parse =>
+        {
+            if (parse.GetValue(json))
+            {
+                stdout.WriteLine(ToJson());
+            }
+            else
+            {
+                WriteText(stdout);
+            }
+
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static void WriteText(TextWriter o)
+    {
+        o.WriteLine("Learners (K-armed bandits):");
+        foreach (LearnerInfo l in Registry.Learners)
+        {
+            WriteEntry(o, l.Name, l.Description, l.Parameters);
+        }
+
+        o.WriteLine();
+        o.WriteLine("Environments:");
+        foreach (EnvironmentInfo e in Registry.Environments)
+        {
+            WriteEntry(o, e.Name, e.Description, e.Parameters);
+        }
+
+        o.WriteLine();
+        o.WriteLine("Meters:");
+        foreach (string m in Meters.Names)
+        {
+            o.WriteLine($"  {m,-26} {Meters.Descriptions[m]}");
+        }
+    }
+
+    private static void WriteEntry(TextWriter o, string name, string description, IReadOnlyList<ParameterInfo> parameters)
+    {
+        o.WriteLine($"  {name,-26} {description}");
+        foreach (ParameterInfo p in parameters)
+        {
+            string def = p.Required ? "required" : $"default {Format(p.Default)}";
+            string range = p.RangeText.Length > 0 ? $", {p.RangeText}" : string.Empty;
+            o.WriteLine($"      {p.Name,-14} {p.Description} ({def}{range})");
+        }
+    }
+
+    private static string Format(object? value) => value switch
+    {
+        double[] list => "[" + string.Join(", ", list.Select(x => x.ToString(System.Globalization.CultureInfo.InvariantCulture))) + "]",
+        double d => d.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        _ => value?.ToString() ?? "none",
+    };
+
+    private static string ToJson()
+    {
+        static object Params(IReadOnlyList<ParameterInfo> ps) => ps.Select(p => new Dictionary<string, object?>
+        {
+            ["name"] = p.Name,
+            ["type"] = JsonNamingPolicy.CamelCase.ConvertName(p.Type.ToString()),
+            ["required"] = p.Required,
+            ["default"] = p.Default,
+            ["range"] = p.RangeText.Length > 0 ? p.RangeText : null,
+            ["choices"] = p.Choices.Count > 0 ? p.Choices : null,
+            ["description"] = p.Description,
+        }).ToList();
+
+        var doc = new Dictionary<string, object>
+        {
+            ["learners"] = Registry.Learners.Select(l => new { name = l.Name, family = "k-armed", description = l.Description, parameters = Params(l.Parameters) }).ToList(),
+            ["environments"] = Registry.Environments.Select(e => new { name = e.Name, family = "k-armed", description = e.Description, parameters = Params(e.Parameters) }).ToList(),
+            ["meters"] = Meters.Names.Select(m => new { name = m, description = Meters.Descriptions[m] }).ToList(),
+        };
+        return JsonSerializer.Serialize(doc, new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+    }
+}

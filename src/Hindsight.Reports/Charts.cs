@@ -1,0 +1,141 @@
+using Hindsight.Regret;
+using Hindsight.Simulation;
+using ScottPlot;
+
+namespace Hindsight.Reports;
+
+/// <summary>The report's plots, drawn with ScottPlot and exported as SVG text.</summary>
+public static class Charts
+{
+    private const int Width = 760;
+    private const int Height = 420;
+
+    /// <summary>Regret against t for every learner on one environment: the mean with its 95% CI band.</summary>
+    /// <param name="checkpoints">The rounds.</param>
+    /// <param name="pairs">The pairs of one environment.</param>
+    /// <param name="meter">The regret to draw.</param>
+    /// <returns>An SVG element.</returns>
+    public static string RegretCurves(IReadOnlyList<long> checkpoints, IReadOnlyList<PairResult> pairs, string meter)
+    {
+        ArgumentNullException.ThrowIfNull(checkpoints);
+        ArgumentNullException.ThrowIfNull(pairs);
+        var plot = new Plot();
+        double[] xs = [.. checkpoints.Select(c => (double)c)];
+        for (int i = 0; i < pairs.Count; i++)
+        {
+            MeterResult? m = pairs[i].Meters.FirstOrDefault(x => x.Name == meter);
+            if (m is null)
+            {
+                continue;
+            }
+
+            Color color = plot.Add.Palette.GetColor(i);
+            if (m.Curve.All(s => s.Low is not null && s.High is not null))
+            {
+                var band = plot.Add.FillY(xs, [.. m.Curve.Select(s => s.Low!.Value)], [.. m.Curve.Select(s => s.High!.Value)]);
+                band.FillColor = color.WithAlpha(0.18);
+                band.LineWidth = 0;
+            }
+
+            var line = plot.Add.ScatterLine(xs, [.. m.Curve.Select(s => s.Mean)], color);
+            line.LineWidth = 2;
+            line.LegendText = pairs[i].Learner.Name;
+        }
+
+        plot.Title($"{meter} regret vs t (mean, 95% CI)");
+        plot.XLabel("round t");
+        plot.YLabel($"{meter} regret");
+        plot.ShowLegend(Alignment.UpperLeft);
+        return Svg(plot);
+    }
+
+    /// <summary>
+    /// Log–log regret with each learner's fitted exponent, and reference slopes ln t, √t, t^{2/3} and t drawn through
+    /// the median regret at the start of the fitting range.
+    /// </summary>
+    /// <param name="checkpoints">The rounds.</param>
+    /// <param name="pairs">The pairs of one environment.</param>
+    /// <param name="meter">The regret to draw.</param>
+    /// <returns>An SVG element.</returns>
+    public static string LogLog(IReadOnlyList<long> checkpoints, IReadOnlyList<PairResult> pairs, string meter)
+    {
+        ArgumentNullException.ThrowIfNull(checkpoints);
+        ArgumentNullException.ThrowIfNull(pairs);
+        var plot = new Plot();
+        var anchors = new List<double>();
+        long from = Math.Max(1, checkpoints[^1] / 100);
+        int anchorIndex = Math.Max(0, checkpoints.ToList().FindIndex(c => c >= from));
+        for (int i = 0; i < pairs.Count; i++)
+        {
+            MeterResult? m = pairs[i].Meters.FirstOrDefault(x => x.Name == meter);
+            if (m is null)
+            {
+                continue;
+            }
+
+            var xs = new List<double>();
+            var ys = new List<double>();
+            for (int c = 0; c < checkpoints.Count; c++)
+            {
+                if (m.Curve[c].Mean > 0)
+                {
+                    xs.Add(Math.Log10(checkpoints[c]));
+                    ys.Add(Math.Log10(m.Curve[c].Mean));
+                }
+            }
+
+            if (m.Curve[anchorIndex].Mean > 0)
+            {
+                anchors.Add(m.Curve[anchorIndex].Mean);
+            }
+
+            if (xs.Count == 0)
+            {
+                continue;
+            }
+
+            var line = plot.Add.ScatterLine(xs.ToArray(), ys.ToArray(), plot.Add.Palette.GetColor(i));
+            line.LineWidth = 2;
+            string slope = m.Rate?.Exponent is { } e ? $" (slope {e:0.00})" : string.Empty;
+            line.LegendText = pairs[i].Learner.Name + slope;
+        }
+
+        if (anchors.Count > 0)
+        {
+            anchors.Sort();
+            double r0 = anchors[anchors.Count / 2];
+            double t0 = checkpoints[anchorIndex];
+            double t1 = checkpoints[^1];
+            var references = new (string Name, Func<double, double> F)[]
+            {
+                ("ln t", t => Math.Log(Math.Max(t, 2))),
+                ("√t", Math.Sqrt),
+                ("t^(2/3)", t => Math.Pow(t, 2.0 / 3)),
+                ("t", t => t),
+            };
+            foreach (var (name, f) in references)
+            {
+                double[] ts = [.. Enumerable.Range(0, 20).Select(j => t0 * Math.Pow(t1 / t0, j / 19.0))];
+                double[] rx = [.. ts.Select(Math.Log10)];
+                double[] ry = [.. ts.Select(t => Math.Log10(r0 * f(t) / f(t0)))];
+                var reference = plot.Add.ScatterLine(rx, ry, Colors.Gray);
+                reference.LinePattern = LinePattern.Dashed;
+                reference.LineWidth = 1;
+                reference.LegendText = $"reference {name}";
+            }
+        }
+
+        plot.Title($"{meter} regret, log–log (fitted exponent over [{from}, {checkpoints[^1]}])");
+        plot.XLabel("log10 t");
+        plot.YLabel($"log10 {meter} regret");
+        plot.ShowLegend(Alignment.UpperLeft);
+        return Svg(plot);
+    }
+
+    private static string Svg(Plot plot)
+    {
+        string xml = plot.GetSvgXml(Width, Height);
+        int start = xml.IndexOf("<svg", StringComparison.Ordinal);
+        return start >= 0 ? xml[start..] : xml;
+    }
+}

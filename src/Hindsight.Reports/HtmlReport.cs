@@ -1,0 +1,115 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using Hindsight.Regret;
+using Hindsight.Simulation;
+
+namespace Hindsight.Reports;
+
+/// <summary>
+/// Writes <c>report.html</c>: one self-contained file (inline SVG and CSS, no scripts, no network) with, per
+/// environment, regret against t with 95% CI bands, log–log regret with fitted exponents and reference slopes, and a
+/// table of final regret, reward, switches and speed.
+/// </summary>
+public static class HtmlReport
+{
+    /// <summary>Renders the report.</summary>
+    /// <param name="result">The experiment's result.</param>
+    /// <returns>The HTML text.</returns>
+    public static string ToText(ExperimentResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        Experiment e = result.Experiment;
+        var sb = new StringBuilder();
+        sb.Append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">");
+        sb.Append("<title>").Append(H(e.Name)).Append(" — Hindsight report</title>");
+        sb.Append("<style>body{font-family:system-ui,sans-serif;margin:2em auto;max-width:1100px;color:#222}")
+          .Append("table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #ccc;padding:4px 8px;text-align:right}")
+          .Append("th{background:#f3f3f3}td:first-child,th:first-child{text-align:left}.partial{background:#fee;padding:8px;border:1px solid #c00}")
+          .Append(".plots{display:flex;flex-wrap:wrap;gap:8px}code{background:#f5f5f5;padding:1px 4px}</style></head><body>\n");
+        sb.Append("<h1>").Append(H(e.Name)).Append("</h1>\n");
+        sb.Append(CultureInfo.InvariantCulture, $"<p>Horizon T = {e.Horizon:N0}, {e.Runs} runs per pair, seed {e.Seed}. Hindsight {H(ResultsJson.Version)}. ");
+        sb.Append("Regrets: <b>pseudo</b> = max<sub>a</sub> Σ μ<sub>s,a</sub> − Σ μ<sub>s,I<sub>s</sub></sub> (vs the best mean); ");
+        sb.Append("<b>external</b> = max<sub>a</sub> Σ X<sub>s,a</sub> − Σ X<sub>s,I<sub>s</sub></sub> (vs the best fixed arm on the realized rewards); ");
+        sb.Append("<b>dynamic</b> = Σ (max<sub>a</sub> μ<sub>s,a</sub> − μ<sub>s,I<sub>s</sub></sub>) (vs the per-round best). Intervals are Student-t 95% CIs of the mean over runs.</p>\n");
+        if (result.Partial)
+        {
+            sb.Append("<p class=\"partial\"><b>Partial results:</b> the experiment was stopped before every run finished.</p>\n");
+        }
+
+        foreach (string note in result.Notes)
+        {
+            sb.Append("<p><i>Note:</i> ").Append(H(note)).Append("</p>\n");
+        }
+
+        foreach (EnvironmentSetup env in e.Environments)
+        {
+            var pairs = result.Pairs.Where(p => p.Environment.Name == env.Name).ToList();
+            sb.Append("<h2>").Append(H(env.Name)).Append("</h2>\n<p><code>").Append(H(env.Kind)).Append("</code>, ")
+              .Append(env.Environment.Arms).Append(" arms")
+              .Append(env.Environment.IsStationary ? ", stationary" : ", non-stationary").Append(".</p>\n");
+            if (pairs.Count == 0)
+            {
+                sb.Append("<p>No run finished.</p>\n");
+                continue;
+            }
+
+            var regrets = pairs[0].Meters.Where(m => m.Kind == MeterKind.Regret).Select(m => m.Name).ToList();
+            foreach (string meter in regrets)
+            {
+                sb.Append("<div class=\"plots\">")
+                  .Append(Charts.RegretCurves(result.Checkpoints, pairs, meter))
+                  .Append(Charts.LogLog(result.Checkpoints, pairs, meter))
+                  .Append("</div>\n");
+            }
+
+            AppendTable(sb, pairs, regrets);
+        }
+
+        sb.Append("<p>Curves: <code>curves.csv</code>; all figures: <code>results.json</code>.</p>\n</body></html>\n");
+        return sb.ToString();
+    }
+
+    private static void AppendTable(StringBuilder sb, List<PairResult> pairs, List<string> regrets)
+    {
+        sb.Append("<table><tr><th>learner</th>");
+        foreach (string r in regrets)
+        {
+            sb.Append("<th>").Append(H(r)).Append(" regret (± CI)</th><th>").Append(H(r)).Append(" exponent</th>");
+        }
+
+        sb.Append("<th>reward</th><th>switches</th><th>best-arm fraction</th><th>runs</th><th>rounds/s</th></tr>\n");
+        foreach (PairResult p in pairs)
+        {
+            sb.Append("<tr><td>").Append(H(p.Learner.Name)).Append("</td>");
+            foreach (string r in regrets)
+            {
+                MeterResult m = p.Meters.First(x => x.Name == r);
+                sb.Append("<td>").Append(Stat(m.Final)).Append("</td><td>")
+                  .Append(m.Rate?.Exponent is { } x ? x.ToString("0.000", CultureInfo.InvariantCulture) : "—").Append("</td>");
+            }
+
+            sb.Append("<td>").Append(Stat(Final(p, "reward"))).Append("</td>");
+            sb.Append("<td>").Append(Stat(Final(p, "switches"))).Append("</td>");
+            sb.Append("<td>").Append(Final(p, "bestArmFraction") is { } f ? f.Mean.ToString("0.000", CultureInfo.InvariantCulture) : "—").Append("</td>");
+            sb.Append(CultureInfo.InvariantCulture, $"<td>{p.RunsCompleted}</td><td>{p.RoundsPerSecond:N0}</td></tr>\n");
+        }
+
+        sb.Append("</table>\n");
+    }
+
+    private static Statistic? Final(PairResult p, string name) => p.Meters.FirstOrDefault(m => m.Name == name)?.Final;
+
+    private static string Stat(Statistic? s)
+    {
+        if (s is not { } v)
+        {
+            return "—";
+        }
+
+        string mean = v.Mean.ToString("0.##", CultureInfo.InvariantCulture);
+        return v.High is { } hi ? $"{mean} ± {(hi - v.Mean).ToString("0.##", CultureInfo.InvariantCulture)}" : mean;
+    }
+
+    private static string H(string text) => WebUtility.HtmlEncode(text);
+}

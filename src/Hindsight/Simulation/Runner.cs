@@ -1,0 +1,288 @@
+using System.Diagnostics;
+using Hindsight.Bandits;
+using Hindsight.Numerics;
+using Hindsight.Regret;
+
+namespace Hindsight.Simulation;
+
+/// <summary>
+/// Runs experiments: every (environment, learner, run) in parallel over worker threads, deterministically.
+/// A run's rewards depend only on (seed, run, round, arm) and its learner's randomness only on (seed, run,
+/// learner name), and aggregates are summed in run order, so results do not depend on the thread count.
+/// </summary>
+public static class Runner
+{
+    private const long CancellationCheckMask = (1 << 16) - 1;
+
+    /// <summary>The seed of a learner's own random stream in one run.</summary>
+    /// <param name="seed">The experiment's seed.</param>
+    /// <param name="run">The run index.</param>
+    /// <param name="learnerName">The learner's name in the experiment.</param>
+    /// <returns>The seed passed to <see cref="IBanditPolicy.Reset"/>.</returns>
+    public static ulong LearnerSeed(ulong seed, long run, string learnerName)
+        => CounterRng.Key(seed, run, CounterRng.Hash("learner/" + learnerName));
+
+    /// <summary>Runs an experiment.</summary>
+    /// <param name="experiment">The experiment.</param>
+    /// <param name="options">Threads, cancellation and progress (defaults when null).</param>
+    /// <returns>The aggregated results (partial when cancelled).</returns>
+    public static ExperimentResult Run(Experiment experiment, RunnerOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(experiment);
+        options ??= new RunnerOptions();
+        ArgumentOutOfRangeException.ThrowIfLessThan(experiment.Horizon, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(experiment.Runs, 1);
+        foreach (EnvironmentSetup env in experiment.Environments)
+        {
+            if (experiment.Horizon > env.Environment.MaxHorizon)
+            {
+                throw new ArgumentException($"Environment '{env.Name}' has {env.Environment.MaxHorizon} rounds; the horizon is {experiment.Horizon}.");
+            }
+        }
+
+        long[] checkpoints = Checkpoints.Geometric(experiment.Horizon);
+        int meterCount = experiment.Meters.Count;
+        int pairs = experiment.Environments.Count * experiment.Learners.Count;
+        int runs = experiment.Runs;
+        int items = pairs * runs;
+        int stride = meterCount * checkpoints.Length;
+        double[] records = new double[(long)items * stride];
+        bool[] completed = new bool[items];
+        long[] starts = new long[items];
+        long[] ends = new long[items];
+        ProgressCounter? progress = options.Progress;
+        if (progress is not null)
+        {
+            progress.TotalRounds = items * experiment.Horizon;
+            progress.TotalRuns = items;
+        }
+
+        int next = 0;
+        Exception? failure = null;
+        using var failed = CancellationTokenSource.CreateLinkedTokenSource(options.Cancellation);
+        CancellationToken token = failed.Token;
+
+        void Work()
+        {
+            while (!token.IsCancellationRequested)
+            {
+                int item = Interlocked.Increment(ref next) - 1;
+                if (item >= items)
+                {
+                    return;
+                }
+
+                int pair = item / runs;
+                int run = item % runs;
+                EnvironmentSetup env = experiment.Environments[pair / experiment.Learners.Count];
+                LearnerSetup learner = experiment.Learners[pair % experiment.Learners.Count];
+                try
+                {
+                    IBanditPolicy policy = learner.Create(env.Environment.Arms);
+                    policy.Reset(LearnerSeed(experiment.Seed, run, learner.Name));
+                    IBanditOracle oracle = env.Environment.Start(experiment.Seed, run);
+                    BanditMeter[] meters = [.. experiment.Meters.Select(Meters.Create)];
+                    starts[item] = Stopwatch.GetTimestamp();
+                    bool done = Play(policy, oracle, meters, experiment.Horizon, checkpoints, records.AsSpan(item * stride, stride), token, progress, learner.Name);
+                    ends[item] = Stopwatch.GetTimestamp();
+                    completed[item] = done;
+                    if (done)
+                    {
+                        progress?.AddRun();
+                    }
+                }
+                catch (Exception ex)
+                {
+                    Interlocked.CompareExchange(ref failure, ex, null);
+                    failed.Cancel();
+                    return;
+                }
+            }
+        }
+
+        int threads = Math.Clamp(options.Threads, 1, Math.Max(1, items));
+        var workers = new Thread[threads - 1];
+        for (int i = 0; i < workers.Length; i++)
+        {
+            workers[i] = new Thread(Work) { IsBackground = true, Name = $"hindsight-worker-{i + 1}" };
+            workers[i].Start();
+        }
+
+        Work();
+        foreach (Thread w in workers)
+        {
+            w.Join();
+        }
+
+        if (failure is not null)
+        {
+            throw new InvalidOperationException($"A run failed: {failure.Message}", failure);
+        }
+
+        return Aggregate(experiment, checkpoints, records, completed, starts, ends);
+    }
+
+    /// <summary>
+    /// Plays one run: the learner sees only the reward of the arm it pulled; the meters read the oracle view.
+    /// Records each meter at each checkpoint into <paramref name="record"/> (meter-major).
+    /// </summary>
+    /// <param name="policy">The learner, already reset.</param>
+    /// <param name="oracle">The run's environment realization.</param>
+    /// <param name="meters">The meters (started here).</param>
+    /// <param name="horizon">Rounds to play.</param>
+    /// <param name="checkpoints">Increasing rounds ending at the horizon.</param>
+    /// <param name="record">Receives meters × checkpoints values.</param>
+    /// <param name="cancellation">Stops the run (checked at checkpoints and every 65 536 rounds).</param>
+    /// <param name="progress">Counts played rounds (may be null).</param>
+    /// <param name="learnerName">For error messages.</param>
+    /// <returns>True when the run reached the horizon; false when cancelled.</returns>
+    public static bool Play(
+        IBanditPolicy policy,
+        IBanditOracle oracle,
+        BanditMeter[] meters,
+        long horizon,
+        ReadOnlySpan<long> checkpoints,
+        Span<double> record,
+        CancellationToken cancellation,
+        ProgressCounter? progress = null,
+        string learnerName = "learner")
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        ArgumentNullException.ThrowIfNull(oracle);
+        ArgumentNullException.ThrowIfNull(meters);
+        foreach (BanditMeter m in meters)
+        {
+            m.Start(oracle);
+        }
+
+        int arms = oracle.Arms;
+        int cp = 0;
+        long nextCheckpoint = checkpoints[0];
+        long reported = 0;
+        for (long t = 1; t <= horizon; t++)
+        {
+            int arm = policy.Choose();
+            if ((uint)arm >= (uint)arms)
+            {
+                throw new InvalidOperationException($"Learner '{learnerName}' chose arm {arm} at round {t}; valid arms are 0..{arms - 1}.");
+            }
+
+            double reward = oracle.Reward(t, arm);
+            policy.Update(arm, reward);
+            for (int m = 0; m < meters.Length; m++)
+            {
+                meters[m].Observe(t, arm, reward);
+            }
+
+            if (t == nextCheckpoint)
+            {
+                for (int m = 0; m < meters.Length; m++)
+                {
+                    record[(m * checkpoints.Length) + cp] = meters[m].Value;
+                }
+
+                cp++;
+                nextCheckpoint = cp < checkpoints.Length ? checkpoints[cp] : long.MaxValue;
+            }
+
+            if ((t & CancellationCheckMask) == 0 || t == horizon)
+            {
+                progress?.AddRounds(t - reported);
+                reported = t;
+                if (t < horizon && cancellation.IsCancellationRequested)
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
+    }
+
+    private static ExperimentResult Aggregate(Experiment experiment, long[] checkpoints, double[] records, bool[] completed, long[] starts, long[] ends)
+    {
+        int runs = experiment.Runs;
+        int meterCount = experiment.Meters.Count;
+        int stride = meterCount * checkpoints.Length;
+        var pairs = new List<PairResult>();
+        var notes = new List<string>();
+        bool partial = false;
+        int pairCount = experiment.Environments.Count * experiment.Learners.Count;
+        var values = new double[runs];
+        for (int pair = 0; pair < pairCount; pair++)
+        {
+            EnvironmentSetup env = experiment.Environments[pair / experiment.Learners.Count];
+            LearnerSetup learner = experiment.Learners[pair % experiment.Learners.Count];
+            var done = new List<int>();
+            long first = long.MaxValue, last = long.MinValue, cpuTicks = 0;
+            for (int run = 0; run < runs; run++)
+            {
+                int item = (pair * runs) + run;
+                if (!completed[item])
+                {
+                    continue;
+                }
+
+                done.Add(item);
+                first = Math.Min(first, starts[item]);
+                last = Math.Max(last, ends[item]);
+                cpuTicks += ends[item] - starts[item];
+            }
+
+            if (done.Count < runs)
+            {
+                partial = true;
+            }
+
+            if (done.Count == 0)
+            {
+                notes.Add($"{env.Name} × {learner.Name}: no run finished before the experiment was stopped.");
+                continue;
+            }
+
+            var meters = new List<MeterResult>(meterCount);
+            for (int m = 0; m < meterCount; m++)
+            {
+                string name = experiment.Meters[m];
+                MeterKind kind = Regret.Meters.Create(name).Kind;
+                var curve = new Statistic[checkpoints.Length];
+                var means = new double[checkpoints.Length];
+                for (int c = 0; c < checkpoints.Length; c++)
+                {
+                    for (int i = 0; i < done.Count; i++)
+                    {
+                        values[i] = records[((long)done[i] * stride) + (m * checkpoints.Length) + c];
+                    }
+
+                    curve[c] = Statistic.Of(values.AsSpan(0, done.Count));
+                    means[c] = curve[c].Mean;
+                }
+
+                RateFit? rate = kind == MeterKind.Regret ? RateFit.LastTwoDecades(checkpoints, means) : null;
+                if (rate is { Exponent: null })
+                {
+                    notes.Add($"{env.Name} × {learner.Name}: {name} regret rate is null: fewer than two checkpoints in [{rate.Value.From}, {rate.Value.To}] have positive mean regret.");
+                }
+
+                meters.Add(new MeterResult(name, kind, curve[^1], curve, rate));
+            }
+
+            double seconds = (last - first) / (double)Stopwatch.Frequency;
+            double cpuSeconds = cpuTicks / (double)Stopwatch.Frequency;
+            double rps = cpuSeconds > 0 ? done.Count * (double)experiment.Horizon / cpuSeconds : 0.0;
+            pairs.Add(new PairResult(env, learner, done.Count, meters, seconds, rps));
+        }
+
+        if (runs < 2)
+        {
+            notes.Add("sd and ci95 are null: they need at least two runs.");
+        }
+
+        if (partial)
+        {
+            notes.Insert(0, "partial: the experiment was stopped before every run finished; unfinished runs are left out and runsCompleted says how many each pair has.");
+        }
+
+        return new ExperimentResult(experiment, checkpoints, pairs, partial, notes);
+    }
+}

@@ -1,0 +1,198 @@
+using Hindsight.Bandits;
+using Hindsight.Bandits.Environments;
+using Hindsight.Bandits.Policies;
+
+namespace Hindsight.Specs;
+
+/// <summary>Every learner and environment a spec file can name, with parameters, defaults and descriptions.</summary>
+public static class Registry
+{
+    private static readonly ParameterInfo[] None = [];
+
+    /// <summary>The registered K-armed learners, by name.</summary>
+    public static IReadOnlyList<LearnerInfo> Learners { get; } =
+    [
+        new("uniform", "uniformly random arm each round (baseline, linear regret)", None, (k, _) => new Uniform(k)),
+        new("epsilon-greedy", "greedy on empirical means, uniform exploration with fixed probability ε",
+            [Num("epsilon", 0.1, "exploration probability ε", 0, 1)],
+            (k, p) => new EpsilonGreedy(k, p.Number("epsilon"))),
+        new("epsilon-greedy-decaying", "ε_t-greedy with ε_t = min(1, cK/(d²t)) (Auer et al. 2002)",
+            [Pos("c", 5.0, "constant c (> 5 for the log-regret theorem)"), new ParameterInfo("d", ParameterType.Number, 0.1, "assumed lower bound on the gaps, in (0, 1]") { Min = 0, MinExclusive = true, Max = 1 }],
+            (k, p) => new DecayingEpsilonGreedy(k, p.Number("c"), p.Number("d"))),
+        new("explore-then-commit", "m round-robin pulls of each arm, then commit to the empirical best",
+            [Int("m", 100, "exploration pulls per arm", 1)],
+            (k, p) => new ExploreThenCommit(k, (int)p.Integer("m"))),
+        new("ucb1", "UCB1: mean + √(α ln t / n) (Auer, Cesa-Bianchi, Fischer 2002)",
+            [Pos("alpha", 2.0, "exploration constant α (2: the textbook index)")],
+            (k, p) => new IndexPolicy<Ucb1Rule>(k, new Ucb1Rule(p.Number("alpha")))),
+        new("ucb-v", "UCB-V: variance-aware UCB (Audibert, Munos, Szepesvári 2009)",
+            [Pos("zeta", 1.2, "exploration factor ζ"), Pos("c", 1.0, "range-term constant c"), Pos("b", 1.0, "reward range b (rewards in [0, b])")],
+            (k, p) => new IndexPolicy<UcbVRule>(k, new UcbVRule(p.Number("zeta"), p.Number("c"), p.Number("b")))),
+        new("moss", "MOSS: minimax-optimal UCB (Audibert, Bubeck 2009); anytime when horizon is 0",
+            [Int("horizon", 0, "known horizon T, or 0 for the anytime index", 0)],
+            (k, p) => new IndexPolicy<MossRule>(k, new MossRule(p.Integer("horizon")))),
+        new("kl-ucb", "KL-UCB with the Bernoulli divergence (Garivier, Cappé 2011)",
+            [Num("c", 0.0, "coefficient of ln ln t in the exploration budget", 0)],
+            (k, p) => new KlUcb(k, p.Number("c"))),
+        new("kl-ucb-gaussian", "KL-UCB with the Gaussian divergence of known σ (Cappé et al. 2013)",
+            [Pos("sigma", 0.5, "reward standard deviation σ (0.5 bounds any [0, 1] reward)"), Num("c", 0.0, "coefficient of ln ln t", 0)],
+            (k, p) => new IndexPolicy<KlUcbGaussianRule>(k, new KlUcbGaussianRule(p.Number("sigma"), p.Number("c")))),
+        new("thompson", "Thompson sampling with Beta–Bernoulli posteriors (Agrawal, Goyal 2012)",
+            [Pos("alpha", 1.0, "prior successes α₀"), Pos("beta", 1.0, "prior failures β₀")],
+            (k, p) => new BetaThompson(k, p.Number("alpha"), p.Number("beta"))),
+        new("gaussian-thompson", "Thompson sampling with Gaussian posteriors N(μ̂, σ²/(n+1)) (Agrawal, Goyal 2013)",
+            [Pos("sigma", 1.0, "posterior scale σ")],
+            (k, p) => new GaussianThompson(k, p.Number("sigma"))),
+        new("exp3", "EXP3 with anytime rate √(ln K/(tK)) (Auer et al. 2002; Bubeck, Cesa-Bianchi 2012)",
+            [Num("eta", 0.0, "fixed learning rate η, or 0 for the anytime rate", 0)],
+            (k, p) => new Exp3(k, p.Number("eta"))),
+        new("exp3-ix", "EXP3 with implicit exploration (Neu 2015)", None, (k, _) => new Exp3Ix(k)),
+        new("tsallis-inf", "Tsallis-INF, ½-Tsallis FTRL, best of both worlds (Zimmert, Seldin 2021)",
+            [new ParameterInfo("estimator", ParameterType.Choice, "rv", "loss estimator: rv (reduced variance) or iw (importance weighting)") { Choices = ["rv", "iw"] }],
+            (k, p) => new TsallisInf(k, p.Text("estimator") == "rv")),
+        new("successive-elimination", "round-robin over active arms, eliminate by confidence (Even-Dar, Mannor, Mansour 2006)",
+            [new ParameterInfo("delta", ParameterType.Number, 0.01, "confidence δ, in (0, 1)") { Min = 0, MinExclusive = true, Max = 0.999999 }],
+            (k, p) => new SuccessiveElimination(k, p.Number("delta"))),
+        new("sw-ucb", "sliding-window UCB for switching bandits (Garivier, Moulines 2011)",
+            [Int("window", 1000, "window length τ", 1), Pos("xi", 0.6, "exploration constant ξ"), Pos("bound", 1.0, "reward bound B")],
+            (k, p) => new SlidingWindowUcb(k, (int)p.Integer("window"), p.Number("xi"), p.Number("bound"))),
+        new("d-ucb", "discounted UCB for switching bandits (Kocsis, Szepesvári 2006; Garivier, Moulines 2011)",
+            [Gamma(), Pos("xi", 0.6, "exploration constant ξ"), Pos("bound", 1.0, "reward bound B")],
+            (k, p) => new DiscountedUcb(k, p.Number("gamma"), p.Number("xi"), p.Number("bound"))),
+        new("discounted-thompson", "Beta–Bernoulli Thompson sampling with discounted counts (Raj, Kalyani 2017)",
+            [Gamma(), Pos("alpha", 1.0, "prior successes α₀"), Pos("beta", 1.0, "prior failures β₀")],
+            (k, p) => new DiscountedThompson(k, p.Number("gamma"), p.Number("alpha"), p.Number("beta"))),
+    ];
+
+    /// <summary>The registered K-armed environments, by name.</summary>
+    public static IReadOnlyList<EnvironmentInfo> Environments { get; } =
+    [
+        new("bernoulli", "stochastic Bernoulli arms with the given means",
+            [new ParameterInfo("means", ParameterType.NumberList, null, "the arms' means, each in [0, 1]") { Min = 0, Max = 1 }],
+            _ => null,
+            p => new BernoulliEnvironment(p.Numbers("means"))),
+        new("gaussian", "stochastic Gaussian arms N(μ_a, σ_a²)",
+            [new ParameterInfo("means", ParameterType.NumberList, null, "the arms' means"),
+             new ParameterInfo("sigma", ParameterType.NumberList, new[] { 1.0 }, "standard deviation: one for all arms, or one per arm") { Min = 0 }],
+            p => p.Numbers("sigma").Length is 1 || p.Numbers("sigma").Length == p.Numbers("means").Length
+                ? null
+                : new ParameterProblem("sigma", $"arm count mismatch: {p.Numbers("sigma").Length} standard deviations for {p.Numbers("means").Length} arms (give one, or one per arm)"),
+            p =>
+            {
+                double[] means = p.Numbers("means"), sigma = p.Numbers("sigma");
+                return new GaussianEnvironment(means, sigma.Length == 1 ? Enumerable.Repeat(sigma[0], means.Length).ToArray() : sigma);
+            }),
+        new("beta", "stochastic Beta(α_a, β_a) arms, rewards in [0, 1]",
+            [new ParameterInfo("alpha", ParameterType.NumberList, null, "shape α of each arm, > 0") { Min = 0, MinExclusive = true },
+             new ParameterInfo("beta", ParameterType.NumberList, null, "shape β of each arm, > 0") { Min = 0, MinExclusive = true }],
+            p => p.Numbers("alpha").Length == p.Numbers("beta").Length
+                ? null
+                : new ParameterProblem("beta", $"arm count mismatch: {p.Numbers("beta").Length} β shapes for {p.Numbers("alpha").Length} α shapes"),
+            p => new BetaEnvironment(p.Numbers("alpha"), p.Numbers("beta"))),
+        new("table", "oblivious adversarial rewards read from a CSV table (one row per round, one column per arm)",
+            [new ParameterInfo("path", ParameterType.Path, null, "the CSV file, relative to the spec file")],
+            _ => null,
+            p => RewardTableEnvironment.FromCsv(p.Text("path"))),
+        new("switching", "oblivious adversary whose best arm (drawn at random) switches every `period` rounds",
+            [Int("arms", 10, "number of arms", 2), Int("period", 1000, "block length S", 1),
+             Num("high", 0.7, "mean of the block's best arm", 0, 1), Num("low", 0.3, "mean of the other arms", 0, 1)],
+            p => p.Number("low") <= p.Number("high") ? null : new ParameterProblem("low", $"low ({p.Number("low")}) must not exceed high ({p.Number("high")})"),
+            p => new SwitchingEnvironment((int)p.Integer("arms"), p.Integer("period"), p.Number("high"), p.Number("low"))),
+        new("stochastically-constrained", "adversarially moving means with a constant gap Δ to the best arm (Zimmert, Seldin 2021)",
+            [Int("arms", 10, "number of arms", 2), new ParameterInfo("gap", ParameterType.Number, 0.1, "gap Δ, > 0") { Min = 0, MinExclusive = true, Max = 1 },
+             Int("best", 0, "index of the best arm", 0), Num("low", 0.3, "best arm's low level", 0, 1), Num("high", 0.9, "best arm's high level", 0, 1),
+             new ParameterInfo("growth", ParameterType.Number, 1.6, "phase length growth factor, > 1") { Min = 1, MinExclusive = true }],
+            p =>
+            {
+                if (p.Integer("best") >= p.Integer("arms"))
+                {
+                    return new ParameterProblem("best", $"best arm {p.Integer("best")} is not one of the {p.Integer("arms")} arms (0..{p.Integer("arms") - 1})");
+                }
+
+                if (p.Number("low") - p.Number("gap") < 0)
+                {
+                    return new ParameterProblem("gap", $"gap {p.Number("gap")} exceeds low {p.Number("low")}: the other arms' mean would be negative");
+                }
+
+                return p.Number("low") <= p.Number("high") ? null : new ParameterProblem("low", $"low ({p.Number("low")}) must not exceed high ({p.Number("high")})");
+            },
+            p => new StochasticallyConstrainedEnvironment((int)p.Integer("arms"), p.Number("gap"), (int)p.Integer("best"), p.Number("low"), p.Number("high"), p.Number("growth"))),
+        new("piecewise", "piecewise-stationary Bernoulli arms: means jump at change points",
+            [new ParameterInfo("changePoints", ParameterType.IntegerList, null, "rounds (> 1, increasing) where a new segment starts") { Min = 2 },
+             new ParameterInfo("means", ParameterType.NumberTable, null, "one list of arm means per segment, each in [0, 1]") { Min = 0, Max = 1 }],
+            p =>
+            {
+                long[] cps = p.Integers("changePoints");
+                double[][] means = p.Table("means");
+                for (int i = 1; i < cps.Length; i++)
+                {
+                    if (cps[i] <= cps[i - 1])
+                    {
+                        return new ParameterProblem("changePoints", $"change points must increase; {cps[i]} follows {cps[i - 1]}");
+                    }
+                }
+
+                if (means.Length != cps.Length + 1)
+                {
+                    return new ParameterProblem("means", $"{cps.Length} change points need {cps.Length + 1} segments of means, not {means.Length}");
+                }
+
+                for (int s = 1; s < means.Length; s++)
+                {
+                    if (means[s].Length != means[0].Length)
+                    {
+                        return new ParameterProblem("means", $"arm count mismatch: segment {s + 1} has {means[s].Length} means, segment 1 has {means[0].Length}");
+                    }
+                }
+
+                return null;
+            },
+            p => new PiecewiseStationaryEnvironment(p.Integers("changePoints"), p.Table("means"))),
+    ];
+
+    /// <summary>Finds a learner by registered name.</summary>
+    /// <param name="name">The name.</param>
+    /// <returns>The learner, or null.</returns>
+    public static LearnerInfo? FindLearner(string name) => Learners.FirstOrDefault(l => l.Name == name);
+
+    /// <summary>Finds an environment by registered name.</summary>
+    /// <param name="name">The name.</param>
+    /// <returns>The environment, or null.</returns>
+    public static EnvironmentInfo? FindEnvironment(string name) => Environments.FirstOrDefault(e => e.Name == name);
+
+    /// <summary>Creates a policy by registered name with default parameters (for benchmarks and tests).</summary>
+    /// <param name="name">The registered name.</param>
+    /// <param name="arms">Number of arms.</param>
+    /// <returns>The policy.</returns>
+    public static IBanditPolicy CreateLearner(string name, int arms)
+    {
+        LearnerInfo info = FindLearner(name) ?? throw new ArgumentException($"Unknown learner '{name}'.", nameof(name));
+        return info.Create(arms, Defaults(info.Parameters));
+    }
+
+    /// <summary>A parameter set holding every default.</summary>
+    /// <param name="parameters">The parameters.</param>
+    /// <returns>The defaults.</returns>
+    public static ParameterSet Defaults(IReadOnlyList<ParameterInfo> parameters)
+    {
+        var set = new ParameterSet();
+        foreach (ParameterInfo p in parameters)
+        {
+            set.Set(p.Name, p.Default);
+        }
+
+        return set;
+    }
+
+    private static ParameterInfo Num(string name, double value, string description, double min = double.NegativeInfinity, double max = double.PositiveInfinity)
+        => new(name, ParameterType.Number, value, description) { Min = min, Max = max };
+
+    private static ParameterInfo Pos(string name, double value, string description)
+        => new(name, ParameterType.Number, value, description + ", > 0") { Min = 0, MinExclusive = true };
+
+    private static ParameterInfo Int(string name, long value, string description, long min)
+        => new(name, ParameterType.Integer, value, description) { Min = min };
+
+    private static ParameterInfo Gamma()
+        => new("gamma", ParameterType.Number, 0.999, "discount factor γ, in (0, 1]") { Min = 0, MinExclusive = true, Max = 1 };
+}
