@@ -196,6 +196,11 @@ internal static class RunCommand
                 Interactive = InteractionSupport.No,
                 Out = new AnsiConsoleOutput(stdout),
             });
+        if (!interactive)
+        {
+            console.Profile.Width = 160; // redirected output has no terminal width; do not wrap the table
+        }
+
         console.Write(table);
     }
 

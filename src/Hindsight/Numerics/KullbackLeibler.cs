@@ -8,7 +8,8 @@ namespace Hindsight.Numerics;
 /// </summary>
 public static class KullbackLeibler
 {
-    private const double Eps = 1e-15;
+    /// <summary>The largest double below 1: kl(p, q) is evaluated up to it, so the pole at q = 1 is resolved to one ulp.</summary>
+    private static readonly double OneMinusUlp = Math.BitDecrement(1.0);
 
     /// <summary>
     /// A cheap upper bound on <see cref="BernoulliUpperBound"/>: since kl(p, q) = ∫ₚ^q (x − p) / (x(1 − x)) dx ≥
@@ -33,7 +34,7 @@ public static class KullbackLeibler
     public static double Bernoulli(double p, double q)
     {
         p = Math.Clamp(p, 0.0, 1.0);
-        q = Math.Clamp(q, Eps, 1.0 - Eps);
+        q = Math.Clamp(q, double.Epsilon, OneMinusUlp);
         double a = p > 0 ? p * Math.Log(p / q) : 0.0;
         double b = p < 1 ? (1 - p) * Math.Log((1 - p) / (1 - q)) : 0.0;
         return a + b;

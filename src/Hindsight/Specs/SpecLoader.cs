@@ -69,9 +69,16 @@ public sealed class SpecLoader
     private YamlMappingNode ReadRoot(string text)
     {
         var stream = new YamlStream();
+        var parser = new Parser(new StringReader(text));
         try
         {
-            stream.Load(new StringReader(text));
+            stream.Load(parser);
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet throws this (not a YamlException) when the text ends inside an unclosed flow collection.
+            Mark at = parser.Current?.End ?? Mark.Empty;
+            throw new SpecException(_file, at.Line, at.Column, string.Empty, "malformed YAML: the text ends inside an unclosed '[' or '{'");
         }
         catch (YamlException ex)
         {

@@ -8,10 +8,13 @@ namespace Hindsight.Bandits.Environments;
 /// Bernoulli draws of those means. The sequence is fixed in advance and does not react to the learner.
 /// </summary>
 /// <remarks>
-/// Because each block's best arm is fresh and unpredictable, no learner beats the average arm in expectation,
-/// while the best fixed arm in hindsight beats it by about (high − low)·√(S t / K) (the maximum of K random
-/// walks over t/S blocks): external regret grows as √t for every learner — the classic lower-bound
-/// construction for the adversarial bandit (Auer et al., SIAM J. Computing 2002, §7). Dynamic regret is linear.
+/// With S = 1 each round's best arm is fresh and unpredictable, so no learner beats the average arm in expectation,
+/// while the best fixed arm in hindsight beats it by the maximum of K random walks, about
+/// (high − low)·√(2 ln K · S t (K − 1)) / K: external (and pseudo-) regret grows as √t for every learner — a regret
+/// floor, the randomized construction behind the Ω(√(KT)) lower bound for adversarial bandits (Auer et al., SIAM J.
+/// Computing 2002, §7). With S &gt; 1 the best arm persists within a block, which a learner that keeps switching
+/// can exploit (its external regret may be negative); dynamic regret is then the measure, and it is linear for
+/// learners that do not forget.
 /// </remarks>
 public sealed class SwitchingEnvironment : IBanditEnvironment
 {

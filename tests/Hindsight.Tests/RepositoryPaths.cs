@@ -1,0 +1,21 @@
+namespace Hindsight.Tests;
+
+/// <summary>Finds files of the repository (examples, data) from the test's output folder.</summary>
+internal static class RepositoryPaths
+{
+    public static string Root
+    {
+        get
+        {
+            string? dir = AppContext.BaseDirectory;
+            while (dir is not null && !File.Exists(Path.Combine(dir, "Hindsight.slnx")))
+            {
+                dir = Path.GetDirectoryName(dir);
+            }
+
+            return dir ?? throw new InvalidOperationException("Hindsight.slnx not found above " + AppContext.BaseDirectory);
+        }
+    }
+
+    public static string Example(string name) => Path.Combine(Root, "examples", name);
+}
