@@ -1,0 +1,164 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Hindsight.Specs;
+
+namespace Hindsight.Cli.Tests;
+
+public class CliTests
+{
+    private static (int Code, string Out, string Err) Run(params string[] args)
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        int code = CommandLine.Run(args, stdout, stderr, interactive: false);
+        return (code, stdout.ToString(), stderr.ToString());
+    }
+
+    private static string Spec(string yaml)
+    {
+        string dir = Directory.CreateTempSubdirectory().FullName;
+        string path = Path.Combine(dir, "spec.yaml");
+        File.WriteAllText(path, yaml);
+        return path;
+    }
+
+    private const string Small = """
+        name: small
+        horizon: 3000
+        runs: 4
+        seed: 2
+        environments:
+          - kind: bernoulli
+            name: bern
+            means: [0.3, 0.5, 0.7]
+        learners: [ucb1, thompson, exp3, tsallis-inf]
+        """;
+
+    [Fact]
+    public void Run_writes_the_three_files_and_a_summary()
+    {
+        string spec = Spec(Small);
+        string outDir = Path.Combine(Path.GetDirectoryName(spec)!, "out");
+        var (code, stdout, stderr) = Run("run", spec, "--out", outDir, "--threads", "2");
+        Assert.True(code == 0, stderr);
+        Assert.True(File.Exists(Path.Combine(outDir, "results.json")));
+        Assert.True(File.Exists(Path.Combine(outDir, "curves.csv")));
+        Assert.True(File.Exists(Path.Combine(outDir, "report.html")));
+        Assert.Contains("pseudo regret", stdout, StringComparison.Ordinal);
+        Assert.Contains("tsallis-inf", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Same_spec_and_seed_give_identical_results_with_one_and_two_threads()
+    {
+        string spec = Spec(Small);
+        string dir = Path.GetDirectoryName(spec)!;
+        Assert.Equal(0, Run("run", spec, "--out", Path.Combine(dir, "t1"), "--threads", "1").Code);
+        Assert.Equal(0, Run("run", spec, "--out", Path.Combine(dir, "t2"), "--threads", "2").Code);
+        string a = WithoutWallTime(File.ReadAllText(Path.Combine(dir, "t1", "results.json")));
+        string b = WithoutWallTime(File.ReadAllText(Path.Combine(dir, "t2", "results.json")));
+        Assert.Equal(a, b);
+        Assert.Equal(File.ReadAllText(Path.Combine(dir, "t1", "curves.csv")), File.ReadAllText(Path.Combine(dir, "t2", "curves.csv")));
+    }
+
+    private static string WithoutWallTime(string json)
+        => Regex.Replace(json, "\"(seconds|roundsPerSecond)\": [^,\\n]+", "\"$1\": 0");
+
+    [Theory]
+    [InlineData("  - ucb1", "  - ucb2", "learners[0].kind: unknown learner 'ucb2'; did you mean 'ucb1'?")]
+    [InlineData("horizon: 3000", "horizon: -1", "horizon: -1 is out of range")]
+    [InlineData("[0.3, 0.5, 0.7]", "[0.3, 1.5, 0.7]", "environments[0].means[1]: 1.5 is out of range: must be in [0, 1]")]
+    [InlineData("learners: [ucb1", "learners: [ucb1,, ", "malformed YAML")]
+    public void A_bad_spec_exits_2_names_the_problem_and_writes_nothing(string find, string replace, string message)
+    {
+        string yaml = Small.Replace("learners: [ucb1, thompson, exp3, tsallis-inf]", "learners:\n  - ucb1\n  - thompson", StringComparison.Ordinal);
+        if (find.StartsWith("learners: [", StringComparison.Ordinal))
+        {
+            yaml = Small.Replace(find, replace, StringComparison.Ordinal);
+        }
+        else
+        {
+            yaml = yaml.Replace(find, replace, StringComparison.Ordinal);
+        }
+
+        string spec = Spec(yaml);
+        string outDir = Path.Combine(Path.GetDirectoryName(spec)!, "out");
+        var (code, _, stderr) = Run("run", spec, "--out", outDir);
+        Assert.Equal(2, code);
+        Assert.Contains(message, stderr, StringComparison.Ordinal);
+        Assert.Contains("spec.yaml:", stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", stderr, StringComparison.Ordinal); // no stack trace
+        Assert.False(Directory.Exists(outDir));
+    }
+
+    [Fact]
+    public void Arm_count_mismatch_exits_2()
+    {
+        string spec = Spec("horizon: 10\nenvironments:\n  - {kind: beta, alpha: [1, 2], beta: [1]}\nlearners: [ucb1]\n");
+        var (code, _, stderr) = Run("run", spec, "--out", Path.Combine(Path.GetDirectoryName(spec)!, "o"));
+        Assert.Equal(2, code);
+        Assert.Contains("environments[0].beta: arm count mismatch", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Missing_spec_file_and_bad_options_exit_2()
+    {
+        Assert.Equal(2, Run("run", "/nonexistent/spec.yaml").Code);
+        string spec = Spec(Small);
+        var (code, _, stderr) = Run("run", spec, "--runs", "0");
+        Assert.Equal(2, code);
+        Assert.Contains("--runs must be at least 1", stderr, StringComparison.Ordinal);
+        Assert.Equal(2, Run("run", spec, "--threads", "many").Code);
+        Assert.Equal(2, Run("frobnicate").Code);
+    }
+
+    [Fact]
+    public void List_json_describes_every_learner_and_environment_with_parameters()
+    {
+        var (code, stdout, _) = Run("list", "--json");
+        Assert.Equal(0, code);
+        using var doc = JsonDocument.Parse(stdout);
+        var learners = doc.RootElement.GetProperty("learners").EnumerateArray().ToList();
+        Assert.Equal(Registry.Learners.Select(l => l.Name), learners.Select(l => l.GetProperty("name").GetString()));
+        JsonElement ucb1 = learners.Single(l => l.GetProperty("name").GetString() == "ucb1");
+        JsonElement alpha = ucb1.GetProperty("parameters")[0];
+        Assert.Equal("alpha", alpha.GetProperty("name").GetString());
+        Assert.Equal(2.0, alpha.GetProperty("default").GetDouble());
+        Assert.False(string.IsNullOrWhiteSpace(ucb1.GetProperty("description").GetString()));
+        Assert.Equal(Registry.Environments.Count, doc.RootElement.GetProperty("environments").GetArrayLength());
+        Assert.Contains("pseudo", doc.RootElement.GetProperty("meters").EnumerateArray().Select(m => m.GetProperty("name").GetString()));
+    }
+
+    [Fact]
+    public void List_text_shows_defaults()
+    {
+        var (code, stdout, _) = Run("list");
+        Assert.Equal(0, code);
+        Assert.Contains("kl-ucb", stdout, StringComparison.Ordinal);
+        Assert.Contains("default 0.1", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Bench_json_has_the_contract_shape()
+    {
+        var (code, stdout, stderr) = Run("bench", "--json", "--rounds", "20000", "--learner", "ucb1", "exp3");
+        Assert.True(code == 0, stderr);
+        using var doc = JsonDocument.Parse(stdout);
+        Assert.Equal(2, doc.RootElement.GetArrayLength());
+        JsonElement first = doc.RootElement[0];
+        Assert.Equal("bernoulli-10", first.GetProperty("workload").GetString());
+        Assert.Equal("ucb1", first.GetProperty("learner").GetString());
+        Assert.Equal(20000, first.GetProperty("rounds").GetInt64());
+        Assert.True(first.GetProperty("roundsPerSecond").GetDouble() > 0);
+        Assert.True(first.GetProperty("seconds").GetDouble() > 0);
+        Assert.Equal(0.0, first.GetProperty("allocatedBytesPerRound").GetDouble());
+    }
+
+    [Fact]
+    public void Bench_rejects_an_unknown_learner_with_a_suggestion()
+    {
+        var (code, _, stderr) = Run("bench", "--learner", "exp4");
+        Assert.Equal(2, code);
+        Assert.Contains("did you mean 'exp3'?", stderr, StringComparison.Ordinal);
+    }
+}
