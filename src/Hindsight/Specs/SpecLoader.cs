@@ -359,33 +359,33 @@ public sealed class SpecLoader
             case ParameterType.NumberList:
                 return ReadNumbers(node, path, info);
             case ParameterType.IntegerList:
-            {
-                var list = new List<long>();
-                int i = 0;
-                foreach (YamlNode item in ListOrScalar(node, path))
                 {
-                    list.Add(ReadInteger(item, $"{path}[{i++}]", (long)Math.Max(long.MinValue, info.Min), long.MaxValue));
-                }
+                    var list = new List<long>();
+                    int i = 0;
+                    foreach (YamlNode item in ListOrScalar(node, path))
+                    {
+                        list.Add(ReadInteger(item, $"{path}[{i++}]", (long)Math.Max(long.MinValue, info.Min), long.MaxValue));
+                    }
 
-                return list.ToArray();
-            }
+                    return list.ToArray();
+                }
 
             case ParameterType.NumberTable:
-            {
-                var rows = new List<double[]>();
-                int i = 0;
-                foreach (YamlNode row in Sequence(node, path))
                 {
-                    rows.Add(ReadNumbers(row, $"{path}[{i++}]", info));
-                }
+                    var rows = new List<double[]>();
+                    int i = 0;
+                    foreach (YamlNode row in Sequence(node, path))
+                    {
+                        rows.Add(ReadNumbers(row, $"{path}[{i++}]", info));
+                    }
 
-                if (rows.Count == 0)
-                {
-                    throw Error(node, path, "the list is empty");
-                }
+                    if (rows.Count == 0)
+                    {
+                        throw Error(node, path, "the list is empty");
+                    }
 
-                return rows.ToArray();
-            }
+                    return rows.ToArray();
+                }
 
             case ParameterType.Path:
                 string relative = Scalar(node, path);
