@@ -7,8 +7,8 @@ namespace Hindsight.Reports;
 /// <summary>The report's plots, drawn with ScottPlot and exported as SVG text.</summary>
 public static class Charts
 {
-    private const int Width = 760;
-    private const int Height = 420;
+    private const int Width = 540;
+    private const int Height = 400;
 
     /// <summary>Regret against t for every learner on one environment: the mean with its 95% CI band.</summary>
     /// <param name="checkpoints">The rounds.</param>
@@ -106,26 +106,26 @@ public static class Charts
             double r0 = anchors[anchors.Count / 2];
             double t0 = checkpoints[anchorIndex];
             double t1 = checkpoints[^1];
-            var references = new (string Name, Func<double, double> F)[]
+            var references = new (string Name, Func<double, double> F, LinePattern Pattern)[]
             {
-                ("ln t", t => Math.Log(Math.Max(t, 2))),
-                ("√t", Math.Sqrt),
-                ("t^(2/3)", t => Math.Pow(t, 2.0 / 3)),
-                ("t", t => t),
+                ("ln t", t => Math.Log(Math.Max(t, 2)), LinePattern.Dotted),
+                ("√t", Math.Sqrt, LinePattern.Dashed),
+                ("t^(2/3)", t => Math.Pow(t, 2.0 / 3), LinePattern.DenselyDashed),
+                ("t", t => t, LinePattern.Solid),
             };
-            foreach (var (name, f) in references)
+            foreach (var (name, f, pattern) in references)
             {
                 double[] ts = [.. Enumerable.Range(0, 20).Select(j => t0 * Math.Pow(t1 / t0, j / 19.0))];
                 double[] rx = [.. ts.Select(Math.Log10)];
                 double[] ry = [.. ts.Select(t => Math.Log10(r0 * f(t) / f(t0)))];
                 var reference = plot.Add.ScatterLine(rx, ry, Colors.Gray);
-                reference.LinePattern = LinePattern.Dashed;
+                reference.LinePattern = pattern;
                 reference.LineWidth = 1;
                 reference.LegendText = $"reference {name}";
             }
         }
 
-        plot.Title($"{meter} regret, log–log (fitted exponent over [{from}, {checkpoints[^1]}])");
+        plot.Title($"{meter} regret, log–log, fit on [{from}, {checkpoints[^1]}]");
         plot.XLabel("log10 t");
         plot.YLabel($"log10 {meter} regret");
         plot.ShowLegend(Alignment.UpperLeft);

@@ -33,12 +33,13 @@ public static class Throughput
         long[] checkpoints = [rounds];
         double[] record = new double[1];
 
-        // Warm-up: many short runs for at least half a second, so that tiered compilation promotes the loop,
-        // Choose and Update to fully optimized code (a loop entered a few times only runs on-stack-replaced code).
-        long warm = Math.Min(rounds, 5_000);
+        // Warm-up: hundreds of short runs for at least a second, so that tiered compilation (tier 0, instrumented,
+        // then optimized) promotes the loop, Choose and Update to final code; a loop entered a few times only runs
+        // on-stack-replaced code, and the first learner measured would pay for it.
+        long warm = Math.Min(rounds, 2_000);
         long[] warmCheckpoints = [warm];
         var clock = Stopwatch.StartNew();
-        for (int i = 0; i < 60 || clock.ElapsedMilliseconds < 500; i++)
+        for (int i = 0; i < 300 || clock.ElapsedMilliseconds < 1000; i++)
         {
             policy.Reset(seed + (ulong)i);
             Runner.Play(policy, environment.Start(seed, i + 1), meters, warm, warmCheckpoints, record, CancellationToken.None);
