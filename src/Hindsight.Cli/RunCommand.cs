@@ -42,9 +42,9 @@ internal static class RunCommand
             return BadInput(stderr, $"--runs must be at least 1, got {overrides.Runs}.");
         }
 
-        if (overrides.Horizon is < 1)
+        if (overrides.Horizon is < 1 or > SpecLoader.MaxHorizon)
         {
-            return BadInput(stderr, $"--horizon must be at least 1, got {overrides.Horizon}.");
+            return BadInput(stderr, $"--horizon must be in [1, {SpecLoader.MaxHorizon}], got {overrides.Horizon}.");
         }
 
         if (threads is < 1)

@@ -78,6 +78,11 @@ public static class ResultsJson
     {
         w.WriteStartObject();
         w.WriteString("name", e.Name);
+        if (e.Description is not null)
+        {
+            w.WriteString("description", e.Description);
+        }
+
         w.WriteNumber("horizon", e.Horizon);
         w.WriteNumber("runs", e.Runs);
         w.WriteNumber("seed", e.Seed);

@@ -8,6 +8,7 @@ namespace Hindsight.Simulation;
 /// <param name="Environments">The environments.</param>
 /// <param name="Learners">The learners.</param>
 /// <param name="Meters">The meter names (see <see cref="Regret.Meters"/>).</param>
+/// <param name="Description">Free text from the spec, echoed into results (optional).</param>
 public sealed record Experiment(
     string Name,
     long Horizon,
@@ -15,4 +16,5 @@ public sealed record Experiment(
     ulong Seed,
     IReadOnlyList<EnvironmentSetup> Environments,
     IReadOnlyList<LearnerSetup> Learners,
-    IReadOnlyList<string> Meters);
+    IReadOnlyList<string> Meters,
+    string? Description = null);

@@ -273,9 +273,9 @@ public static class Runner
             pairs.Add(new PairResult(env, learner, done.Count, meters, seconds, rps));
         }
 
-        if (runs < 2)
+        if (pairs.Any(p => p.RunsCompleted < 2))
         {
-            notes.Add("sd and ci95 are null: they need at least two runs.");
+            notes.Add("sd and ci95 are null where a pair has fewer than two completed runs: they need at least two.");
         }
 
         if (partial)

@@ -5,6 +5,9 @@ public sealed class ParameterSet
 {
     private readonly List<KeyValuePair<string, object?>> _values = [];
 
+    /// <summary>The folder that relative paths are resolved against (the spec file's folder).</summary>
+    public string BaseDirectory { get; init; } = ".";
+
     /// <summary>The values in declaration order (for results).</summary>
     public IReadOnlyList<KeyValuePair<string, object?>> Values => _values;
 
@@ -59,6 +62,11 @@ public sealed class ParameterSet
     /// <param name="name">The parameter name.</param>
     /// <returns>The value.</returns>
     public string Text(string name) => (string)Get(name)!;
+
+    /// <summary>Gets a path parameter resolved against <see cref="BaseDirectory"/> (results keep it as written).</summary>
+    /// <param name="name">The parameter name.</param>
+    /// <returns>The full path.</returns>
+    public string FullPath(string name) => System.IO.Path.GetFullPath(System.IO.Path.Combine(BaseDirectory, Text(name)));
 
     /// <summary>Gets a list of numbers.</summary>
     /// <param name="name">The parameter name.</param>

@@ -17,7 +17,7 @@ public static class Registry
             [Num("epsilon", 0.1, "exploration probability ε", 0, 1)],
             (k, p) => new EpsilonGreedy(k, p.Number("epsilon"))),
         new("epsilon-greedy-decaying", "ε_t-greedy with ε_t = min(1, cK/(d²t)) (Auer et al. 2002)",
-            [Pos("c", 5.0, "constant c (> 5 for the log-regret theorem)"), new ParameterInfo("d", ParameterType.Number, 0.1, "assumed lower bound on the gaps, in (0, 1]") { Min = 0, MinExclusive = true, Max = 1 }],
+            [Pos("c", 6.0, "constant c (the log-regret theorem needs c > 5)"), new ParameterInfo("d", ParameterType.Number, 0.1, "assumed lower bound on the gaps, in (0, 1]") { Min = 0, MinExclusive = true, Max = 1 }],
             (k, p) => new DecayingEpsilonGreedy(k, p.Number("c"), p.Number("d"))),
         new("explore-then-commit", "m round-robin pulls of each arm, then commit to the empirical best",
             [Int("m", 100, "exploration pulls per arm", 1)],
@@ -29,7 +29,7 @@ public static class Registry
             [Pos("zeta", 1.2, "exploration factor ζ"), Pos("c", 1.0, "range-term constant c"), Pos("b", 1.0, "reward range b (rewards in [0, b])")],
             (k, p) => new IndexPolicy<UcbVRule>(k, new UcbVRule(p.Number("zeta"), p.Number("c"), p.Number("b")))),
         new("moss", "MOSS: minimax-optimal UCB (Audibert, Bubeck 2009); anytime when horizon is 0",
-            [Int("horizon", 0, "known horizon T, or 0 for the anytime index", 0)],
+            [Int("horizon", 0, "known horizon T, or 0 for the anytime index", 0, long.MaxValue)],
             (k, p) => new IndexPolicy<MossRule>(k, new MossRule(p.Integer("horizon")))),
         new("kl-ucb", "KL-UCB with the Bernoulli divergence (Garivier, Cappé 2011)",
             [Num("c", 0.0, "coefficient of ln ln t in the exploration budget", 0)],
@@ -54,7 +54,7 @@ public static class Registry
             [new ParameterInfo("delta", ParameterType.Number, 0.01, "confidence δ, in (0, 1)") { Min = 0, MinExclusive = true, Max = 0.999999 }],
             (k, p) => new SuccessiveElimination(k, p.Number("delta"))),
         new("sw-ucb", "sliding-window UCB for switching bandits (Garivier, Moulines 2011)",
-            [Int("window", 1000, "window length τ", 1), Pos("xi", 0.6, "exploration constant ξ"), Pos("bound", 1.0, "reward bound B")],
+            [Int("window", 1000, "window length τ", 1, 100_000_000), new ParameterInfo("xi", ParameterType.Number, 0.6, "exploration constant ξ, > 0.5") { Min = 0.5, MinExclusive = true }, Pos("bound", 1.0, "reward bound B")],
             (k, p) => new SlidingWindowUcb(k, (int)p.Integer("window"), p.Number("xi"), p.Number("bound"))),
         new("d-ucb", "discounted UCB for switching bandits (Kocsis, Szepesvári 2006; Garivier, Moulines 2011)",
             [Gamma(), Pos("xi", 0.6, "exploration constant ξ"), Pos("bound", 1.0, "reward bound B")],
@@ -92,14 +92,14 @@ public static class Registry
         new("table", "oblivious adversarial rewards read from a CSV table (one row per round, one column per arm)",
             [new ParameterInfo("path", ParameterType.Path, null, "the CSV file, relative to the spec file")],
             _ => null,
-            p => RewardTableEnvironment.FromCsv(p.Text("path"))),
+            p => RewardTableEnvironment.FromCsv(p.FullPath("path"))),
         new("switching", "oblivious adversary whose best arm (drawn at random) switches every `period` rounds",
-            [Int("arms", 10, "number of arms", 2), Int("period", 1000, "block length S", 1),
+            [Int("arms", 10, "number of arms", 2, 1 << 20), Int("period", 1000, "block length S", 1, long.MaxValue),
              Num("high", 0.7, "mean of the block's best arm", 0, 1), Num("low", 0.3, "mean of the other arms", 0, 1)],
             p => p.Number("low") <= p.Number("high") ? null : new ParameterProblem("low", $"low ({p.Number("low")}) must not exceed high ({p.Number("high")})"),
             p => new SwitchingEnvironment((int)p.Integer("arms"), p.Integer("period"), p.Number("high"), p.Number("low"))),
         new("stochastically-constrained", "adversarially moving means with a constant gap Δ to the best arm (Zimmert, Seldin 2021)",
-            [Int("arms", 10, "number of arms", 2), new ParameterInfo("gap", ParameterType.Number, 0.1, "gap Δ, > 0") { Min = 0, MinExclusive = true, Max = 1 },
+            [Int("arms", 10, "number of arms", 2, 1 << 20), new ParameterInfo("gap", ParameterType.Number, 0.1, "gap Δ, > 0") { Min = 0, MinExclusive = true, Max = 1 },
              Int("best", 0, "index of the best arm", 0), Num("low", 0.3, "best arm's low level", 0, 1), Num("high", 0.9, "best arm's high level", 0, 1),
              new ParameterInfo("growth", ParameterType.Number, 1.6, "phase length growth factor, > 1") { Min = 1, MinExclusive = true }],
             p =>
@@ -190,8 +190,8 @@ public static class Registry
     private static ParameterInfo Pos(string name, double value, string description)
         => new(name, ParameterType.Number, value, description + ", > 0") { Min = 0, MinExclusive = true };
 
-    private static ParameterInfo Int(string name, long value, string description, long min)
-        => new(name, ParameterType.Integer, value, description) { Min = min };
+    private static ParameterInfo Int(string name, long value, string description, long min, long max = int.MaxValue)
+        => new(name, ParameterType.Integer, value, description) { Min = min, Max = max };
 
     private static ParameterInfo Gamma()
         => new("gamma", ParameterType.Number, 0.999, "discount factor γ, in (0, 1]") { Min = 0, MinExclusive = true, Max = 1 };

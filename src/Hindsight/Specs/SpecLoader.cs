@@ -18,6 +18,9 @@ namespace Hindsight.Specs;
 /// </remarks>
 public sealed class SpecLoader
 {
+    /// <summary>The longest horizon: rounds must stay below 2^42 for the counter-based generator; 10^12 is far beyond any run.</summary>
+    public const long MaxHorizon = 1_000_000_000_000;
+
     private static readonly string[] TopLevelKeys = ["name", "description", "horizon", "runs", "seed", "meters", "environments", "learners"];
     private readonly string _file;
     private readonly string _baseDirectory;
@@ -121,12 +124,13 @@ public sealed class SpecLoader
         }
 
         string name = keys.TryGetValue("name", out YamlNode? n) ? Scalar(n, "name") : defaultName;
+        string? description = keys.TryGetValue("description", out YamlNode? dn) ? Scalar(dn, "description") : null;
         if (!keys.TryGetValue("horizon", out YamlNode? horizonNode) && overrides.Horizon is null)
         {
             throw Error(root, "horizon", "missing: the number of rounds per run, a whole number > 0");
         }
 
-        long horizon = overrides.Horizon ?? ReadInteger(horizonNode!, "horizon", 1);
+        long horizon = overrides.Horizon ?? ReadInteger(horizonNode!, "horizon", 1, MaxHorizon);
         int runs = overrides.Runs ?? (keys.TryGetValue("runs", out YamlNode? r) ? (int)ReadInteger(r, "runs", 1, int.MaxValue) : 10);
         ulong seed = overrides.Seed ?? (keys.TryGetValue("seed", out YamlNode? s) ? (ulong)ReadInteger(s, "seed", 0) : 1UL);
 
@@ -196,7 +200,7 @@ public sealed class SpecLoader
             throw Error(learnerNode, "learners", "the list is empty; give at least one learner");
         }
 
-        return new Experiment(name, horizon, runs, seed, environments, learners, meters);
+        return new Experiment(name, horizon, runs, seed, environments, learners, meters, description);
     }
 
     private EnvironmentSetup ReadEnvironment(YamlNode node, string field, long horizon, bool horizonFromCommandLine, List<EnvironmentSetup> earlier)
@@ -221,6 +225,11 @@ public sealed class SpecLoader
             throw Error(node, field, ex.Message);
         }
 
+        if (environment.Arms > Numerics.CounterRng.MaxActions)
+        {
+            throw Error(node, field, $"{environment.Arms} arms: at most {Numerics.CounterRng.MaxActions} are supported");
+        }
+
         if (horizon > environment.MaxHorizon)
         {
             string source = horizonFromCommandLine ? "--horizon" : "horizon";
@@ -230,7 +239,7 @@ public sealed class SpecLoader
         string name = displayName ?? kind;
         if (earlier.Any(x => x.Name == name))
         {
-            throw Error(node, field, $"environment name '{name}' is used twice; give each a distinct name:");
+            throw Error(node, field, $"environment name '{name}' is used twice; give each a distinct 'name:'");
         }
 
         return new EnvironmentSetup(name, kind, parameters.Values, environment);
@@ -254,7 +263,7 @@ public sealed class SpecLoader
         string name = displayName ?? kind;
         if (earlier.Any(x => x.Name == name))
         {
-            throw Error(node, field, $"learner name '{name}' is used twice; give each a distinct name:");
+            throw Error(node, field, $"learner name '{name}' is used twice; give each a distinct 'name:'");
         }
 
         return new LearnerSetup(name, kind, parameters.Values, arms => info.Create(arms, parameters));
@@ -311,7 +320,7 @@ public sealed class SpecLoader
             }
         }
 
-        var set = new ParameterSet();
+        var set = new ParameterSet { BaseDirectory = _baseDirectory };
         foreach (ParameterInfo info in infos)
         {
             string path = $"{field}.{info.Name}";
@@ -337,7 +346,7 @@ public sealed class SpecLoader
         switch (info.Type)
         {
             case ParameterType.Integer:
-                return ReadInteger(node, path, (long)Math.Max(long.MinValue, info.Min), long.MaxValue);
+                return ReadInteger(node, path, Bound(info.Min), Bound(info.Max));
             case ParameterType.Number:
                 return ReadNumber(node, path, info);
             case ParameterType.Boolean:
@@ -364,7 +373,7 @@ public sealed class SpecLoader
                     int i = 0;
                     foreach (YamlNode item in ListOrScalar(node, path))
                     {
-                        list.Add(ReadInteger(item, $"{path}[{i++}]", (long)Math.Max(long.MinValue, info.Min), long.MaxValue));
+                        list.Add(ReadInteger(item, $"{path}[{i++}]", Bound(info.Min), Bound(info.Max)));
                     }
 
                     return list.ToArray();
@@ -395,7 +404,7 @@ public sealed class SpecLoader
                     throw Error(node, path, $"file not found: '{relative}' (looked for {full})");
                 }
 
-                return full;
+                return relative; // results echo the path as written, so they do not depend on the checkout's location
             default:
                 throw new InvalidOperationException($"Unhandled parameter type {info.Type}.");
         }
@@ -457,6 +466,9 @@ public sealed class SpecLoader
 
         return value;
     }
+
+    private static long Bound(double limit)
+        => double.IsNegativeInfinity(limit) ? long.MinValue : double.IsPositiveInfinity(limit) || limit >= long.MaxValue ? long.MaxValue : (long)limit;
 
     private IEnumerable<YamlNode> Sequence(YamlNode node, string path)
         => node is YamlSequenceNode seq ? seq.Children : throw Error(node, path, "expected a list (items starting with '- ' or [a, b])");

@@ -5,8 +5,8 @@ namespace Hindsight.Bandits.Environments;
 /// <summary>
 /// A stochastically constrained adversary (Wei and Luo, COLT 2018; Zimmert and Seldin, JMLR 2021, §5): the means
 /// move adversarially over time, but the best arm stays ahead of every other arm by a constant gap Δ. Here the
-/// best arm's mean alternates between two levels in phases whose lengths grow geometrically (phase k ends at
-/// round ⌈g^k⌉), the others sit Δ below it, and rewards are Bernoulli draws.
+/// best arm's mean alternates between two levels in phases whose lengths grow geometrically (phase k holds the
+/// rounds gᵏ ≤ t &lt; gᵏ⁺¹, k = ⌊ln t / ln g⌋), the others sit Δ below it, and rewards are Bernoulli draws.
 /// </summary>
 /// <remarks>Best-of-both-worlds learners (Tsallis-INF) keep logarithmic pseudo-regret here; learners that assume
 /// fixed means (UCB1) are misled by the level shifts.</remarks>

@@ -6,7 +6,8 @@ namespace Hindsight.Bandits.Policies;
 /// <summary>
 /// Discounted Thompson sampling (Raj and Kalyani, "Taming non-stationary bandits: a Bayesian approach", 2017):
 /// Beta–Bernoulli Thompson sampling whose success and failure counts decay by γ each round,
-/// Sᵢ ← γ Sᵢ + 1[Iₜ = i] xₜ, Fᵢ ← γ Fᵢ + 1[Iₜ = i](1 − xₜ), θᵢ ~ Beta(Sᵢ + α₀, Fᵢ + β₀).
+/// Sᵢ ← γ Sᵢ + 1[Iₜ = i] xₜ, Fᵢ ← γ Fᵢ + 1[Iₜ = i](1 − xₜ), θᵢ ~ Beta(Sᵢ + α₀, Fᵢ + β₀), where xₜ ∈ {0, 1} is the
+/// reward, or a Bernoulli(reward) draw when the reward lies strictly between 0 and 1.
 /// </summary>
 /// <remarks>Forgets old evidence with effective memory 1/(1 − γ), so it tracks piecewise-stationary and drifting
 /// means; no regret bound is proved in the paper, which reports it empirically below SW-UCB and D-UCB. Rewards in

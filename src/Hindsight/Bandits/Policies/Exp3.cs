@@ -9,8 +9,8 @@ namespace Hindsight.Bandits.Policies;
 /// multi-armed bandit problems", 2012, §3.1): pₜ,ᵢ ∝ exp(−ηₜ L̂ₜ₋₁,ᵢ) with importance-weighted loss estimates
 /// ℓ̂ₜ,ᵢ = 1[Iₜ = i] (1 − rₜ) / pₜ,ᵢ and the anytime rate ηₜ = √(ln K / (t K)).
 /// </summary>
-/// <remarks>Expected external regret ≤ 2√(T K ln K) against any oblivious sequence of rewards in [0, 1]
-/// (Theorem 3.1 there, anytime version). A fixed η can be given instead (√(2 ln K / (T K)) for a known T).</remarks>
+/// <remarks>Pseudo-regret ≤ 2√(T K ln K) against any oblivious sequence of rewards in [0, 1] (Theorem 3.1 there,
+/// anytime version); for a fixed sequence this is the expected external regret. A fixed η can be given instead (√(2 ln K / (T K)) for a known T).</remarks>
 public sealed class Exp3 : IBanditPolicy
 {
     /// <summary>exp(−700) ≈ 1e−304 is still a normal double; weights below it are irrelevant to sampling.</summary>

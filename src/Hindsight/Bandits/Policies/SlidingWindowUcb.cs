@@ -27,7 +27,11 @@ public sealed class SlidingWindowUcb : IBanditPolicy
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(arms, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(window, 1);
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(xi);
+        if (!(xi > 0.5))
+        {
+            throw new ArgumentOutOfRangeException(nameof(xi), "ξ must exceed 1/2 (the condition of the paper's bound).");
+        }
+
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(bound);
         _window = window;
         _xi = xi;

@@ -3,7 +3,7 @@ namespace Hindsight.Bandits.Policies;
 /// <summary>
 /// Successive elimination (Even-Dar, Mannor and Mansour, "Action elimination and stopping conditions for the
 /// multi-armed bandit and reinforcement learning problems", JMLR 2006, Algorithm 3): pull the active arms
-/// round-robin; after each sweep r, drop every arm i with max_j μ̂ⱼ − μ̂ᵢ ≥ 2αᵣ, αᵣ = √(ln(4 K r² / δ) / (2r)).
+/// round-robin; after each sweep r, drop every arm i with max_j μ̂ⱼ − μ̂ᵢ ≥ 2αᵣ, αᵣ = √(ln(c K r² / δ) / r) with c = 4, as in the paper.
 /// </summary>
 /// <remarks>With probability 1 − δ the best arm is never eliminated and arm i is eliminated after
 /// O(ln(K / (δ Δᵢ)) / Δᵢ²) sweeps, so the pseudo-regret is O(Σᵢ ln(K / (δ Δᵢ)) / Δᵢ) + δ T. Rewards in [0, 1].</remarks>
@@ -73,7 +73,7 @@ public sealed class SuccessiveElimination : IBanditPolicy
             return;
         }
 
-        double radius = Math.Sqrt(Math.Log(4.0 * _stats.Length * _sweep * _sweep / _delta) / (2.0 * _sweep));
+        double radius = Math.Sqrt(Math.Log(4.0 * _stats.Length * _sweep * _sweep / _delta) / _sweep);
         double bestMean = double.NegativeInfinity;
         for (int j = 0; j < _activeCount; j++)
         {

@@ -9,8 +9,9 @@ namespace Hindsight.Bandits.Policies;
 /// that Σᵢ wₜ,ᵢ = 1.
 /// </summary>
 /// <remarks>
-/// <para>Best of both worlds: external regret ≤ 4√(KT) + 1 against any oblivious adversary, and logarithmic
-/// pseudo-regret O(Σᵢ ln T / Δᵢ) in stochastic (and stochastically constrained) environments.</para>
+/// <para>Best of both worlds: pseudo-regret O(√(KT)) against any oblivious adversary (Theorem 1 there; 4√(KT) + 1
+/// with the IW estimator), and logarithmic pseudo-regret O(Σᵢ ln T / Δᵢ) in stochastic (and stochastically
+/// constrained) environments.</para>
 /// <para>Estimators: importance weighting (IW) ℓ̂ₜ,ᵢ = 1[Iₜ = i] ℓₜ,ᵢ / wₜ,ᵢ with ηₜ = 2/√t, or the paper's
 /// reduced-variance estimator (RV, default) ℓ̂ₜ,ᵢ = 1[Iₜ = i](ℓₜ,ᵢ − Bₜ(i)) / wₜ,ᵢ + Bₜ(i),
 /// Bₜ(i) = ½ · 1[wₜ,ᵢ ≥ ηₜ²], with ηₜ = 4/√t (Theorem 1). Losses are ℓ = 1 − reward.</para>

@@ -151,10 +151,10 @@ public class PolicyKnownAnswerTests
     public void Successive_elimination_drops_a_clearly_worse_arm_by_the_theoretical_sweep()
     {
         // Arms pay 1 and 0 deterministically: the gap is 1, so arm 1 is dropped at the first sweep r with
-        // 2 αᵣ < 1, αᵣ = √(ln(4 K r² / δ) / (2r)); for K = 2, δ = 0.01 that is r = 9.
+        // 2 αᵣ < 1, αᵣ = √(ln(4 K r² / δ) / r) (Even-Dar et al., Algorithm 3, c = 4).
         var policy = new SuccessiveElimination(2, 0.01);
         policy.Reset(0);
-        int expectedSweep = Enumerable.Range(1, 100).First(r => 2 * Math.Sqrt(Math.Log(4.0 * 2 * r * r / 0.01) / (2.0 * r)) < 1);
+        int expectedSweep = Enumerable.Range(1, 200).First(r => 2 * Math.Sqrt(Math.Log(4.0 * 2 * r * r / 0.01) / r) < 1);
         for (int t = 0; t < 2 * expectedSweep; t++)
         {
             Assert.Equal(2, policy.ActiveArms);
