@@ -18,4 +18,10 @@ internal static class RepositoryPaths
     }
 
     public static string Example(string name) => Path.Combine(Root, "examples", name);
+
+    /// <summary>Runs an example spec as it is, on every core.</summary>
+    public static Hindsight.Simulation.ExperimentResult RunExample(string name)
+        => Hindsight.Simulation.Runner.Run(
+            Hindsight.Specs.SpecLoader.Load(Example(name)),
+            new Hindsight.Simulation.RunnerOptions { Threads = Environment.ProcessorCount });
 }

@@ -1,13 +1,11 @@
 using Hindsight.Simulation;
-using Hindsight.Specs;
 
 namespace Hindsight.Tests.Examples;
 
 /// <summary>The adversarial example's claims, on the example file at full size (T = 10⁵, 20 runs, seed 7).</summary>
 public class AdversarialTests
 {
-    private static readonly Lazy<ExperimentResult> Result = new(() =>
-        Runner.Run(SpecLoader.Load(RepositoryPaths.Example("adversarial.yaml")), new RunnerOptions { Threads = Environment.ProcessorCount }));
+    private static readonly Lazy<ExperimentResult> Result = new(() => RepositoryPaths.RunExample("adversarial.yaml"));
 
     private static MeterResult Meter(string environment, string learner, string meter)
         => Result.Value.Pairs.Single(p => p.Environment.Name == environment && p.Learner.Name == learner).Meters.Single(m => m.Name == meter);

@@ -1,13 +1,11 @@
 using Hindsight.Simulation;
-using Hindsight.Specs;
 
 namespace Hindsight.Tests.Examples;
 
 /// <summary>The non-stationary example's measured claims, on the example file at full size (T = 10⁵, 20 runs, seed 11).</summary>
 public class NonstationaryTests
 {
-    private static readonly Lazy<ExperimentResult> Result = new(() =>
-        Runner.Run(SpecLoader.Load(RepositoryPaths.Example("nonstationary.yaml")), new RunnerOptions { Threads = Environment.ProcessorCount }));
+    private static readonly Lazy<ExperimentResult> Result = new(() => RepositoryPaths.RunExample("nonstationary.yaml"));
 
     private static MeterResult Dynamic(string learner)
         => Result.Value.Pairs.Single(p => p.Learner.Name == learner).Meters.Single(m => m.Name == "dynamic");

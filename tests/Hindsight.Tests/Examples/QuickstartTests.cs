@@ -1,5 +1,4 @@
 using Hindsight.Simulation;
-using Hindsight.Specs;
 
 namespace Hindsight.Tests.Examples;
 
@@ -10,8 +9,7 @@ namespace Hindsight.Tests.Examples;
 /// </summary>
 public class QuickstartTests
 {
-    private static readonly Lazy<ExperimentResult> Result = new(() =>
-        Runner.Run(SpecLoader.Load(RepositoryPaths.Example("quickstart.yaml")), new RunnerOptions { Threads = Environment.ProcessorCount }));
+    private static readonly Lazy<ExperimentResult> Result = new(() => RepositoryPaths.RunExample("quickstart.yaml"));
 
     private static MeterResult Pseudo(string learner)
         => Result.Value.Pairs.Single(p => p.Learner.Name == learner).Meters.Single(m => m.Name == "pseudo");

@@ -1,5 +1,4 @@
 using Hindsight.Simulation;
-using Hindsight.Specs;
 
 namespace Hindsight.Tests.Examples;
 
@@ -11,7 +10,7 @@ public class TableTests
     {
         // Bubeck and Cesa-Bianchi (2012), Theorem 3.1: anytime EXP3 has expected external regret ≤ 2√(T K ln K)
         // against any oblivious sequence; EXP3-IX and Tsallis-INF have bounds of the same order or better.
-        ExperimentResult result = Runner.Run(SpecLoader.Load(RepositoryPaths.Example("table.yaml")), new RunnerOptions { Threads = Environment.ProcessorCount });
+        ExperimentResult result = RepositoryPaths.RunExample("table.yaml");
         double bound = 2 * Math.Sqrt(2000 * 3 * Math.Log(3));
         foreach (string learner in new[] { "exp3", "exp3-ix", "tsallis-inf" })
         {
