@@ -1,0 +1,146 @@
+namespace Hindsight.Contextual.Features;
+
+/// <summary>
+/// How an example's lines become one action's feature vector, as VW builds it for <c>cb_adf</c>: the action's
+/// features, the shared features merged in, the quadratic interactions between namespaces (VW's <c>-q sa</c>), and the
+/// constant feature; every hash masked to a table of 2^bits weights.
+/// </summary>
+public sealed class FeatureSpace
+{
+    private readonly (char First, char Second)[] _interactions;
+
+    /// <summary>Creates a feature space.</summary>
+    /// <param name="bits">Weight-table bits b (the table has 2^b entries), 1–30.</param>
+    /// <param name="interactions">Pairs of namespace index characters to cross, e.g. "sa" (VW's -q sa).</param>
+    /// <param name="constant">Whether to add VW's constant (bias) feature.</param>
+    public FeatureSpace(int bits, IEnumerable<string>? interactions = null, bool constant = true)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(bits, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(bits, 30);
+        Bits = bits;
+        Mask = (1u << bits) - 1;
+        Constant = constant;
+        var pairs = new List<(char, char)>();
+        foreach (string pair in interactions ?? [])
+        {
+            if (pair.Length != 2)
+            {
+                throw new ArgumentException($"An interaction is two namespace characters (like 'sa'), not '{pair}'.", nameof(interactions));
+            }
+
+            pairs.Add((pair[0], pair[1]));
+        }
+
+        _interactions = [.. pairs];
+        Interactions = [.. pairs.Select(p => $"{p.Item1}{p.Item2}")];
+    }
+
+    /// <summary>Weight-table bits.</summary>
+    public int Bits { get; }
+
+    /// <summary>The index mask 2^b − 1.</summary>
+    public uint Mask { get; }
+
+    /// <summary>Whether the constant feature is added.</summary>
+    public bool Constant { get; }
+
+    /// <summary>The interactions, as two-character strings.</summary>
+    public IReadOnlyList<string> Interactions { get; }
+
+    /// <summary>An upper bound on the features of one action of an example (for sizing buffers).</summary>
+    /// <param name="example">The example.</param>
+    /// <param name="action">The action index.</param>
+    /// <returns>The bound.</returns>
+    public int MaxCount(CbExample example, int action)
+    {
+        ArgumentNullException.ThrowIfNull(example);
+        int own = example.Actions[action].Count + example.Shared.Count;
+        return own + (_interactions.Length * own * own) + (Constant ? 1 : 0);
+    }
+
+    /// <summary>Writes one action's masked feature indices and values; returns how many were written.</summary>
+    /// <param name="example">The example.</param>
+    /// <param name="action">The action index.</param>
+    /// <param name="indices">Receives the masked indices.</param>
+    /// <param name="values">Receives the values.</param>
+    /// <returns>The number of features.</returns>
+    public int Build(CbExample example, int action, Span<int> indices, Span<float> values)
+    {
+        ArgumentNullException.ThrowIfNull(example);
+        FeatureSet own = example.Actions[action];
+        FeatureSet shared = example.Shared;
+        int n = 0;
+        n = Append(own, indices, values, n);
+        n = Append(shared, indices, values, n);
+        foreach (var (first, second) in _interactions)
+        {
+            n = Cross(own, shared, first, second, indices, values, n);
+        }
+
+        if (Constant)
+        {
+            indices[n] = (int)(VwHash.Constant & Mask);
+            values[n] = 1f;
+            n++;
+        }
+
+        return n;
+    }
+
+    private int Append(FeatureSet set, Span<int> indices, Span<float> values, int n)
+    {
+        for (int k = 0; k < set.Groups.Count; k++)
+        {
+            FeatureGroup g = set.Groups[k];
+            IReadOnlyList<uint> hashes = g.Hashes;
+            IReadOnlyList<float> vals = g.Values;
+            for (int i = 0; i < hashes.Count; i++)
+            {
+                indices[n] = (int)(hashes[i] & Mask);
+                values[n] = vals[i];
+                n++;
+            }
+        }
+
+        return n;
+    }
+
+    private int Cross(FeatureSet own, FeatureSet shared, char first, char second, Span<int> indices, Span<float> values, int n)
+    {
+        // The namespaces of one action's line are its own and the shared ones (merged, as VW's shared_feature_merger does).
+        int ownCount = own.Groups.Count, total = ownCount + shared.Groups.Count;
+        for (int x = 0; x < total; x++)
+        {
+            FeatureGroup a = x < ownCount ? own.Groups[x] : shared.Groups[x - ownCount];
+            if (a.Index != first)
+            {
+                continue;
+            }
+
+            for (int y = 0; y < total; y++)
+            {
+                FeatureGroup b = y < ownCount ? own.Groups[y] : shared.Groups[y - ownCount];
+                if (b.Index != second)
+                {
+                    continue;
+                }
+
+                IReadOnlyList<uint> ha = a.Hashes, hb = b.Hashes;
+                IReadOnlyList<float> va = a.Values, vb = b.Values;
+                for (int i = 0; i < ha.Count; i++)
+                {
+                    uint left = ha[i] * VwHash.FnvPrime;
+                    float lv = va[i];
+                    for (int j = 0; j < hb.Count; j++)
+                    {
+                        indices[n] = (int)((left ^ hb[j]) & Mask);
+                        values[n] = lv * vb[j];
+                        n++;
+                    }
+                }
+            }
+        }
+
+        return n;
+    }
+}

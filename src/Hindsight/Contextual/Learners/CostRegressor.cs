@@ -1,0 +1,140 @@
+using Hindsight.Contextual.Features;
+using Hindsight.Contextual.Oracles;
+
+namespace Hindsight.Contextual.Learners;
+
+/// <summary>
+/// Predicts every action's cost with one linear regressor over (shared + action + interactions) features, and
+/// learns it from a logged cost by the chosen <see cref="CbType"/> — VW's <c>cb_adf</c> reduction to
+/// <c>csoaa_ldf</c>. The features of the last example are kept, so Predict then Learn on the same example builds them once.
+/// </summary>
+public sealed class CostRegressor
+{
+    private readonly FeatureSpace _space;
+    private readonly AdaptiveSgd _oracle;
+    private readonly CbType _type;
+    private readonly bool _importanceWeighted;
+    private int[] _indices = new int[4096];
+    private float[] _values = new float[4096];
+    private int[] _offsets = new int[65];
+    private CbExample? _built;
+    private float[] _costs = new float[64];
+    private long _events;
+    private long _actionSum;
+
+    /// <summary>Creates the regressor.</summary>
+    /// <param name="space">How features are built.</param>
+    /// <param name="type">How a logged cost is learned.</param>
+    /// <param name="learningRate">The SGD learning rate η.</param>
+    /// <param name="importanceWeighted">For MTR: weight the logged cost by 1/p (true, VW's cb_adf) or not (false: the plain
+    /// regression on observed costs that SquareCB's analysis assumes; VW's --squarecb sets p = 1 before learning).</param>
+    public CostRegressor(FeatureSpace space, CbType type = CbType.Mtr, float learningRate = 0.5f, bool importanceWeighted = true)
+    {
+        _importanceWeighted = importanceWeighted;
+        ArgumentNullException.ThrowIfNull(space);
+        _space = space;
+        _type = type;
+        _oracle = new AdaptiveSgd(space.Bits, learningRate);
+    }
+
+    /// <summary>Predicts the cost of every action: the raw linear scores (VW ranks actions by csoaa_ldf's unclipped
+    /// partial predictions; clipping to the label range applies only inside the gradient step).</summary>
+    /// <param name="example">The example.</param>
+    /// <param name="costs">Receives one predicted cost per action.</param>
+    public void Predict(CbExample example, Span<float> costs)
+    {
+        Build(example);
+        for (int a = 0; a < example.Actions.Count; a++)
+        {
+            costs[a] = _oracle.Score(Indices(a), Values(a));
+        }
+    }
+
+    /// <summary>Learns the example's logged cost.</summary>
+    /// <param name="example">The example (ignored when unlabeled).</param>
+    public void Learn(CbExample example)
+    {
+        if (example.Label is not { } label)
+        {
+            return;
+        }
+
+        Build(example);
+        int k = example.Actions.Count;
+        _events++;
+        _actionSum += k;
+        switch (_type)
+        {
+            case CbType.Mtr:
+                float weight = (_importanceWeighted ? 1f / label.Probability : 1f) * (_events / (float)_actionSum);
+                _oracle.Learn(Indices(label.Action), Values(label.Action), label.Cost, weight);
+                break;
+            case CbType.Ips:
+                for (int a = 0; a < k; a++)
+                {
+                    _oracle.Learn(Indices(a), Values(a), a == label.Action ? label.Cost / label.Probability : 0f);
+                }
+
+                break;
+            case CbType.Dr:
+                Span<float> predicted = _costs.AsSpan(0, k);
+                for (int a = 0; a < k; a++)
+                {
+                    predicted[a] = _oracle.Predict(Indices(a), Values(a));
+                }
+
+                for (int a = 0; a < k; a++)
+                {
+                    float target = a == label.Action ? predicted[a] + ((label.Cost - predicted[a]) / label.Probability) : predicted[a];
+                    _oracle.Learn(Indices(a), Values(a), target);
+                }
+
+                break;
+        }
+    }
+
+    private ReadOnlySpan<int> Indices(int action) => _indices.AsSpan(_offsets[action], _offsets[action + 1] - _offsets[action]);
+
+    private ReadOnlySpan<float> Values(int action) => _values.AsSpan(_offsets[action], _offsets[action + 1] - _offsets[action]);
+
+    private void Build(CbExample example)
+    {
+        if (ReferenceEquals(example, _built))
+        {
+            return;
+        }
+
+        int k = example.Actions.Count;
+        if (_offsets.Length < k + 1)
+        {
+            Array.Resize(ref _offsets, (k + 1) * 2);
+        }
+
+        if (_costs.Length < k)
+        {
+            Array.Resize(ref _costs, k * 2);
+        }
+
+        int total = 0;
+        for (int a = 0; a < k; a++)
+        {
+            total += _space.MaxCount(example, a);
+        }
+
+        if (_indices.Length < total)
+        {
+            _indices = new int[total * 2];
+            _values = new float[total * 2];
+        }
+
+        int n = 0;
+        for (int a = 0; a < k; a++)
+        {
+            _offsets[a] = n;
+            n += _space.Build(example, a, _indices.AsSpan(n), _values.AsSpan(n));
+        }
+
+        _offsets[k] = n;
+        _built = example;
+    }
+}

@@ -1,0 +1,135 @@
+namespace Hindsight.Contextual.Oracles;
+
+/// <summary>
+/// Online linear regression with square loss by VW's default gradient descent: per-feature adaptive learning rates
+/// (AdaGrad, Duchi, Hazan and Singer, JMLR 2011), normalized updates that make the learner invariant to feature scale
+/// (Ross, Mineiro and Langford, "Normalized online learning", UAI 2013), and importance-invariant updates that stay
+/// safe for large importance weights (Karampatziakis and Langford, "Online importance weight aware updates", UAI 2011).
+/// </summary>
+/// <remarks>
+/// For features xᵢ with weights wᵢ, squared-gradient sums Gᵢ and scales Nᵢ = maxₜ |xᵢ|: Gᵢ += g² xᵢ² (g = 2(ŷ − y));
+/// when |xᵢ| exceeds Nᵢ, wᵢ is rescaled by Nᵢ/|xᵢ| and Nᵢ = |xᵢ|; the per-feature rate is rᵢ = 1 / (√Gᵢ · Nᵢ); with
+/// the global factor m = √(Σ weight / Σ weight · Σᵢ xᵢ²/Nᵢ²) and s = m · Σᵢ xᵢ² rᵢ, the step is
+/// u = (y − ŷ)(1 − exp(−2 η h s)) / s for importance weight h (the exact solution of the importance-weighted gradient
+/// flow), and wᵢ += m · u · xᵢ · rᵢ. Predictions are clipped to the range of labels seen so far, as VW does.
+/// Defaults follow VW: η = 0.5.
+/// </remarks>
+public sealed class AdaptiveSgd
+{
+    private const int Stride = 4; // weight, Σ g²x², max |x|, per-feature rate
+    private const float X2Min = float.Epsilon * 1e20f; // ~1.4e-25: VW floors x² at FLT_MIN; any tiny floor avoids 0/0
+    private readonly float[] _state;
+    private readonly float _eta;
+    private double _totalWeight;
+    private double _normalizedSum;
+    private float _minLabel = float.PositiveInfinity;
+    private float _maxLabel = float.NegativeInfinity;
+
+    /// <summary>Creates the regressor.</summary>
+    /// <param name="bits">Weight-table bits b (2^b weights).</param>
+    /// <param name="learningRate">η (VW's default 0.5).</param>
+    public AdaptiveSgd(int bits, float learningRate = 0.5f)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(bits, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(bits, 28);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(learningRate);
+        _state = new float[(1 << bits) * Stride];
+        _eta = learningRate;
+    }
+
+    /// <summary>The raw linear score Σ wᵢ xᵢ, before clipping.</summary>
+    /// <param name="indices">Feature indices (masked to the table).</param>
+    /// <param name="values">Feature values.</param>
+    /// <returns>The dot product.</returns>
+    public float Score(ReadOnlySpan<int> indices, ReadOnlySpan<float> values)
+    {
+        float[] s = _state;
+        float sum = 0f;
+        for (int i = 0; i < indices.Length; i++)
+        {
+            sum += s[indices[i] * Stride] * values[i];
+        }
+
+        return sum;
+    }
+
+    /// <summary>The prediction: the score clipped to the range of labels seen so far.</summary>
+    /// <param name="indices">Feature indices.</param>
+    /// <param name="values">Feature values.</param>
+    /// <returns>The prediction.</returns>
+    public float Predict(ReadOnlySpan<int> indices, ReadOnlySpan<float> values) => Clip(Score(indices, values));
+
+    /// <summary>Learns one example with square loss.</summary>
+    /// <param name="indices">Feature indices.</param>
+    /// <param name="values">Feature values.</param>
+    /// <param name="label">The target.</param>
+    /// <param name="weight">The importance weight h &gt; 0.</param>
+    public void Learn(ReadOnlySpan<int> indices, ReadOnlySpan<float> values, float label, float weight = 1f)
+    {
+        if (!(weight > 0))
+        {
+            return;
+        }
+
+        _minLabel = Math.Min(_minLabel, label);
+        _maxLabel = Math.Max(_maxLabel, label);
+        float prediction = Predict(indices, values);
+        float diff = prediction - label;
+        if (diff == 0)
+        {
+            return;
+        }
+
+        float[] s = _state;
+        float gradSquared = weight * 4f * diff * diff;
+        float predPerUpdate = 0f;
+        float normX = 0f;
+        for (int k = 0; k < indices.Length; k++)
+        {
+            int o = indices[k] * Stride;
+            float x = values[k];
+            float x2 = x * x;
+            if (x2 < X2Min)
+            {
+                x = x > 0 ? MathF.Sqrt(X2Min) : -MathF.Sqrt(X2Min);
+                x2 = X2Min;
+            }
+
+            s[o + 1] += gradSquared * x2;
+            float xAbs = MathF.Abs(x);
+            if (xAbs > s[o + 2])
+            {
+                if (s[o + 2] > 0)
+                {
+                    s[o] *= s[o + 2] / xAbs; // as if the new scale had always been the scale
+                }
+
+                s[o + 2] = xAbs;
+            }
+
+            float n = s[o + 2];
+            normX += x2 / (n * n);
+            float rate = 1f / (MathF.Sqrt(s[o + 1]) * n);
+            s[o + 3] = rate;
+            predPerUpdate += x2 * rate;
+        }
+
+        _normalizedSum += weight * (double)normX;
+        _totalWeight += weight;
+        float multiplier = (float)Math.Sqrt(_totalWeight / _normalizedSum);
+        predPerUpdate *= multiplier;
+        float scale = _eta * weight;
+        float update = scale * predPerUpdate < 1e-6f
+            ? 2f * (label - prediction) * scale
+            : (label - prediction) * (1f - MathF.Exp(-2f * scale * predPerUpdate)) / predPerUpdate;
+        update *= multiplier;
+        for (int k = 0; k < indices.Length; k++)
+        {
+            int o = indices[k] * Stride;
+            s[o] += update * values[k] * s[o + 3];
+        }
+    }
+
+    private float Clip(float score)
+        => _minLabel <= _maxLabel ? Math.Clamp(score, _minLabel, _maxLabel) : score;
+}

@@ -1,0 +1,88 @@
+namespace Hindsight.Exploration;
+
+/// <summary>
+/// Pure functions that turn predicted costs into a probability vector over actions (after VW's explore module).
+/// Costs: lower is better. Ties go to the lowest action index.
+/// </summary>
+public static class Explore
+{
+    /// <summary>The index of the smallest cost (ties to the lowest index).</summary>
+    /// <param name="costs">Predicted costs.</param>
+    /// <returns>The best action.</returns>
+    public static int ArgMin(ReadOnlySpan<float> costs)
+    {
+        int best = 0;
+        for (int i = 1; i < costs.Length; i++)
+        {
+            if (costs[i] < costs[best])
+            {
+                best = i;
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>Greedy: all mass on the best action.</summary>
+    /// <param name="costs">Predicted costs.</param>
+    /// <param name="pmf">Receives the probabilities.</param>
+    public static void Greedy(ReadOnlySpan<float> costs, Span<float> pmf) => EpsilonGreedy(costs, 0f, pmf);
+
+    /// <summary>ε-greedy: ε/K on every action and 1 − ε more on the best.</summary>
+    /// <param name="costs">Predicted costs.</param>
+    /// <param name="epsilon">Exploration ε ∈ [0, 1].</param>
+    /// <param name="pmf">Receives the probabilities.</param>
+    public static void EpsilonGreedy(ReadOnlySpan<float> costs, float epsilon, Span<float> pmf)
+    {
+        int k = costs.Length;
+        pmf[..k].Fill(epsilon / k);
+        pmf[ArgMin(costs)] += 1f - epsilon;
+    }
+
+    /// <summary>
+    /// Inverse gap weighting (Abe and Long 1999; Foster and Rakhlin, "Beyond UCB: optimal and efficient contextual
+    /// bandits with regression oracles", ICML 2020): p(a) = 1 / (K + γ (ĉ(a) − ĉ(a*))) for a ≠ a*, and a* gets the rest.
+    /// </summary>
+    /// <param name="costs">Predicted costs ĉ.</param>
+    /// <param name="gamma">The exploration parameter γ ≥ 0 (larger: greedier).</param>
+    /// <param name="pmf">Receives the probabilities.</param>
+    public static void InverseGapWeighting(ReadOnlySpan<float> costs, float gamma, Span<float> pmf)
+    {
+        int k = costs.Length;
+        int best = ArgMin(costs);
+        float rest = 0f;
+        for (int a = 0; a < k; a++)
+        {
+            if (a == best)
+            {
+                continue;
+            }
+
+            pmf[a] = 1f / (k + (gamma * (costs[a] - costs[best])));
+            rest += pmf[a];
+        }
+
+        pmf[best] = 1f - rest;
+    }
+
+    /// <summary>Softmax over negated costs: p(a) ∝ exp(−λ ĉ(a)).</summary>
+    /// <param name="costs">Predicted costs.</param>
+    /// <param name="lambda">Inverse temperature λ ≥ 0.</param>
+    /// <param name="pmf">Receives the probabilities.</param>
+    public static void Softmax(ReadOnlySpan<float> costs, float lambda, Span<float> pmf)
+    {
+        int k = costs.Length;
+        float min = costs[ArgMin(costs)];
+        float total = 0f;
+        for (int a = 0; a < k; a++)
+        {
+            pmf[a] = MathF.Exp(-lambda * (costs[a] - min));
+            total += pmf[a];
+        }
+
+        for (int a = 0; a < k; a++)
+        {
+            pmf[a] /= total;
+        }
+    }
+}
