@@ -19,6 +19,7 @@ public static class CommandLine
             RunCommand.Create(stdout, stderr, interactive),
             ListCommand.Create(stdout),
             BenchCommand.Create(stdout, stderr),
+            CbCommand.Create(stdout, stderr),
         };
         ParseResult parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

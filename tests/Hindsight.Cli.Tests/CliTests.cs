@@ -162,3 +162,62 @@ public class CliTests
         Assert.Contains("did you mean 'exp3'?", stderr, StringComparison.Ordinal);
     }
 }
+
+public class CbCliTests
+{
+    private static (int Code, string Out, string Err) Run(params string[] args)
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        int code = CommandLine.Run(args, stdout, stderr, interactive: false);
+        return (code, stdout.ToString(), stderr.ToString());
+    }
+
+    private static string Write(string name, string text)
+    {
+        string path = Path.Combine(Directory.CreateTempSubdirectory().FullName, name);
+        File.WriteAllText(path, text);
+        return path;
+    }
+
+    private const string Log = "shared |s a b\n0:1:0.5 |x c\n |x d\n\nshared |s a\n |x c\n1:0:0.5 |x d\n\n";
+
+    [Fact]
+    public void Cb_json_has_the_contract_keys()
+    {
+        var (code, stdout, stderr) = Run("cb", "--data", Write("log.txt", Log), "--learner", "squarecb", "-q", "sx", "--json");
+        Assert.True(code == 0, stderr);
+        using var doc = System.Text.Json.JsonDocument.Parse(stdout);
+        var root = doc.RootElement;
+        Assert.Equal(2, root.GetProperty("examples").GetInt64());
+        Assert.True(root.GetProperty("averageLoss").GetDouble() >= 0);
+        Assert.True(root.GetProperty("examplesPerSecond").GetDouble() > 0);
+        Assert.True(root.GetProperty("seconds").GetDouble() >= 0);
+        Assert.True(root.GetProperty("peakMemoryBytes").GetInt64() > 0);
+        Assert.Equal("squarecb", root.GetProperty("learner").GetString());
+        Assert.Equal(18, root.GetProperty("parameters").GetProperty("bits").GetInt32());
+    }
+
+    [Fact]
+    public void Cb_malformed_record_exits_2_naming_file_line_and_field_and_skip_counts_it()
+    {
+        string path = Write("log.txt", "0:1:0.5 |x c\n |x d\n\n0:1:2 |x c\n |x d\n\n");
+        var (code, _, stderr) = Run("cb", "--data", path);
+        Assert.Equal(2, code);
+        Assert.Contains("log.txt:4: 0:1:2: probability 2 is outside (0, 1]", stderr, StringComparison.Ordinal);
+        var (skipCode, skipOut, _) = Run("cb", "--data", path, "--on-error", "skip");
+        Assert.Equal(0, skipCode);
+        Assert.Contains("skipped 1 malformed record", skipOut, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Cb_bad_arguments_exit_2()
+    {
+        string path = Write("log.txt", Log);
+        Assert.Contains("did you mean 'squarecb'?", Run("cb", "--data", path, "--learner", "squarcb").Err, StringComparison.Ordinal);
+        Assert.Equal(2, Run("cb", "--data", path, "--bits", "40").Code);
+        Assert.Equal(2, Run("cb", "--data", path, "--cb-type", "xyz").Code);
+        Assert.Equal(2, Run("cb", "--data", "/nonexistent.txt").Code);
+        Assert.Equal(2, Run("cb").Code);
+    }
+}

@@ -47,59 +47,80 @@ public sealed class VwTextReader
     /// <exception cref="DataFormatException">A malformed example, with <see cref="MalformedRecordPolicy.Stop"/>.</exception>
     public IEnumerable<CbExample> Read()
     {
-        using TextReader reader = DataFile.OpenText(_path);
-        IEnumerable<CbExample> examples = _actions is { } k ? ReadSingleLine(reader, k) : ReadAdf(reader);
-        foreach (CbExample example in examples)
+        using TextReader text = DataFile.OpenText(_path);
+        var lines = new LineReader(text);
+        var namespaces = new NamespaceCache();
+        while (true)
         {
-            Report.Examples++;
-            yield return example;
-        }
-    }
-
-    private IEnumerable<CbExample> ReadSingleLine(TextReader reader, int actions)
-    {
-        long lineNumber = 0;
-        string? line;
-        while ((line = reader.ReadLine()) is not null)
-        {
-            lineNumber++;
-            if (string.IsNullOrWhiteSpace(line))
-            {
-                continue;
-            }
-
-            CbExample? example = null;
+            CbExample? example;
+            bool end;
             try
             {
-                example = ParseSingleLine(line, lineNumber, actions);
+                (example, end) = _actions is { } k ? NextSingleLine(lines, k, namespaces) : NextAdf(lines, namespaces);
             }
             catch (DataFormatException ex) when (_policy == MalformedRecordPolicy.Skip)
             {
                 Report.Skip(ex);
+                if (_inBlock)
+                {
+                    SkipRestOfBlock(lines);
+                }
+
+                continue;
             }
 
             if (example is not null)
             {
+                Report.Examples++;
                 yield return example;
+            }
+
+            if (end)
+            {
+                yield break;
             }
         }
     }
 
-    private CbExample ParseSingleLine(string line, long lineNumber, int actions)
+    private bool _inBlock;
+
+    private void SkipRestOfBlock(LineReader lines)
     {
-        int bar = line.IndexOf('|', StringComparison.Ordinal);
-        string head = bar >= 0 ? line[..bar] : line;
+        while (lines.TryRead(out ReadOnlySpan<char> line) && !line.IsWhiteSpace())
+        {
+        }
+
+        _inBlock = false;
+    }
+
+    private (CbExample? Example, bool End) NextSingleLine(LineReader lines, int actions, NamespaceCache namespaces)
+    {
+        while (lines.TryRead(out ReadOnlySpan<char> line))
+        {
+            if (!line.IsWhiteSpace())
+            {
+                return (ParseSingleLine(line, lines.LineNumber, actions, namespaces), false);
+            }
+        }
+
+        return (null, true);
+    }
+
+    private CbExample ParseSingleLine(ReadOnlySpan<char> line, long lineNumber, int actions, NamespaceCache namespaces)
+    {
+        int bar = line.IndexOf('|');
+        ReadOnlySpan<char> head = bar >= 0 ? line[..bar] : line;
         var shared = new FeatureSet();
         if (bar >= 0)
         {
-            ParseFeatures(line.AsSpan(bar), shared, lineNumber);
+            ParseFeatures(line[bar..], shared, lineNumber, namespaces);
         }
 
         var costs = new List<(int, float)>();
         CbLabel? label = null;
-        foreach (string token in head.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        while (NextToken(ref head, out ReadOnlySpan<char> token))
         {
-            if (token.StartsWith('\''))
+            if (token[0] == '\'')
             {
                 continue; // a tag
             }
@@ -107,7 +128,7 @@ public sealed class VwTextReader
             var (action, cost, probability) = ParseLabel(token, lineNumber, requireProbability: false);
             if (action < 1 || action > actions)
             {
-                throw new DataFormatException(_path, lineNumber, token, $"unknown action index {action}: actions are 1..{actions}");
+                throw new DataFormatException(_path, lineNumber, token.ToString(), $"unknown action index {action}: actions are 1..{actions}");
             }
 
             costs.Add((action - 1, cost));
@@ -126,154 +147,166 @@ public sealed class VwTextReader
         return new CbExample(shared, actionSets, label, lineNumber) { IsAdf = false, Costs = costs };
     }
 
-    private IEnumerable<CbExample> ReadAdf(TextReader reader)
+    private (CbExample? Example, bool End) NextAdf(LineReader lines, NamespaceCache namespaces)
     {
-        long lineNumber = 0;
-        var block = new List<(string Text, long Line)>();
-        string? line;
-        while (true)
-        {
-            line = reader.ReadLine();
-            if (line is not null)
-            {
-                lineNumber++;
-            }
-
-            if (line is null || string.IsNullOrWhiteSpace(line))
-            {
-                if (block.Count > 0)
-                {
-                    CbExample? example = null;
-                    try
-                    {
-                        example = ParseAdf(block);
-                    }
-                    catch (DataFormatException ex) when (_policy == MalformedRecordPolicy.Skip)
-                    {
-                        Report.Skip(ex);
-                    }
-
-                    block.Clear();
-                    if (example is not null)
-                    {
-                        yield return example;
-                    }
-                }
-
-                if (line is null)
-                {
-                    yield break;
-                }
-
-                continue;
-            }
-
-            block.Add((line, lineNumber));
-        }
-    }
-
-    private CbExample ParseAdf(List<(string Text, long Line)> block)
-    {
-        var shared = new FeatureSet();
-        var actions = new List<FeatureSet>();
+        FeatureSet? shared = null;
+        List<FeatureSet>? actions = null;
         CbLabel? label = null;
         string? tag = null;
-        for (int i = 0; i < block.Count; i++)
+        long first = 0;
+        _inBlock = false;
+        while (true)
         {
-            var (text, lineNumber) = block[i];
-            int bar = text.IndexOf('|', StringComparison.Ordinal);
-            string head = bar >= 0 ? text[..bar] : text;
-            string[] tokens = head.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            bool isShared = tokens.Length > 0 && tokens[0] == "shared";
-            if (isShared && i > 0)
+            bool more = lines.TryRead(out ReadOnlySpan<char> line);
+            if (!more || line.IsWhiteSpace())
             {
-                throw new DataFormatException(_path, lineNumber, "shared", "the shared line must be the first line of an example");
+                if (!_inBlock)
+                {
+                    if (!more)
+                    {
+                        return (null, true);
+                    }
+
+                    continue; // blank lines between examples
+                }
+
+                _inBlock = false;
+                if (actions is null)
+                {
+                    throw new DataFormatException(_path, first, "shared", "an example with a shared line but no action lines");
+                }
+
+                return (new CbExample(shared ?? new FeatureSet(), actions, label, first) { Id = tag }, !more);
             }
 
-            var features = isShared ? shared : new FeatureSet();
+            long lineNumber = lines.LineNumber;
+            if (!_inBlock)
+            {
+                _inBlock = true;
+                first = lineNumber;
+            }
+
+            int bar = line.IndexOf('|');
+            ReadOnlySpan<char> head = bar >= 0 ? line[..bar] : line;
+            ReadOnlySpan<char> rest = head;
+            bool isShared = NextToken(ref rest, out ReadOnlySpan<char> firstToken) && firstToken.SequenceEqual("shared");
+            if (isShared)
+            {
+                if (shared is not null || actions is not null)
+                {
+                    throw new DataFormatException(_path, lineNumber, "shared", "the shared line must be the first line of an example");
+                }
+
+                head = rest;
+            }
+
+            FeatureSet features = isShared ? (shared = new FeatureSet()) : new FeatureSet();
             if (bar >= 0)
             {
-                ParseFeatures(text.AsSpan(bar), features, lineNumber);
+                ParseFeatures(line[bar..], features, lineNumber, namespaces);
             }
 
-            foreach (string token in tokens.Skip(isShared ? 1 : 0))
+            int actionIndex = actions?.Count ?? 0;
+            while (NextToken(ref head, out ReadOnlySpan<char> token))
             {
-                if (token.StartsWith('\''))
+                if (token[0] == '\'')
                 {
-                    tag = token[1..];
+                    tag = token[1..].ToString();
                     continue;
                 }
 
                 if (isShared)
                 {
-                    throw new DataFormatException(_path, lineNumber, token, "a shared line carries no label");
+                    throw new DataFormatException(_path, lineNumber, token.ToString(), "a shared line carries no label");
                 }
 
                 var (_, cost, probability) = ParseLabel(token, lineNumber, requireProbability: true);
                 if (label is not null)
                 {
-                    throw new DataFormatException(_path, lineNumber, token, "a second labeled action in one example (one logged action per example)");
+                    throw new DataFormatException(_path, lineNumber, token.ToString(), "a second labeled action in one example (one logged action per example)");
                 }
 
-                label = new CbLabel(actions.Count, cost, probability!.Value);
+                label = new CbLabel(actionIndex, cost, probability!.Value);
             }
 
             if (!isShared)
             {
-                actions.Add(features);
+                (actions ??= []).Add(features);
             }
         }
-
-        if (actions.Count == 0)
-        {
-            throw new DataFormatException(_path, block[0].Line, "shared", "an example with a shared line but no action lines");
-        }
-
-        return new CbExample(shared, actions, label, block[0].Line) { Id = tag };
     }
 
-    private (int Action, float Cost, float? Probability) ParseLabel(string token, long lineNumber, bool requireProbability)
+    private static bool NextToken(ref ReadOnlySpan<char> text, out ReadOnlySpan<char> token)
     {
-        string[] parts = token.Split(':');
-        if (parts.Length is < 2 or > 3)
+        text = text.TrimStart();
+        if (text.IsEmpty)
         {
-            throw new DataFormatException(_path, lineNumber, token, "a label is action:cost:probability");
+            token = default;
+            return false;
         }
 
-        if (!int.TryParse(parts[0], NumberStyles.Integer, CultureInfo.InvariantCulture, out int action))
+        int end = text.IndexOfAny(' ', '\t');
+        if (end < 0)
         {
-            throw new DataFormatException(_path, lineNumber, token, $"action '{parts[0]}' is not a whole number");
+            end = text.Length;
         }
 
-        if (!float.TryParse(parts[1], NumberStyles.Float, CultureInfo.InvariantCulture, out float cost) || !float.IsFinite(cost))
+        token = text[..end];
+        text = text[end..];
+        return true;
+    }
+
+    private (int Action, float Cost, float? Probability) ParseLabel(ReadOnlySpan<char> token, long lineNumber, bool requireProbability)
+    {
+        int c1 = token.IndexOf(':');
+        int c2 = c1 < 0 ? -1 : token[(c1 + 1)..].IndexOf(':');
+        if (c2 >= 0)
         {
-            throw new DataFormatException(_path, lineNumber, token, $"cost '{parts[1]}' is not a number");
+            c2 += c1 + 1;
         }
 
-        if (parts.Length == 2)
+        if (c1 < 0 || (c2 >= 0 && token[(c2 + 1)..].Contains(':')))
+        {
+            throw new DataFormatException(_path, lineNumber, token.ToString(), "a label is action:cost:probability");
+        }
+
+        ReadOnlySpan<char> actionText = token[..c1];
+        ReadOnlySpan<char> costText = c2 >= 0 ? token[(c1 + 1)..c2] : token[(c1 + 1)..];
+        if (!int.TryParse(actionText, NumberStyles.Integer, CultureInfo.InvariantCulture, out int action))
+        {
+            throw new DataFormatException(_path, lineNumber, token.ToString(), $"action '{actionText.ToString()}' is not a whole number");
+        }
+
+        if (!float.TryParse(costText, NumberStyles.Float, CultureInfo.InvariantCulture, out float cost) || !float.IsFinite(cost))
+        {
+            throw new DataFormatException(_path, lineNumber, token.ToString(), $"cost '{costText.ToString()}' is not a number");
+        }
+
+        if (c2 < 0)
         {
             if (requireProbability)
             {
-                throw new DataFormatException(_path, lineNumber, token, "missing probability: a logged action is action:cost:probability");
+                throw new DataFormatException(_path, lineNumber, token.ToString(), "missing probability: a logged action is action:cost:probability");
             }
 
             return (action, cost, null);
         }
 
-        if (!float.TryParse(parts[2], NumberStyles.Float, CultureInfo.InvariantCulture, out float probability) || !float.IsFinite(probability))
+        ReadOnlySpan<char> probabilityText = token[(c2 + 1)..];
+        if (!float.TryParse(probabilityText, NumberStyles.Float, CultureInfo.InvariantCulture, out float probability) || !float.IsFinite(probability))
         {
-            throw new DataFormatException(_path, lineNumber, token, $"probability '{parts[2]}' is not a number");
+            throw new DataFormatException(_path, lineNumber, token.ToString(), $"probability '{probabilityText.ToString()}' is not a number");
         }
 
         if (!(probability > 0 && probability <= 1))
         {
-            throw new DataFormatException(_path, lineNumber, token, $"probability {parts[2]} is outside (0, 1]");
+            throw new DataFormatException(_path, lineNumber, token.ToString(), $"probability {probabilityText.ToString()} is outside (0, 1]");
         }
 
         return (action, cost, probability);
     }
 
-    private void ParseFeatures(ReadOnlySpan<char> text, FeatureSet set, long lineNumber)
+    private void ParseFeatures(ReadOnlySpan<char> text, FeatureSet set, long lineNumber, NamespaceCache namespaces)
     {
         FeatureGroup? group = null;
         float weight = 1f;
@@ -298,14 +331,14 @@ public sealed class VwTextReader
 
                 ReadOnlySpan<char> header = text[start..i];
                 int colon = header.IndexOf(':');
-                string name = (colon >= 0 ? header[..colon] : header).ToString();
+                ReadOnlySpan<char> name = colon >= 0 ? header[..colon] : header;
                 weight = 1f;
                 if (colon >= 0 && !float.TryParse(header[(colon + 1)..], NumberStyles.Float, CultureInfo.InvariantCulture, out weight))
                 {
                     throw new DataFormatException(_path, lineNumber, header.ToString(), $"namespace weight '{header[(colon + 1)..].ToString()}' is not a number");
                 }
 
-                group = set.Namespace(name);
+                group = namespaces.Group(set, name);
                 continue;
             }
 
@@ -329,7 +362,7 @@ public sealed class VwTextReader
                 }
             }
 
-            group ??= set.Namespace(string.Empty);
+            group ??= namespaces.Group(set, []);
             group.Add(featureName, value * weight);
         }
     }

@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace Hindsight.Contextual.Features;
 
 /// <summary>
@@ -12,11 +14,19 @@ public sealed class FeatureGroup
     /// <summary>Creates an empty group.</summary>
     /// <param name="name">The namespace name (empty or " " for the default namespace).</param>
     public FeatureGroup(string name)
+        : this(name, VwHash.Namespace(name))
+    {
+    }
+
+    /// <summary>Creates an empty group whose namespace hash is already known (readers cache it).</summary>
+    /// <param name="name">The namespace name.</param>
+    /// <param name="hash">Its hash, <see cref="VwHash.Namespace"/> of the name.</param>
+    public FeatureGroup(string name, uint hash)
     {
         ArgumentNullException.ThrowIfNull(name);
         Name = name;
         Index = name.Length > 0 ? name[0] : ' ';
-        Hash = VwHash.Namespace(name);
+        Hash = hash;
     }
 
     /// <summary>The namespace name.</summary>
@@ -33,6 +43,12 @@ public sealed class FeatureGroup
 
     /// <summary>The features' values, aligned with <see cref="Hashes"/>.</summary>
     public IReadOnlyList<float> Values => _values;
+
+    /// <summary>The features' hashes as a span (no copy; valid until the group changes).</summary>
+    public ReadOnlySpan<uint> HashSpan => CollectionsMarshal.AsSpan(_hashes);
+
+    /// <summary>The features' values as a span (no copy; valid until the group changes).</summary>
+    public ReadOnlySpan<float> ValueSpan => CollectionsMarshal.AsSpan(_values);
 
     /// <summary>The number of features.</summary>
     public int Count => _hashes.Count;

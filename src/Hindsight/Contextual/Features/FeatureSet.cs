@@ -40,4 +40,23 @@ public sealed class FeatureSet
         _groups.Add(group);
         return group;
     }
+
+    /// <summary>Returns the group of a namespace whose hash is known, creating it when it is new.</summary>
+    /// <param name="name">The namespace name.</param>
+    /// <param name="hash">Its hash.</param>
+    /// <returns>The group.</returns>
+    public FeatureGroup Namespace(string name, uint hash)
+    {
+        for (int i = 0; i < _groups.Count; i++)
+        {
+            if (ReferenceEquals(_groups[i].Name, name) || _groups[i].Name == name)
+            {
+                return _groups[i];
+            }
+        }
+
+        var group = new FeatureGroup(name, hash);
+        _groups.Add(group);
+        return group;
+    }
 }

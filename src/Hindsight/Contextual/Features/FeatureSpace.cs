@@ -92,9 +92,9 @@ public sealed class FeatureSpace
         for (int k = 0; k < set.Groups.Count; k++)
         {
             FeatureGroup g = set.Groups[k];
-            IReadOnlyList<uint> hashes = g.Hashes;
-            IReadOnlyList<float> vals = g.Values;
-            for (int i = 0; i < hashes.Count; i++)
+            ReadOnlySpan<uint> hashes = g.HashSpan;
+            ReadOnlySpan<float> vals = g.ValueSpan;
+            for (int i = 0; i < hashes.Length; i++)
             {
                 indices[n] = (int)(hashes[i] & Mask);
                 values[n] = vals[i];
@@ -125,13 +125,13 @@ public sealed class FeatureSpace
                     continue;
                 }
 
-                IReadOnlyList<uint> ha = a.Hashes, hb = b.Hashes;
-                IReadOnlyList<float> va = a.Values, vb = b.Values;
-                for (int i = 0; i < ha.Count; i++)
+                ReadOnlySpan<uint> ha = a.HashSpan, hb = b.HashSpan;
+                ReadOnlySpan<float> va = a.ValueSpan, vb = b.ValueSpan;
+                for (int i = 0; i < ha.Length; i++)
                 {
                     uint left = ha[i] * VwHash.FnvPrime;
                     float lv = va[i];
-                    for (int j = 0; j < hb.Count; j++)
+                    for (int j = 0; j < hb.Length; j++)
                     {
                         indices[n] = (int)((left ^ hb[j]) & Mask);
                         values[n] = lv * vb[j];

@@ -16,8 +16,9 @@ namespace Hindsight.Contextual.Oracles;
 /// </remarks>
 public sealed class AdaptiveSgd
 {
-    private const int Stride = 4; // weight, Σ g²x², max |x|, per-feature rate
+    private const int Stride = 3; // Σ g²x², max |x|, per-feature rate (the weights live apart, so scoring touches only them)
     private const float X2Min = float.Epsilon * 1e20f; // ~1.4e-25: VW floors x² at FLT_MIN; any tiny floor avoids 0/0
+    private readonly float[] _weights;
     private readonly float[] _state;
     private readonly float _eta;
     private double _totalWeight;
@@ -33,6 +34,7 @@ public sealed class AdaptiveSgd
         ArgumentOutOfRangeException.ThrowIfLessThan(bits, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(bits, 28);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(learningRate);
+        _weights = new float[1 << bits];
         _state = new float[(1 << bits) * Stride];
         _eta = learningRate;
     }
@@ -43,11 +45,11 @@ public sealed class AdaptiveSgd
     /// <returns>The dot product.</returns>
     public float Score(ReadOnlySpan<int> indices, ReadOnlySpan<float> values)
     {
-        float[] s = _state;
+        float[] w = _weights;
         float sum = 0f;
         for (int i = 0; i < indices.Length; i++)
         {
-            sum += s[indices[i] * Stride] * values[i];
+            sum += w[indices[i]] * values[i];
         }
 
         return sum;
@@ -81,12 +83,14 @@ public sealed class AdaptiveSgd
         }
 
         float[] s = _state;
+        float[] w = _weights;
         float gradSquared = weight * 4f * diff * diff;
         float predPerUpdate = 0f;
         float normX = 0f;
         for (int k = 0; k < indices.Length; k++)
         {
-            int o = indices[k] * Stride;
+            int i = indices[k];
+            int o = i * Stride;
             float x = values[k];
             float x2 = x * x;
             if (x2 < X2Min)
@@ -95,22 +99,22 @@ public sealed class AdaptiveSgd
                 x2 = X2Min;
             }
 
-            s[o + 1] += gradSquared * x2;
+            s[o] += gradSquared * x2;
             float xAbs = MathF.Abs(x);
-            if (xAbs > s[o + 2])
+            if (xAbs > s[o + 1])
             {
-                if (s[o + 2] > 0)
+                if (s[o + 1] > 0)
                 {
-                    s[o] *= s[o + 2] / xAbs; // as if the new scale had always been the scale
+                    w[i] *= s[o + 1] / xAbs; // as if the new scale had always been the scale
                 }
 
-                s[o + 2] = xAbs;
+                s[o + 1] = xAbs;
             }
 
-            float n = s[o + 2];
+            float n = s[o + 1];
             normX += x2 / (n * n);
-            float rate = 1f / (MathF.Sqrt(s[o + 1]) * n);
-            s[o + 3] = rate;
+            float rate = 1f / (MathF.Sqrt(s[o]) * n);
+            s[o + 2] = rate;
             predPerUpdate += x2 * rate;
         }
 
@@ -125,8 +129,8 @@ public sealed class AdaptiveSgd
         update *= multiplier;
         for (int k = 0; k < indices.Length; k++)
         {
-            int o = indices[k] * Stride;
-            s[o] += update * values[k] * s[o + 3];
+            int i = indices[k];
+            w[i] += update * values[k] * s[(i * Stride) + 2];
         }
     }
 

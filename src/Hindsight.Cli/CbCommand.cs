@@ -1,0 +1,187 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using Hindsight.Contextual;
+using Hindsight.Contextual.Features;
+using Hindsight.Contextual.Learners;
+using Hindsight.Evaluation;
+using Hindsight.Formats;
+using Hindsight.Specs;
+
+namespace Hindsight.Cli;
+
+/// <summary>
+/// <c>hindsight cb --data FILE [--format vw|dsjson] --learner NAME [--interactions sa] [--bits B] [--json]</c>: one pass
+/// of an online contextual-bandit learner over a log, printing its progressive-validation loss (VW's "average loss"),
+/// examples per second and peak memory.
+/// </summary>
+internal static class CbCommand
+{
+    private static readonly string[] LearnerNames = ["epsilon-greedy", "squarecb", "cb-adf"];
+
+    public static Command Create(TextWriter stdout, TextWriter stderr)
+    {
+        var data = new Option<string>("--data") { Description = "The log: VW text (ADF) or DSJson, optionally .gz.", Required = true };
+        var format = new Option<string?>("--format") { Description = "vw or dsjson (default: from the file name; .json/.dsjson is DSJson)." };
+        var learner = new Option<string>("--learner") { Description = "epsilon-greedy, squarecb or cb-adf.", DefaultValueFactory = _ => "epsilon-greedy" };
+        var interactions = new Option<string[]>("--interactions", "-q") { Description = "Namespace pairs to cross, e.g. sa (VW's -q sa).", AllowMultipleArgumentsPerToken = true };
+        var bits = new Option<int>("--bits", "-b") { Description = "Weight-table bits (2^b weights).", DefaultValueFactory = _ => 18 };
+        var epsilon = new Option<float>("--epsilon") { Description = "ε of epsilon-greedy.", DefaultValueFactory = _ => 0.05f };
+        var cbType = new Option<string>("--cb-type") { Description = "mtr, ips or dr (how a logged cost is learned).", DefaultValueFactory = _ => "mtr" };
+        var rate = new Option<float>("--learning-rate", "-l") { Description = "SGD learning rate η.", DefaultValueFactory = _ => 0.5f };
+        var onError = new Option<string>("--on-error") { Description = "stop (default) or skip malformed records (and count them).", DefaultValueFactory = _ => "stop" };
+        var json = new Option<bool>("--json") { Description = "Print one JSON object (results-format.md)." };
+        var command = new Command("cb", "Learn a contextual bandit online from a log and report its progressive-validation loss.")
+        {
+            data, format, learner, interactions, bits, epsilon, cbType, rate, onError, json,
+        };
+        command.SetAction(parse =>
+        {
+            string path = parse.GetValue(data)!;
+            string learnerName = parse.GetValue(learner)!;
+            if (!LearnerNames.Contains(learnerName))
+            {
+                return Bad(stderr, $"--learner: unknown learner '{learnerName}'{Suggestions.DidYouMean(learnerName, LearnerNames)} (one of: {string.Join(", ", LearnerNames)})");
+            }
+
+            string fmt = parse.GetValue(format) ?? (path.Contains(".json", StringComparison.OrdinalIgnoreCase) || path.Contains(".dsjson", StringComparison.OrdinalIgnoreCase) ? "dsjson" : "vw");
+            if (fmt is not ("vw" or "dsjson"))
+            {
+                return Bad(stderr, $"--format: unknown format '{fmt}' (vw or dsjson)");
+            }
+
+            int b = parse.GetValue(bits);
+            if (b is < 1 or > 28)
+            {
+                return Bad(stderr, $"--bits must be in [1, 28], got {b}");
+            }
+
+            string[] pairs = parse.GetValue(interactions) ?? [];
+            if (pairs.FirstOrDefault(p => p.Length != 2) is { } badPair)
+            {
+                return Bad(stderr, $"--interactions: '{badPair}' is not two namespace characters (like sa)");
+            }
+
+            float eps = parse.GetValue(epsilon);
+            if (!(eps >= 0 && eps <= 1))
+            {
+                return Bad(stderr, $"--epsilon must be in [0, 1], got {eps.ToString(CultureInfo.InvariantCulture)}");
+            }
+
+            CbType type;
+            switch (parse.GetValue(cbType))
+            {
+                case "mtr": type = CbType.Mtr; break;
+                case "ips": type = CbType.Ips; break;
+                case "dr": type = CbType.Dr; break;
+                default: return Bad(stderr, $"--cb-type: unknown '{parse.GetValue(cbType)}' (mtr, ips or dr)");
+            }
+
+            float eta = parse.GetValue(rate);
+            if (!(eta > 0))
+            {
+                return Bad(stderr, "--learning-rate must be positive");
+            }
+
+            MalformedRecordPolicy policy;
+            switch (parse.GetValue(onError))
+            {
+                case "stop": policy = MalformedRecordPolicy.Stop; break;
+                case "skip": policy = MalformedRecordPolicy.Skip; break;
+                default: return Bad(stderr, $"--on-error: unknown '{parse.GetValue(onError)}' (stop or skip)");
+            }
+
+            var space = new FeatureSpace(b, pairs);
+            IContextualLearner model = learnerName switch
+            {
+                "squarecb" => ExploringCbLearner.SquareCb(new CostRegressor(space, type, eta, importanceWeighted: false)),
+                "cb-adf" => ExploringCbLearner.Greedy(new CostRegressor(space, type, eta)),
+                _ => ExploringCbLearner.EpsilonGreedy(new CostRegressor(space, type, eta), eps),
+            };
+
+            ReadReport report;
+            IEnumerable<CbExample> examples;
+            if (fmt == "dsjson")
+            {
+                var reader = new DsJsonReader(path, policy);
+                report = reader.Report;
+                examples = reader.Read();
+            }
+            else
+            {
+                var reader = new VwTextReader(path, policy);
+                report = reader.Report;
+                examples = reader.Read();
+            }
+
+            var clock = Stopwatch.StartNew();
+            long count;
+            double loss;
+            try
+            {
+                (count, loss) = ProgressiveValidation.Run(examples, model);
+            }
+            catch (DataFormatException ex)
+            {
+                return Bad(stderr, ex.Message);
+            }
+
+            double seconds = clock.Elapsed.TotalSeconds;
+            long peak = Process.GetCurrentProcess().PeakWorkingSet64;
+            var parameters = new Dictionary<string, object>
+            {
+                ["format"] = fmt,
+                ["bits"] = b,
+                ["interactions"] = pairs,
+                ["cbType"] = parse.GetValue(cbType)!,
+                ["learningRate"] = eta,
+            };
+            if (learnerName == "epsilon-greedy")
+            {
+                parameters["epsilon"] = eps;
+            }
+
+            if (learnerName == "squarecb")
+            {
+                parameters["gammaScale"] = 10.0;
+                parameters["gammaExponent"] = 0.5;
+            }
+
+            if (parse.GetValue(json))
+            {
+                var doc = new Dictionary<string, object>
+                {
+                    ["examples"] = count,
+                    ["averageLoss"] = loss,
+                    ["examplesPerSecond"] = count / Math.Max(seconds, 1e-9),
+                    ["seconds"] = seconds,
+                    ["peakMemoryBytes"] = peak,
+                    ["learner"] = learnerName,
+                    ["parameters"] = parameters,
+                    ["skipped"] = report.Skipped,
+                    ["ignored"] = report.Ignored,
+                };
+                stdout.WriteLine(JsonSerializer.Serialize(doc, new JsonSerializerOptions { WriteIndented = true }));
+            }
+            else
+            {
+                stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{learnerName} on {path}: {count} examples, average loss {loss:0.000000}"));
+                stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{count / Math.Max(seconds, 1e-9):N0} examples/s, {seconds:0.00} s, peak memory {peak / 1e6:0} MB"));
+                if (report.Skipped > 0)
+                {
+                    stdout.WriteLine($"skipped {report.Skipped} malformed record(s); first: {report.Messages[0]}");
+                }
+            }
+
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static int Bad(TextWriter stderr, string message)
+    {
+        stderr.WriteLine($"error: {message}");
+        return ExitCodes.BadInput;
+    }
+}
