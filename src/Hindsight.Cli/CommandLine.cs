@@ -20,6 +20,7 @@ public static class CommandLine
             ListCommand.Create(stdout),
             BenchCommand.Create(stdout, stderr),
             CbCommand.Create(stdout, stderr),
+            OpeCommand.Create(stdout, stderr),
         };
         ParseResult parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

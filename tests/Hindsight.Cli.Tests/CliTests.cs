@@ -221,3 +221,47 @@ public class CbCliTests
         Assert.Equal(2, Run("cb").Code);
     }
 }
+
+public class OpeCliTests
+{
+    private static (int Code, string Out, string Err) Run(params string[] args)
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        int code = CommandLine.Run(args, stdout, stderr, interactive: false);
+        return (code, stdout.ToString(), stderr.ToString());
+    }
+
+    private static string Log()
+    {
+        string path = Path.Combine(Directory.CreateTempSubdirectory().FullName, "log.txt");
+        File.WriteAllText(path, "0:1:0.5 |x a\n |x b\n\n |x a\n1:0:0.5 |x b\n\n0:0:0.5 |x a\n |x b\n\n");
+        return path;
+    }
+
+    [Fact]
+    public void Ope_json_has_the_contract_keys()
+    {
+        var (code, stdout, stderr) = Run("ope", "--data", Log(), "--policy", "uniform", "first", "--json");
+        Assert.True(code == 0, stderr);
+        using var doc = System.Text.Json.JsonDocument.Parse(stdout);
+        Assert.Equal(2, doc.RootElement.GetArrayLength());
+        var first = doc.RootElement[0];
+        Assert.Equal("uniform", first.GetProperty("policy").GetString());
+        Assert.Equal(3, first.GetProperty("examples").GetInt64());
+        var snips = first.GetProperty("estimates").EnumerateArray().Single(e => e.GetProperty("estimator").GetString() == "snips");
+        Assert.Equal(2, snips.GetProperty("ci95").GetArrayLength());
+        // Uniform on a uniform log: IPS equals the log's own mean reward −1/3.
+        var ips = first.GetProperty("estimates").EnumerateArray().Single(e => e.GetProperty("estimator").GetString() == "ips");
+        Assert.Equal(-1.0 / 3, ips.GetProperty("value").GetDouble(), 6);
+    }
+
+    [Fact]
+    public void Ope_bad_arguments_exit_2()
+    {
+        string log = Log();
+        Assert.Contains("did you mean 'snips'?", Run("ope", "--data", log, "--estimators", "snip").Err, StringComparison.Ordinal);
+        Assert.Equal(2, Run("ope", "--data", log, "--policy", "greedy").Code);
+        Assert.Equal(2, Run("ope", "--data", "/nonexistent.csv").Code);
+    }
+}

@@ -1,0 +1,160 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using Hindsight.Contextual;
+using Hindsight.Evaluation;
+using Hindsight.Formats;
+
+namespace Hindsight.Cli;
+
+/// <summary>
+/// <c>hindsight ope --data LOG [--format obd|dsjson|vw] --policy uniform|first|bts [--prior FILE --campaign NAME]
+/// [--estimators ips,snips,dm,dr] [--json]</c>: the counterfactual value of target policies on a log, with 95% CIs.
+/// </summary>
+internal static class OpeCommand
+{
+    public static Command Create(TextWriter stdout, TextWriter stderr)
+    {
+        var data = new Option<string>("--data") { Description = "The log: an Open Bandit Dataset CSV, DSJson or VW text (ADF).", Required = true };
+        var format = new Option<string?>("--format") { Description = "obd, dsjson or vw (default: .csv is obd, .json/.dsjson is dsjson, else vw)." };
+        var policies = new Option<string[]>("--policy") { Description = "Target policies: uniform, first (ADF logs), bts (OBD, needs --prior).", AllowMultipleArgumentsPerToken = true, DefaultValueFactory = _ => ["uniform"] };
+        var prior = new Option<string?>("--prior") { Description = "For --policy bts: the Beta priors YAML (prior_bts.yaml)." };
+        var campaign = new Option<string?>("--campaign") { Description = "For --policy bts: the campaign in the priors file (default: the log's file name, e.g. men)." };
+        var estimators = new Option<string>("--estimators") { Description = "Comma-separated: ips, snips, dm, dr.", DefaultValueFactory = _ => "ips,snips,dm,dr" };
+        var simulations = new Option<int>("--simulations") { Description = "Monte Carlo impressions for the bts action distribution.", DefaultValueFactory = _ => 100_000 };
+        var onError = new Option<string>("--on-error") { Description = "stop (default) or skip malformed records.", DefaultValueFactory = _ => "stop" };
+        var json = new Option<bool>("--json") { Description = "Print JSON (results-format.md)." };
+        var command = new Command("ope", "Estimate the value of target policies from a logged data set (IPS, SNIPS, DM, DR with 95% CIs).")
+        {
+            data, format, policies, prior, campaign, estimators, simulations, onError, json,
+        };
+        command.SetAction(parse =>
+        {
+            string path = parse.GetValue(data)!;
+            string fmt = parse.GetValue(format)
+                ?? (path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".csv.gz", StringComparison.OrdinalIgnoreCase) ? "obd"
+                    : path.Contains("json", StringComparison.OrdinalIgnoreCase) ? "dsjson" : "vw");
+            string[] names = [.. parse.GetValue(estimators)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
+            if (names.FirstOrDefault(n => !OffPolicyEstimators.Names.Contains(n)) is { } badEstimator)
+            {
+                return Bad(stderr, $"--estimators: unknown estimator '{badEstimator}'{Specs.Suggestions.DidYouMean(badEstimator, OffPolicyEstimators.Names)} (ips, snips, dm, dr)");
+            }
+
+            if (parse.GetValue(onError) is not ("stop" or "skip"))
+            {
+                return Bad(stderr, $"--on-error: unknown '{parse.GetValue(onError)}' (stop or skip)");
+            }
+
+            var policy = parse.GetValue(onError) == "skip" ? MalformedRecordPolicy.Skip : MalformedRecordPolicy.Stop;
+            var results = new List<(string Policy, long Examples, OffPolicyEstimate Logged, List<OffPolicyEstimate> Estimates)>();
+            try
+            {
+                if (fmt == "obd")
+                {
+                    var log = new ObdReader(path, policy).Read().ToList();
+                    if (log.Count == 0)
+                    {
+                        return Bad(stderr, $"{path}: no impressions");
+                    }
+
+                    int items = log[0].Affinity.Count, slots = log.Max(e => e.Position) + 1;
+                    OffPolicyEstimate logged = SlotPolicyEvaluation.OnPolicy(log);
+                    foreach (string target in parse.GetValue(policies)!)
+                    {
+                        double[,] pi;
+                        if (target == "uniform")
+                        {
+                            pi = SlotPolicyEvaluation.Uniform(items, slots);
+                        }
+                        else if (target == "bts")
+                        {
+                            string? priorPath = parse.GetValue(prior);
+                            if (priorPath is null)
+                            {
+                                return Bad(stderr, "--policy bts needs --prior FILE (the Beta priors YAML)");
+                            }
+
+                            string name = parse.GetValue(campaign) ?? Path.GetFileNameWithoutExtension(path.Replace(".gz", string.Empty, StringComparison.Ordinal));
+                            var (alpha, beta) = BtsPriors.Read(priorPath, name);
+                            if (alpha.Length != items)
+                            {
+                                return Bad(stderr, $"--prior: campaign '{name}' has {alpha.Length} items; the log has {items}");
+                            }
+
+                            pi = BernoulliThompsonRanking.ActionDistribution(alpha, beta, slots, parse.GetValue(simulations));
+                        }
+                        else
+                        {
+                            return Bad(stderr, $"--policy: unknown policy '{target}' for an OBD log (uniform or bts)");
+                        }
+
+                        OffPolicySample[] samples = SlotPolicyEvaluation.Samples(log, pi);
+                        results.Add((target, log.Count, logged, [.. names.Select(n => OffPolicyEstimators.Estimate(n, samples))]));
+                    }
+                }
+                else if (fmt is "dsjson" or "vw")
+                {
+                    IReadOnlyList<CbExample> log = fmt == "dsjson" ? new DsJsonReader(path, policy).Read().ToList() : new VwTextReader(path, policy).Read().ToList();
+                    OffPolicySample[] onPolicy = [.. log.Where(e => e.Label is not null).Select(e => new OffPolicySample(-e.Label!.Value.Cost, 1, 1))];
+                    OffPolicyEstimate logged = OffPolicyEstimators.Ips(onPolicy) with { Estimator = "on-policy" };
+                    foreach (string target in parse.GetValue(policies)!)
+                    {
+                        if (!CbLogEvaluation.Policies.Contains(target))
+                        {
+                            return Bad(stderr, $"--policy: unknown policy '{target}' for an ADF log ({string.Join(" or ", CbLogEvaluation.Policies)})");
+                        }
+
+                        OffPolicySample[] samples = CbLogEvaluation.Samples(log, target);
+                        results.Add((target, samples.Length, logged, [.. names.Select(n => OffPolicyEstimators.Estimate(n, samples))]));
+                    }
+                }
+                else
+                {
+                    return Bad(stderr, $"--format: unknown format '{fmt}' (obd, dsjson or vw)");
+                }
+            }
+            catch (DataFormatException ex)
+            {
+                return Bad(stderr, ex.Message);
+            }
+
+            if (parse.GetValue(json))
+            {
+                var doc = results.Select(r => new Dictionary<string, object>
+                {
+                    ["policy"] = r.Policy,
+                    ["estimates"] = r.Estimates.Select(e => new Dictionary<string, object>
+                    {
+                        ["estimator"] = e.Estimator,
+                        ["value"] = e.Value,
+                        ["ci95"] = new[] { e.Low, e.High },
+                    }).ToList(),
+                    ["examples"] = r.Examples,
+                    ["logged"] = new Dictionary<string, object> { ["value"] = r.Logged.Value, ["ci95"] = new[] { r.Logged.Low, r.Logged.High } },
+                    ["reward"] = fmt == "obd" ? "click" : "-cost",
+                });
+                stdout.WriteLine(JsonSerializer.Serialize(doc, new JsonSerializerOptions { WriteIndented = true }));
+            }
+            else
+            {
+                foreach (var r in results)
+                {
+                    stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"policy {r.Policy} on {path} ({r.Examples} decisions; the log's own value {r.Logged.Value:0.000000} [{r.Logged.Low:0.000000}, {r.Logged.High:0.000000}])"));
+                    foreach (OffPolicyEstimate e in r.Estimates)
+                    {
+                        stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {e.Estimator,-6} {e.Value,12:0.000000}   95% CI [{e.Low:0.000000}, {e.High:0.000000}]"));
+                    }
+                }
+            }
+
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static int Bad(TextWriter stderr, string message)
+    {
+        stderr.WriteLine($"error: {message}");
+        return ExitCodes.BadInput;
+    }
+}
