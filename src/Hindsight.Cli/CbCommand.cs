@@ -32,9 +32,13 @@ internal static class CbCommand
         var rate = new Option<float>("--learning-rate", "-l") { Description = "SGD learning rate η.", DefaultValueFactory = _ => 0.5f };
         var onError = new Option<string>("--on-error") { Description = "stop (default) or skip malformed records (and count them).", DefaultValueFactory = _ => "stop" };
         var json = new Option<bool>("--json") { Description = "Print one JSON object (results-format.md)." };
+        var save = new Option<string?>("--save") { Description = "Save the learner after the pass (versioned; resumes bit for bit)." };
+        var load = new Option<string?>("--load") { Description = "Start from a saved learner (its settings replace --learner, -q, -b, --cb-type)." };
+        var predictions = new Option<string?>("--predictions", "-p") { Description = "Write each example's action probabilities as VW does (a:p,a:p,…, most probable first, a blank line after each example)." };
+        var noConstant = new Option<bool>("--noconstant") { Description = "Do not add the constant (bias) feature (VW's --noconstant)." };
         var command = new Command("cb", "Learn a contextual bandit online from a log and report its progressive-validation loss.")
         {
-            data, format, learner, interactions, bits, epsilon, cbType, rate, onError, json,
+            data, format, learner, interactions, bits, epsilon, cbType, rate, onError, json, save, load, predictions, noConstant,
         };
         command.SetAction(parse =>
         {
@@ -92,13 +96,35 @@ internal static class CbCommand
                 default: return Bad(stderr, $"--on-error: unknown '{parse.GetValue(onError)}' (stop or skip)");
             }
 
-            var space = new FeatureSpace(b, pairs);
-            IContextualLearner model = learnerName switch
+            var space = new FeatureSpace(b, pairs, constant: !parse.GetValue(noConstant));
+            ExploringCbLearner model;
+            if (parse.GetValue(load) is { } modelPath)
             {
-                "squarecb" => ExploringCbLearner.SquareCb(new CostRegressor(space, type, eta, importanceWeighted: false)),
-                "cb-adf" => ExploringCbLearner.Greedy(new CostRegressor(space, type, eta)),
-                _ => ExploringCbLearner.EpsilonGreedy(new CostRegressor(space, type, eta), eps),
-            };
+                try
+                {
+                    model = CbModel.Load(modelPath);
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException)
+                {
+                    return Bad(stderr, $"--load: {modelPath}: {ex.Message}");
+                }
+
+                learnerName = model.Rule switch
+                {
+                    ExplorationRule.SquareCb => "squarecb",
+                    ExplorationRule.Greedy => "cb-adf",
+                    _ => "epsilon-greedy",
+                };
+            }
+            else
+            {
+                model = learnerName switch
+                {
+                    "squarecb" => ExploringCbLearner.SquareCb(new CostRegressor(space, type, eta, importanceWeighted: false)),
+                    "cb-adf" => ExploringCbLearner.Greedy(new CostRegressor(space, type, eta)),
+                    _ => ExploringCbLearner.EpsilonGreedy(new CostRegressor(space, type, eta), eps),
+                };
+            }
 
             ReadReport report;
             IEnumerable<CbExample> examples;
@@ -118,13 +144,32 @@ internal static class CbCommand
             var clock = Stopwatch.StartNew();
             long count;
             double loss;
+            string? predictionPath = parse.GetValue(predictions);
+            string? predictionTemp = predictionPath is null ? null : predictionPath + ".tmp";
             try
             {
-                (count, loss) = ProgressiveValidation.Run(examples, model);
+                using StreamWriter? predictionWriter = predictionTemp is null ? null : new StreamWriter(predictionTemp);
+                IContextualLearner observed = predictionWriter is null ? model : new PredictionWriter(model, predictionWriter);
+                (count, loss) = ProgressiveValidation.Run(examples, observed);
             }
             catch (DataFormatException ex)
             {
+                if (predictionTemp is not null)
+                {
+                    File.Delete(predictionTemp); // nothing half written
+                }
+
                 return Bad(stderr, ex.Message);
+            }
+
+            if (predictionTemp is not null)
+            {
+                File.Move(predictionTemp, predictionPath!, overwrite: true);
+            }
+
+            if (parse.GetValue(save) is { } savePath)
+            {
+                CbModel.Save(model, savePath);
             }
 
             double seconds = clock.Elapsed.TotalSeconds;
@@ -177,6 +222,22 @@ internal static class CbCommand
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    /// <summary>Writes each prediction as VW does ("action:probability" pairs, most probable first) while passing through.</summary>
+    private sealed class PredictionWriter(IContextualLearner inner, TextWriter output) : IContextualLearner
+    {
+        public void Predict(CbExample example, Span<float> pmf)
+        {
+            inner.Predict(example, pmf);
+            int k = example.Actions.Count;
+            float[] copy = pmf[..k].ToArray();
+            int[] order = [.. Enumerable.Range(0, k).OrderByDescending(a => copy[a]).ThenBy(a => a)];
+            output.WriteLine(string.Join(',', order.Select(a => string.Create(CultureInfo.InvariantCulture, $"{a}:{copy[a]:0.######}"))));
+            output.WriteLine();
+        }
+
+        public void Learn(CbExample example) => inner.Learn(example);
     }
 
     private static int Bad(TextWriter stderr, string message)

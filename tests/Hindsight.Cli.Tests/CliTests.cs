@@ -265,3 +265,25 @@ public class OpeCliTests
         Assert.Equal(2, Run("ope", "--data", "/nonexistent.csv").Code);
     }
 }
+
+public class CbConformanceCliTests
+{
+    [Fact]
+    public void Epsilon_greedy_predictions_match_vw_reference_output()
+    {
+        // VW test 126: --cb_explore_adf --epsilon 0.1 -d train-sets/cb_test.ldf --noconstant -p cbe_adf_epsilon.predict
+        string root = AppContext.BaseDirectory;
+        while (!File.Exists(Path.Combine(root, "Hindsight.slnx")))
+        {
+            root = Path.GetDirectoryName(root)!;
+        }
+
+        string fixtures = Path.Combine(root, "tests", "Hindsight.Tests", "Data", "vowpal-wabbit-cb-tests");
+        string output = Path.Combine(Directory.CreateTempSubdirectory().FullName, "p.txt");
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        int code = CommandLine.Run(["cb", "--data", Path.Combine(fixtures, "train-sets", "cb_test.ldf"), "--epsilon", "0.1", "--noconstant", "-p", output], stdout, stderr, interactive: false);
+        Assert.True(code == 0, stderr.ToString());
+        Assert.Equal(File.ReadAllText(Path.Combine(fixtures, "pred-sets", "ref", "cbe_adf_epsilon.predict")), File.ReadAllText(output));
+    }
+}

@@ -23,12 +23,17 @@ public static class Explore
         return best;
     }
 
-    /// <summary>Greedy: all mass on the best action.</summary>
+    /// <summary>Greedy: all mass on the best action (the lowest index among ties).</summary>
     /// <param name="costs">Predicted costs.</param>
     /// <param name="pmf">Receives the probabilities.</param>
-    public static void Greedy(ReadOnlySpan<float> costs, Span<float> pmf) => EpsilonGreedy(costs, 0f, pmf);
+    public static void Greedy(ReadOnlySpan<float> costs, Span<float> pmf)
+    {
+        pmf[..costs.Length].Clear();
+        pmf[ArgMin(costs)] = 1f;
+    }
 
-    /// <summary>ε-greedy: ε/K on every action and 1 − ε more on the best.</summary>
+    /// <summary>ε-greedy: ε/K on every action, and 1 − ε shared equally by the actions tied at the lowest cost
+    /// (as VW's <c>--cb_explore_adf --epsilon</c> does, so an untrained model plays uniformly).</summary>
     /// <param name="costs">Predicted costs.</param>
     /// <param name="epsilon">Exploration ε ∈ [0, 1].</param>
     /// <param name="pmf">Receives the probabilities.</param>
@@ -36,7 +41,24 @@ public static class Explore
     {
         int k = costs.Length;
         pmf[..k].Fill(epsilon / k);
-        pmf[ArgMin(costs)] += 1f - epsilon;
+        float min = costs[ArgMin(costs)];
+        int ties = 0;
+        foreach (float c in costs)
+        {
+            if (c == min)
+            {
+                ties++;
+            }
+        }
+
+        float share = (1f - epsilon) / ties;
+        for (int a = 0; a < k; a++)
+        {
+            if (costs[a] == min)
+            {
+                pmf[a] += share;
+            }
+        }
     }
 
     /// <summary>

@@ -9,8 +9,18 @@ public class ExploreTests
     public void Epsilon_greedy_puts_one_minus_epsilon_plus_epsilon_over_k_on_the_best()
     {
         var pmf = new float[4];
-        Explore.EpsilonGreedy([0.5f, 0.2f, 0.9f, 0.2f], 0.2f, pmf);
+        Explore.EpsilonGreedy([0.5f, 0.2f, 0.9f, 0.3f], 0.2f, pmf);
         Assert.Equal([0.05f, 0.85f, 0.05f, 0.05f], pmf);
+    }
+
+    [Fact]
+    public void Epsilon_greedy_shares_one_minus_epsilon_among_tied_best_actions_as_vw_does()
+    {
+        var pmf = new float[4];
+        Explore.EpsilonGreedy([0.5f, 0.2f, 0.9f, 0.2f], 0.2f, pmf);
+        Assert.Equal([0.05f, 0.45f, 0.05f, 0.45f], pmf);
+        Explore.Greedy([0.5f, 0.2f, 0.9f, 0.2f], pmf);
+        Assert.Equal([0f, 1f, 0f, 0f], pmf);
     }
 
     [Fact]

@@ -29,12 +29,80 @@ public sealed class CostRegressor
     /// <param name="importanceWeighted">For MTR: weight the logged cost by 1/p (true, VW's cb_adf) or not (false: the plain
     /// regression on observed costs that SquareCB's analysis assumes; VW's --squarecb sets p = 1 before learning).</param>
     public CostRegressor(FeatureSpace space, CbType type = CbType.Mtr, float learningRate = 0.5f, bool importanceWeighted = true)
+        : this(space, type, new AdaptiveSgd(space?.Bits ?? throw new ArgumentNullException(nameof(space)), learningRate), importanceWeighted, 0, 0)
     {
-        _importanceWeighted = importanceWeighted;
-        ArgumentNullException.ThrowIfNull(space);
+    }
+
+    private CostRegressor(FeatureSpace space, CbType type, AdaptiveSgd oracle, bool importanceWeighted, long events, long actionSum)
+    {
         _space = space;
         _type = type;
-        _oracle = new AdaptiveSgd(space.Bits, learningRate);
+        _oracle = oracle;
+        _importanceWeighted = importanceWeighted;
+        _events = events;
+        _actionSum = actionSum;
+    }
+
+    /// <summary>How features are built.</summary>
+    public FeatureSpace Space => _space;
+
+    /// <summary>How a logged cost is learned.</summary>
+    public CbType Type => _type;
+
+    /// <summary>Whether MTR weights the logged cost by 1/p.</summary>
+    public bool ImportanceWeighted => _importanceWeighted;
+
+    /// <summary>Writes the regressor's complete state (bit for bit).</summary>
+    /// <param name="writer">The destination.</param>
+    public void WriteTo(BinaryWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.Write(_space.Bits);
+        writer.Write(_space.Constant);
+        writer.Write(_space.Interactions.Count);
+        foreach (string pair in _space.Interactions)
+        {
+            writer.Write(pair);
+        }
+
+        writer.Write((int)_type);
+        writer.Write(_importanceWeighted);
+        writer.Write(_events);
+        writer.Write(_actionSum);
+        _oracle.WriteTo(writer);
+    }
+
+    /// <summary>Reads a regressor written by <see cref="WriteTo"/>.</summary>
+    /// <param name="reader">The source.</param>
+    /// <returns>The regressor, exactly as it was saved.</returns>
+    /// <exception cref="InvalidDataException">The data is not a valid state.</exception>
+    public static CostRegressor ReadFrom(BinaryReader reader)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        int bits = reader.ReadInt32();
+        bool constant = reader.ReadBoolean();
+        int pairs = reader.ReadInt32();
+        if (pairs is < 0 or > 1000)
+        {
+            throw new InvalidDataException($"invalid interaction count {pairs}");
+        }
+
+        string[] interactions = [.. Enumerable.Range(0, pairs).Select(_ => reader.ReadString())];
+        int type = reader.ReadInt32();
+        if (!Enum.IsDefined((CbType)type))
+        {
+            throw new InvalidDataException($"unknown cb type {type}");
+        }
+
+        bool weighted = reader.ReadBoolean();
+        long events = reader.ReadInt64(), actionSum = reader.ReadInt64();
+        AdaptiveSgd oracle = AdaptiveSgd.ReadFrom(reader);
+        if (oracle.Bits != bits)
+        {
+            throw new InvalidDataException($"feature space has {bits} bits but the weights {oracle.Bits}");
+        }
+
+        return new CostRegressor(new FeatureSpace(bits, interactions, constant), (CbType)type, oracle, weighted, events, actionSum);
     }
 
     /// <summary>Predicts the cost of every action: the raw linear scores (VW ranks actions by csoaa_ldf's unclipped

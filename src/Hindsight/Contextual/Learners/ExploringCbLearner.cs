@@ -7,27 +7,42 @@ namespace Hindsight.Contextual.Learners;
 /// </summary>
 public sealed class ExploringCbLearner : IContextualLearner
 {
-    private readonly CostRegressor _regressor;
-    private readonly Action<ReadOnlySpan<float>, long, Span<float>> _explore;
     private float[] _costs = new float[64];
-    private long _round;
 
     /// <summary>Creates the learner.</summary>
     /// <param name="regressor">The cost regressor.</param>
-    /// <param name="explore">Turns (predicted costs, 1-based round) into probabilities.</param>
-    public ExploringCbLearner(CostRegressor regressor, Action<ReadOnlySpan<float>, long, Span<float>> explore)
+    /// <param name="exploration">The exploration rule.</param>
+    /// <param name="parameter">ε for ε-greedy, the γ scale for SquareCB (unused for greedy).</param>
+    /// <param name="exponent">The γ exponent for SquareCB.</param>
+    public ExploringCbLearner(CostRegressor regressor, ExplorationRule exploration, float parameter = 0f, float exponent = 0f)
     {
         ArgumentNullException.ThrowIfNull(regressor);
-        ArgumentNullException.ThrowIfNull(explore);
-        _regressor = regressor;
-        _explore = explore;
+        Regressor = regressor;
+        Rule = exploration;
+        Parameter = parameter;
+        Exponent = exponent;
     }
+
+    /// <summary>The cost regressor.</summary>
+    public CostRegressor Regressor { get; }
+
+    /// <summary>The exploration rule.</summary>
+    public ExplorationRule Rule { get; }
+
+    /// <summary>ε (ε-greedy) or the γ scale (SquareCB).</summary>
+    public float Parameter { get; }
+
+    /// <summary>The γ exponent (SquareCB).</summary>
+    public float Exponent { get; }
+
+    /// <summary>Examples learned so far (SquareCB's t − 1).</summary>
+    public long Round { get; internal set; }
 
     /// <summary>The greedy policy on predicted costs (VW's <c>--cb_adf</c>): no exploration.</summary>
     /// <param name="regressor">The cost regressor.</param>
     /// <returns>The learner.</returns>
     public static ExploringCbLearner Greedy(CostRegressor regressor)
-        => new(regressor, (costs, _, pmf) => Exploration.Explore.Greedy(costs, pmf));
+        => new(regressor, ExplorationRule.Greedy);
 
     /// <summary>ε-greedy over predicted costs (VW's <c>--cb_explore_adf --epsilon ε</c>, default ε = 0.05).</summary>
     /// <param name="regressor">The cost regressor.</param>
@@ -40,7 +55,7 @@ public sealed class ExploringCbLearner : IContextualLearner
             throw new ArgumentOutOfRangeException(nameof(epsilon), "ε must lie in [0, 1].");
         }
 
-        return new(regressor, (costs, _, pmf) => Exploration.Explore.EpsilonGreedy(costs, epsilon, pmf));
+        return new(regressor, ExplorationRule.EpsilonGreedy, epsilon);
     }
 
     /// <summary>
@@ -53,7 +68,7 @@ public sealed class ExploringCbLearner : IContextualLearner
     /// <param name="gammaExponent">γ exponent.</param>
     /// <returns>The learner.</returns>
     public static ExploringCbLearner SquareCb(CostRegressor regressor, float gammaScale = 10f, float gammaExponent = 0.5f)
-        => new(regressor, (costs, t, pmf) => Exploration.Explore.InverseGapWeighting(costs, gammaScale * MathF.Pow(t, gammaExponent), pmf));
+        => new(regressor, ExplorationRule.SquareCb, gammaScale, gammaExponent);
 
     /// <inheritdoc />
     public void Predict(CbExample example, Span<float> pmf)
@@ -66,15 +81,26 @@ public sealed class ExploringCbLearner : IContextualLearner
         }
 
         Span<float> costs = _costs.AsSpan(0, k);
-        _regressor.Predict(example, costs);
-        _explore(costs, _round + 1, pmf[..k]);
+        Regressor.Predict(example, costs);
+        switch (Rule)
+        {
+            case ExplorationRule.EpsilonGreedy:
+                Exploration.Explore.EpsilonGreedy(costs, Parameter, pmf[..k]);
+                break;
+            case ExplorationRule.SquareCb:
+                Exploration.Explore.InverseGapWeighting(costs, Parameter * MathF.Pow(Round + 1, Exponent), pmf[..k]);
+                break;
+            default:
+                Exploration.Explore.Greedy(costs, pmf[..k]);
+                break;
+        }
     }
 
     /// <inheritdoc />
     public void Learn(CbExample example)
     {
         ArgumentNullException.ThrowIfNull(example);
-        _round++;
-        _regressor.Learn(example);
+        Round++;
+        Regressor.Learn(example);
     }
 }

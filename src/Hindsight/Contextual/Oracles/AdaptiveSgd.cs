@@ -11,7 +11,7 @@ namespace Hindsight.Contextual.Oracles;
 /// when |xᵢ| exceeds Nᵢ, wᵢ is rescaled by Nᵢ/|xᵢ| and Nᵢ = |xᵢ|; the per-feature rate is rᵢ = 1 / (√Gᵢ · Nᵢ); with
 /// the global factor m = √(Σ weight / Σ weight · Σᵢ xᵢ²/Nᵢ²) and s = m · Σᵢ xᵢ² rᵢ, the step is
 /// u = (y − ŷ)(1 − exp(−2 η h s)) / s for importance weight h (the exact solution of the importance-weighted gradient
-/// flow), and wᵢ += m · u · xᵢ · rᵢ. Predictions are clipped to the range of labels seen so far, as VW does.
+/// flow), and wᵢ += m · u · xᵢ · rᵢ. Predictions are clipped to the range of labels seen so far, which starts at [0, 0], as VW does.
 /// Defaults follow VW: η = 0.5.
 /// </remarks>
 public sealed class AdaptiveSgd
@@ -23,8 +23,8 @@ public sealed class AdaptiveSgd
     private readonly float _eta;
     private double _totalWeight;
     private double _normalizedSum;
-    private float _minLabel = float.PositiveInfinity;
-    private float _maxLabel = float.NegativeInfinity;
+    private float _minLabel;
+    private float _maxLabel;
 
     /// <summary>Creates the regressor.</summary>
     /// <param name="bits">Weight-table bits b (2^b weights).</param>
@@ -133,6 +133,93 @@ public sealed class AdaptiveSgd
             w[i] += update * values[k] * s[(i * Stride) + 2];
         }
     }
+
+    /// <summary>The learning rate η.</summary>
+    public float LearningRate => _eta;
+
+    /// <summary>Weight-table bits.</summary>
+    public int Bits => BitOperations.Log2((uint)_weights.Length);
+
+    /// <summary>Writes the complete state (bit for bit): the touched table entries and the global sums.</summary>
+    /// <param name="writer">The destination.</param>
+    public void WriteTo(BinaryWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.Write(Bits);
+        writer.Write(_eta);
+        writer.Write(_totalWeight);
+        writer.Write(_normalizedSum);
+        writer.Write(_minLabel);
+        writer.Write(_maxLabel);
+        int touched = 0;
+        for (int i = 0; i < _weights.Length; i++)
+        {
+            if (Touched(i))
+            {
+                touched++;
+            }
+        }
+
+        writer.Write(touched);
+        for (int i = 0; i < _weights.Length; i++)
+        {
+            if (Touched(i))
+            {
+                writer.Write(i);
+                writer.Write(_weights[i]);
+                writer.Write(_state[i * Stride]);
+                writer.Write(_state[(i * Stride) + 1]);
+                writer.Write(_state[(i * Stride) + 2]);
+            }
+        }
+    }
+
+    /// <summary>Reads a state written by <see cref="WriteTo"/>.</summary>
+    /// <param name="reader">The source.</param>
+    /// <returns>The regressor, exactly as it was saved.</returns>
+    /// <exception cref="InvalidDataException">The data is not a valid state.</exception>
+    public static AdaptiveSgd ReadFrom(BinaryReader reader)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        int bits = reader.ReadInt32();
+        float eta = reader.ReadSingle();
+        if (bits is < 1 or > 28 || !(eta > 0))
+        {
+            throw new InvalidDataException($"invalid regressor header (bits {bits}, learning rate {eta})");
+        }
+
+        var sgd = new AdaptiveSgd(bits, eta)
+        {
+            _totalWeight = reader.ReadDouble(),
+            _normalizedSum = reader.ReadDouble(),
+            _minLabel = reader.ReadSingle(),
+            _maxLabel = reader.ReadSingle(),
+        };
+        int touched = reader.ReadInt32();
+        if (touched < 0 || touched > sgd._weights.Length)
+        {
+            throw new InvalidDataException($"invalid entry count {touched}");
+        }
+
+        for (int k = 0; k < touched; k++)
+        {
+            int i = reader.ReadInt32();
+            if ((uint)i >= (uint)sgd._weights.Length)
+            {
+                throw new InvalidDataException($"weight index {i} outside the 2^{bits} table");
+            }
+
+            sgd._weights[i] = reader.ReadSingle();
+            sgd._state[i * Stride] = reader.ReadSingle();
+            sgd._state[(i * Stride) + 1] = reader.ReadSingle();
+            sgd._state[(i * Stride) + 2] = reader.ReadSingle();
+        }
+
+        return sgd;
+    }
+
+    private bool Touched(int i)
+        => _weights[i] != 0 || _state[i * Stride] != 0 || _state[(i * Stride) + 1] != 0 || _state[(i * Stride) + 2] != 0;
 
     private float Clip(float score)
         => _minLabel <= _maxLabel ? Math.Clamp(score, _minLabel, _maxLabel) : score;
