@@ -18,7 +18,7 @@ public class ExploreTests
     {
         var pmf = new float[4];
         Explore.EpsilonGreedy([0.5f, 0.2f, 0.9f, 0.2f], 0.2f, pmf);
-        Assert.Equal([0.05f, 0.45f, 0.05f, 0.45f], pmf);
+        Assert.Equal([0.05f, 0.45f, 0.05f, 0.45f], pmf, (a, b) => Math.Abs(a - b) < 1e-6f);
         Explore.Greedy([0.5f, 0.2f, 0.9f, 0.2f], pmf);
         Assert.Equal([0f, 1f, 0f, 0f], pmf);
     }
