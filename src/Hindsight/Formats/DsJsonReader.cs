@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using Hindsight.Contextual;
 using Hindsight.Contextual.Features;
@@ -43,28 +44,19 @@ public sealed class DsJsonReader
     /// <exception cref="DataFormatException">A malformed event, with <see cref="MalformedRecordPolicy.Stop"/>.</exception>
     public IEnumerable<CbExample> Read()
     {
-        using TextReader reader = DataFile.OpenText(_path);
-        long lineNumber = 0;
-        string? line;
-        while ((line = reader.ReadLine()) is not null)
+        using Stream stream = DataFile.OpenBytes(_path);
+        var lines = new ByteLineReader(stream);
+        var namespaces = new NamespaceCache();
+        while (true)
         {
-            lineNumber++;
-            ReadOnlySpan<char> trimmed = line.AsSpan().Trim();
-            if (trimmed.IsEmpty)
-            {
-                continue;
-            }
-
-            if (trimmed[0] != '{')
-            {
-                Report.Ignored++;
-                continue;
-            }
-
-            CbExample? example = null;
+            CbExample? example;
+            bool ignored;
             try
             {
-                example = Parse(line, lineNumber);
+                if (!Next(lines, namespaces, out example, out ignored))
+                {
+                    yield break;
+                }
             }
             catch (DataFormatException ex) when (_policy == MalformedRecordPolicy.Skip)
             {
@@ -72,114 +64,199 @@ public sealed class DsJsonReader
                 continue;
             }
 
-            if (example is null)
+            if (ignored)
             {
                 Report.Ignored++;
                 continue;
             }
 
-            Report.Examples++;
-            yield return example;
+            if (example is not null)
+            {
+                Report.Examples++;
+                yield return example;
+            }
         }
     }
 
-    private CbExample? Parse(string line, long lineNumber)
+    private bool Next(ByteLineReader lines, NamespaceCache namespaces, out CbExample? example, out bool ignored)
     {
-        JsonDocument document;
+        example = null;
+        ignored = false;
+        if (!lines.TryRead(out ReadOnlySpan<byte> line))
+        {
+            return false;
+        }
+
+        ReadOnlySpan<byte> trimmed = line.Trim(" \t"u8);
+        if (trimmed.IsEmpty)
+        {
+            return true;
+        }
+
+        if (trimmed[0] != (byte)'{')
+        {
+            ignored = true; // a checkpoint or other non-JSON line
+            return true;
+        }
+
         try
         {
-            document = JsonDocument.Parse(line);
+            example = Parse(trimmed, lines.LineNumber, namespaces);
         }
-        catch (JsonException ex)
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
         {
-            throw new DataFormatException(_path, lineNumber, string.Empty, $"malformed JSON: {ex.Message}");
+            throw new DataFormatException(_path, lines.LineNumber, string.Empty, $"malformed JSON: {ex.Message}");
         }
 
-        using (document)
+        ignored = example is null;
+        return true;
+    }
+
+    private CbExample? Parse(ReadOnlySpan<byte> line, long lineNumber, NamespaceCache namespaces)
+    {
+        var reader = new Utf8JsonReader(line, new JsonReaderOptions { MaxDepth = 64 });
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
         {
-            JsonElement root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object)
-            {
-                throw new DataFormatException(_path, lineNumber, string.Empty, "an event must be a JSON object");
-            }
+            throw new DataFormatException(_path, lineNumber, string.Empty, "an event must be a JSON object");
+        }
 
-            if (root.TryGetProperty("_skipLearn", out JsonElement skip) && skip.ValueKind == JsonValueKind.True)
+        double? cost = null, probability = null;
+        int? labelIndex = null, labelAction = null;
+        bool skip = false, hasContext = false;
+        string? id = null;
+        List<int>? ids = null;
+        List<double>? probabilities = null;
+        var shared = new FeatureSet();
+        var actions = new List<FeatureSet>();
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("c"u8))
             {
-                return null;
-            }
-
-            if (!root.TryGetProperty("c", out JsonElement context))
-            {
-                return null; // a reward-only or outcome line, not a decision
-            }
-
-            if (context.ValueKind != JsonValueKind.Object)
-            {
-                throw new DataFormatException(_path, lineNumber, "c", "the context must be an object");
-            }
-
-            var shared = new FeatureSet();
-            var actions = new List<FeatureSet>();
-            foreach (JsonProperty p in context.EnumerateObject())
-            {
-                if (p.Name == "_multi")
+                reader.Read();
+                if (reader.TokenType != JsonTokenType.StartObject)
                 {
-                    if (p.Value.ValueKind != JsonValueKind.Array)
-                    {
-                        throw new DataFormatException(_path, lineNumber, "c._multi", "must be an array of action objects");
-                    }
+                    throw new DataFormatException(_path, lineNumber, "c", "the context must be an object");
+                }
 
-                    foreach (JsonElement action in p.Value.EnumerateArray())
-                    {
-                        if (action.ValueKind != JsonValueKind.Object)
-                        {
-                            throw new DataFormatException(_path, lineNumber, $"c._multi[{actions.Count}]", "each action must be an object");
-                        }
-
-                        var set = new FeatureSet();
-                        AddObject(action, set, string.Empty, lineNumber, $"c._multi[{actions.Count}]");
-                        actions.Add(set);
-                    }
+                hasContext = true;
+                ParseContext(ref reader, shared, actions, lineNumber, namespaces);
+            }
+            else if (reader.ValueTextEquals("_label_cost"u8))
+            {
+                cost = Number(ref reader, "_label_cost", lineNumber);
+            }
+            else if (reader.ValueTextEquals("_label_probability"u8))
+            {
+                probability = Number(ref reader, "_label_probability", lineNumber);
+            }
+            else if (reader.ValueTextEquals("_labelIndex"u8))
+            {
+                reader.Read();
+                labelIndex = reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out int li) ? li
+                    : throw new DataFormatException(_path, lineNumber, "_labelIndex", "must be a whole number");
+            }
+            else if (reader.ValueTextEquals("_label_Action"u8))
+            {
+                reader.Read();
+                labelAction = reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out int la) ? la : null;
+            }
+            else if (reader.ValueTextEquals("_skipLearn"u8))
+            {
+                reader.Read();
+                skip = reader.TokenType == JsonTokenType.True;
+            }
+            else if (reader.ValueTextEquals("EventId"u8) || reader.ValueTextEquals("event_id"u8))
+            {
+                reader.Read();
+                if (reader.TokenType == JsonTokenType.String)
+                {
+                    id = reader.GetString();
                 }
                 else
                 {
-                    AddProperty(p, shared, string.Empty, lineNumber, "c");
+                    reader.Skip();
                 }
             }
-
-            if (actions.Count == 0)
+            else if (reader.ValueTextEquals("a"u8))
             {
-                throw new DataFormatException(_path, lineNumber, "c._multi", "no actions: a DSJson decision needs c._multi");
+                reader.Read();
+                ids = ReadArray(ref reader, lineNumber, "a", static (ref Utf8JsonReader r) => r.TryGetInt32(out int v) ? v : int.MinValue);
             }
-
-            CbLabel label = ReadLabel(root, actions.Count, lineNumber);
-            string? id = root.TryGetProperty("EventId", out JsonElement e) && e.ValueKind == JsonValueKind.String ? e.GetString()
-                : root.TryGetProperty("event_id", out JsonElement e2) && e2.ValueKind == JsonValueKind.String ? e2.GetString() : null;
-            return new CbExample(shared, actions, label, lineNumber) { Id = id, Probabilities = ReadProbabilities(root, actions.Count, lineNumber) };
+            else if (reader.ValueTextEquals("p"u8))
+            {
+                reader.Read();
+                probabilities = ReadArray(ref reader, lineNumber, "p", static (ref Utf8JsonReader r) => r.GetDouble());
+            }
+            else
+            {
+                reader.Read();
+                reader.Skip();
+            }
         }
+
+        if (skip || !hasContext)
+        {
+            return null; // a _skipLearn event, or a reward-only / outcome line
+        }
+
+        if (actions.Count == 0)
+        {
+            throw new DataFormatException(_path, lineNumber, "c._multi", "no actions: a DSJson decision needs c._multi");
+        }
+
+        CbLabel label = Label(cost, probability, labelIndex, labelAction, actions.Count, lineNumber);
+        return new CbExample(shared, actions, label, lineNumber) { Id = id, Probabilities = Probabilities(ids, probabilities, actions.Count, lineNumber) };
     }
 
-    private CbLabel ReadLabel(JsonElement root, int actions, long lineNumber)
+    private delegate T ElementReader<T>(ref Utf8JsonReader reader);
+
+    private List<T>? ReadArray<T>(ref Utf8JsonReader reader, long lineNumber, string field, ElementReader<T> element)
     {
-        double cost = Number(root, "_label_cost", lineNumber);
-        double probability = Number(root, "_label_probability", lineNumber);
-        int index;
-        if (root.TryGetProperty("_labelIndex", out JsonElement li))
+        if (reader.TokenType != JsonTokenType.StartArray)
         {
-            if (li.ValueKind != JsonValueKind.Number || !li.TryGetInt32(out index))
-            {
-                throw new DataFormatException(_path, lineNumber, "_labelIndex", "must be a whole number");
-            }
-        }
-        else if (root.TryGetProperty("_label_Action", out JsonElement la) && la.ValueKind == JsonValueKind.Number && la.TryGetInt32(out int oneBased))
-        {
-            index = oneBased - 1;
-        }
-        else
-        {
-            throw new DataFormatException(_path, lineNumber, "_labelIndex", "missing label: no _labelIndex or _label_Action");
+            reader.Skip();
+            return null;
         }
 
+        var list = new List<T>();
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            if (reader.TokenType != JsonTokenType.Number)
+            {
+                throw new DataFormatException(_path, lineNumber, $"{field}[{list.Count}]", $"must be a number, found {reader.TokenType.ToString().ToLowerInvariant()}");
+            }
+
+            list.Add(element(ref reader));
+        }
+
+        return list;
+    }
+
+    private double Number(ref Utf8JsonReader reader, string name, long lineNumber)
+    {
+        reader.Read();
+        if (reader.TokenType != JsonTokenType.Number)
+        {
+            throw new DataFormatException(_path, lineNumber, name, $"must be a number, found {reader.TokenType.ToString().ToLowerInvariant()}");
+        }
+
+        return reader.GetDouble();
+    }
+
+    private CbLabel Label(double? cost, double? probability, int? labelIndex, int? labelAction, int actions, long lineNumber)
+    {
+        if (cost is null)
+        {
+            throw new DataFormatException(_path, lineNumber, "_label_cost", "missing label: no _label_cost");
+        }
+
+        if (probability is null)
+        {
+            throw new DataFormatException(_path, lineNumber, "_label_probability", "missing label: no _label_probability");
+        }
+
+        int index = labelIndex ?? (labelAction is { } oneBased ? oneBased - 1
+            : throw new DataFormatException(_path, lineNumber, "_labelIndex", "missing label: no _labelIndex or _label_Action"));
         if (index < 0 || index >= actions)
         {
             throw new DataFormatException(_path, lineNumber, "_labelIndex", $"unknown action index {index}: the event has {actions} actions (0..{actions - 1})");
@@ -190,116 +267,170 @@ public sealed class DsJsonReader
             throw new DataFormatException(_path, lineNumber, "_label_probability", $"probability {probability} is outside (0, 1]");
         }
 
-        return new CbLabel(index, (float)cost, (float)probability);
+        return new CbLabel(index, (float)cost.Value, (float)probability.Value);
     }
 
-    private double Number(JsonElement root, string name, long lineNumber)
+    private float[]? Probabilities(List<int>? ids, List<double>? probabilities, int actions, long lineNumber)
     {
-        if (!root.TryGetProperty(name, out JsonElement v))
-        {
-            throw new DataFormatException(_path, lineNumber, name, $"missing label: no {name}");
-        }
-
-        if (v.ValueKind != JsonValueKind.Number)
-        {
-            throw new DataFormatException(_path, lineNumber, name, $"must be a number, found {v.ValueKind.ToString().ToLowerInvariant()}");
-        }
-
-        return v.GetDouble();
-    }
-
-    private float[]? ReadProbabilities(JsonElement root, int actions, long lineNumber)
-    {
-        if (!root.TryGetProperty("a", out JsonElement a) || !root.TryGetProperty("p", out JsonElement p)
-            || a.ValueKind != JsonValueKind.Array || p.ValueKind != JsonValueKind.Array)
+        if (ids is null || probabilities is null)
         {
             return null;
         }
 
-        if (a.GetArrayLength() != p.GetArrayLength())
+        if (ids.Count != probabilities.Count)
         {
-            throw new DataFormatException(_path, lineNumber, "p", $"{p.GetArrayLength()} probabilities for {a.GetArrayLength()} actions in 'a'");
+            throw new DataFormatException(_path, lineNumber, "p", $"{probabilities.Count} probabilities for {ids.Count} actions in 'a'");
         }
 
         // Action ids are 1-based in Personalizer logs; some VW fixtures write them 0-based. A list containing 0 is 0-based.
-        int offset = a.EnumerateArray().Any(x => x.ValueKind == JsonValueKind.Number && x.TryGetInt32(out int v) && v == 0) ? 0 : 1;
-        var probabilities = new float[actions];
-        int k = 0;
-        foreach (var (id, prob) in a.EnumerateArray().Zip(p.EnumerateArray()))
+        int offset = ids.Contains(0) ? 0 : 1;
+        var result = new float[actions];
+        for (int k = 0; k < ids.Count; k++)
         {
-            if (id.ValueKind != JsonValueKind.Number || !id.TryGetInt32(out int raw) || raw - offset < 0 || raw - offset >= actions)
+            int index = ids[k] - offset;
+            if (index < 0 || index >= actions)
             {
-                throw new DataFormatException(_path, lineNumber, $"a[{k}]", $"unknown action id {id}: ids are {offset}..{actions - 1 + offset}");
+                throw new DataFormatException(_path, lineNumber, $"a[{k}]", $"unknown action id {ids[k]}: ids are {offset}..{actions - 1 + offset}");
             }
 
-            int oneBased = raw - offset + 1;
-
-            if (prob.ValueKind != JsonValueKind.Number || prob.GetDouble() is < 0 or > 1)
+            if (probabilities[k] is < 0 or > 1)
             {
-                throw new DataFormatException(_path, lineNumber, $"p[{k}]", $"probability {prob} is outside [0, 1]");
+                throw new DataFormatException(_path, lineNumber, $"p[{k}]", $"probability {probabilities[k]} is outside [0, 1]");
             }
 
-            probabilities[oneBased - 1] = (float)prob.GetDouble();
-            k++;
+            result[index] = (float)probabilities[k];
         }
 
-        return probabilities;
+        return result;
     }
 
-    private void AddObject(JsonElement obj, FeatureSet set, string ns, long lineNumber, string path)
+    private void ParseContext(ref Utf8JsonReader reader, FeatureSet shared, List<FeatureSet> actions, long lineNumber, NamespaceCache namespaces)
     {
-        foreach (JsonProperty p in obj.EnumerateObject())
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            AddProperty(p, set, ns, lineNumber, path);
+            if (reader.ValueTextEquals("_multi"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != JsonTokenType.StartArray)
+                {
+                    throw new DataFormatException(_path, lineNumber, "c._multi", "must be an array of action objects");
+                }
+
+                while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+                {
+                    if (reader.TokenType != JsonTokenType.StartObject)
+                    {
+                        throw new DataFormatException(_path, lineNumber, $"c._multi[{actions.Count}]", "each action must be an object");
+                    }
+
+                    var set = new FeatureSet();
+                    ParseObject(ref reader, set, [], lineNumber, namespaces);
+                    actions.Add(set);
+                }
+            }
+            else
+            {
+                ParseProperty(ref reader, shared, [], lineNumber, namespaces);
+            }
         }
     }
 
-    private void AddProperty(JsonProperty p, FeatureSet set, string ns, long lineNumber, string path)
+    /// <summary>Reads the properties of an object (the reader is on its StartObject) into a namespace.</summary>
+    private void ParseObject(ref Utf8JsonReader reader, FeatureSet set, scoped ReadOnlySpan<char> ns, long lineNumber, NamespaceCache namespaces)
     {
-        if (p.Name.StartsWith('_'))
+        FeatureGroup? group = null; // resolved once per object, on its first feature
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
+            ParseProperty(ref reader, set, ns, ref group, lineNumber, namespaces);
+        }
+    }
+
+    private void ParseProperty(ref Utf8JsonReader reader, FeatureSet set, scoped ReadOnlySpan<char> ns, long lineNumber, NamespaceCache namespaces)
+    {
+        FeatureGroup? group = null;
+        ParseProperty(ref reader, set, ns, ref group, lineNumber, namespaces);
+    }
+
+    /// <summary>Reads one property (the reader is on its name) under a namespace.</summary>
+    private void ParseProperty(ref Utf8JsonReader reader, FeatureSet set, scoped ReadOnlySpan<char> ns, ref FeatureGroup? group, long lineNumber, NamespaceCache namespaces)
+    {
+        ReadOnlySpan<byte> key = reader.ValueIsEscaped || reader.HasValueSequence ? Copy(ref reader) : reader.ValueSpan;
+        if (!key.IsEmpty && key[0] == (byte)'_')
+        {
+            reader.Read();
+            reader.Skip();
             return;
         }
 
-        string field = $"{path}.{p.Name}";
-        switch (p.Value.ValueKind)
+        reader.Read();
+        switch (reader.TokenType)
         {
-            case JsonValueKind.Object:
-                AddObject(p.Value, set, p.Name, lineNumber, field);
+            case JsonTokenType.StartObject:
+            {
+                Span<char> keyChars = stackalloc char[key.Length];
+                ParseObject(ref reader, set, keyChars[..Encoding.UTF8.GetChars(key, keyChars)], lineNumber, namespaces);
                 break;
-            case JsonValueKind.Array:
+            }
+
+            case JsonTokenType.StartArray:
+            {
+                Span<char> keyChars = stackalloc char[key.Length];
+                keyChars = keyChars[..Encoding.UTF8.GetChars(key, keyChars)];
+                FeatureGroup? arrayGroup = null;
                 int i = 0;
-                foreach (JsonElement item in p.Value.EnumerateArray())
+                while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
                 {
-                    switch (item.ValueKind)
+                    switch (reader.TokenType)
                     {
-                        case JsonValueKind.Object:
-                            AddObject(item, set, p.Name, lineNumber, $"{field}[{i}]");
+                        case JsonTokenType.StartObject:
+                            ParseObject(ref reader, set, keyChars, lineNumber, namespaces);
                             break;
-                        case JsonValueKind.Number:
-                            set.Namespace(p.Name).Add(i.ToString(System.Globalization.CultureInfo.InvariantCulture), (float)item.GetDouble());
+                        case JsonTokenType.Number:
+                            arrayGroup ??= namespaces.Group(set, keyChars);
+                            arrayGroup.AddHashed(unchecked((uint)i + arrayGroup.Hash), reader.GetSingle());
                             break;
-                        case JsonValueKind.Null:
+                        case JsonTokenType.Null:
                             break;
                         default:
-                            throw new DataFormatException(_path, lineNumber, $"{field}[{i}]", $"an array holds objects or numbers, not {item.ValueKind.ToString().ToLowerInvariant()}");
+                            throw new DataFormatException(_path, lineNumber, $"{Encoding.UTF8.GetString(key)}[{i}]", $"an array holds objects or numbers, not {reader.TokenType.ToString().ToLowerInvariant()}");
                     }
 
                     i++;
                 }
 
                 break;
-            case JsonValueKind.Number:
-                set.Namespace(ns).Add(p.Name, (float)p.Value.GetDouble());
+            }
+
+            case JsonTokenType.Number:
+                group ??= namespaces.Group(set, ns);
+                group.AddHashed(VwHash.FeatureUtf8(key, group.Hash), reader.GetSingle());
                 break;
-            case JsonValueKind.String:
-                set.Namespace(ns).Add(p.Name + p.Value.GetString(), 1f);
+            case JsonTokenType.String:
+                Span<byte> nameBuffer = stackalloc byte[256];
+                int length = reader.HasValueSequence ? (int)reader.ValueSequence.Length : reader.ValueSpan.Length;
+                if (key.Length + length > nameBuffer.Length)
+                {
+                    nameBuffer = new byte[key.Length + length];
+                }
+
+                key.CopyTo(nameBuffer);
+                int written = reader.CopyString(nameBuffer[key.Length..]);
+                group ??= namespaces.Group(set, ns);
+                group.AddHashed(VwHash.FeatureUtf8(nameBuffer[..(key.Length + written)], group.Hash), 1f);
                 break;
-            case JsonValueKind.True:
-                set.Namespace(ns).Add(p.Name, 1f);
+            case JsonTokenType.True:
+                group ??= namespaces.Group(set, ns);
+                group.AddHashed(VwHash.FeatureUtf8(key, group.Hash), 1f);
                 break;
             default:
                 break; // false and null are absent features
         }
+    }
+
+    private static byte[] Copy(ref Utf8JsonReader reader)
+    {
+        int length = reader.HasValueSequence ? (int)reader.ValueSequence.Length : reader.ValueSpan.Length;
+        var buffer = new byte[length];
+        return buffer[..reader.CopyString(buffer)];
     }
 }

@@ -87,6 +87,82 @@ public sealed class FeatureSpace
         return n;
     }
 
+    /// <summary>
+    /// The dot product of one action's features with a weight table, computed while the features are generated
+    /// (nothing is stored): the same features, in the same order, as <see cref="Build"/>.
+    /// </summary>
+    /// <param name="example">The example.</param>
+    /// <param name="action">The action index.</param>
+    /// <param name="weights">The weight table (2^bits entries).</param>
+    /// <returns>Σ wᵢ xᵢ.</returns>
+    public float Score(CbExample example, int action, ReadOnlySpan<float> weights)
+    {
+        ArgumentNullException.ThrowIfNull(example);
+        FeatureSet own = example.Actions[action];
+        FeatureSet shared = example.Shared;
+        uint mask = Mask;
+        float sum = Dot(own, weights, mask) + Dot(shared, weights, mask);
+        int ownCount = own.Groups.Count, total = ownCount + shared.Groups.Count;
+        foreach (var (first, second) in _interactions)
+        {
+            for (int x = 0; x < total; x++)
+            {
+                FeatureGroup a = x < ownCount ? own.Groups[x] : shared.Groups[x - ownCount];
+                if (a.Index != first)
+                {
+                    continue;
+                }
+
+                for (int y = 0; y < total; y++)
+                {
+                    FeatureGroup b = y < ownCount ? own.Groups[y] : shared.Groups[y - ownCount];
+                    if (b.Index != second)
+                    {
+                        continue;
+                    }
+
+                    ReadOnlySpan<uint> ha = a.HashSpan, hb = b.HashSpan;
+                    ReadOnlySpan<float> va = a.ValueSpan, vb = b.ValueSpan;
+                    for (int i = 0; i < ha.Length; i++)
+                    {
+                        uint left = ha[i] * VwHash.FnvPrime;
+                        float inner = 0f;
+                        for (int j = 0; j < hb.Length; j++)
+                        {
+                            inner += weights[(int)((left ^ hb[j]) & mask)] * vb[j];
+                        }
+
+                        sum += va[i] * inner;
+                    }
+                }
+            }
+        }
+
+        if (Constant)
+        {
+            sum += weights[(int)(VwHash.Constant & mask)];
+        }
+
+        return sum;
+    }
+
+    private static float Dot(FeatureSet set, ReadOnlySpan<float> weights, uint mask)
+    {
+        float sum = 0f;
+        for (int k = 0; k < set.Groups.Count; k++)
+        {
+            FeatureGroup g = set.Groups[k];
+            ReadOnlySpan<uint> hashes = g.HashSpan;
+            ReadOnlySpan<float> values = g.ValueSpan;
+            for (int i = 0; i < hashes.Length; i++)
+            {
+                sum += weights[(int)(hashes[i] & mask)] * values[i];
+            }
+        }
+
+        return sum;
+    }
+
     private int Append(FeatureSet set, Span<int> indices, Span<float> values, int n)
     {
         for (int k = 0; k < set.Groups.Count; k++)

@@ -48,6 +48,16 @@ public static class VwHash
             return unchecked(value + namespaceHash);
         }
 
+        if (name.Length <= 64)
+        {
+            // The common case, ASCII names: narrow to bytes without a UTF-8 encoder.
+            Span<byte> ascii = stackalloc byte[64];
+            if (Ascii.FromUtf16(name, ascii, out int written) == OperationStatus.Done)
+            {
+                return Murmur3.Hash(ascii[..written], namespaceHash);
+            }
+        }
+
         int max = Encoding.UTF8.GetMaxByteCount(name.Length);
         byte[]? rented = null;
         Span<byte> buffer = max <= 512 ? stackalloc byte[512] : (rented = ArrayPool<byte>.Shared.Rent(max));
@@ -63,6 +73,37 @@ public static class VwHash
                 ArrayPool<byte>.Shared.Return(rented);
             }
         }
+    }
+
+    /// <summary>Hashes a feature name given as UTF-8 bytes, with the same rules as <see cref="Feature"/>.</summary>
+    /// <param name="name">The name's UTF-8 bytes.</param>
+    /// <param name="namespaceHash">The namespace's hash (the seed).</param>
+    /// <returns>The feature hash.</returns>
+    public static uint FeatureUtf8(ReadOnlySpan<byte> name, uint namespaceHash)
+    {
+        name = name.Trim(" \t"u8);
+        if (!name.IsEmpty)
+        {
+            bool digits = true;
+            uint value = 0;
+            foreach (byte b in name)
+            {
+                if (b is < (byte)'0' or > (byte)'9')
+                {
+                    digits = false;
+                    break;
+                }
+
+                value = unchecked((value * 10) + (uint)(b - '0'));
+            }
+
+            if (digits)
+            {
+                return unchecked(value + namespaceHash);
+            }
+        }
+
+        return Murmur3.Hash(name, namespaceHash);
     }
 
     /// <summary>Combines two hashes into an interaction hash: (a · FNV prime) ⊕ b.</summary>

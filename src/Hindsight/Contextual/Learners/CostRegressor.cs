@@ -111,10 +111,11 @@ public sealed class CostRegressor
     /// <param name="costs">Receives one predicted cost per action.</param>
     public void Predict(CbExample example, Span<float> costs)
     {
-        Build(example);
+        ArgumentNullException.ThrowIfNull(example);
+        ReadOnlySpan<float> weights = _oracle.Weights;
         for (int a = 0; a < example.Actions.Count; a++)
         {
-            costs[a] = _oracle.Score(Indices(a), Values(a));
+            costs[a] = _space.Score(example, a, weights);
         }
     }
 
@@ -127,15 +128,20 @@ public sealed class CostRegressor
             return;
         }
 
-        Build(example);
         int k = example.Actions.Count;
+        if (_type != CbType.Mtr)
+        {
+            Build(example);
+        }
+
         _events++;
         _actionSum += k;
         switch (_type)
         {
             case CbType.Mtr:
                 float weight = (_importanceWeighted ? 1f / label.Probability : 1f) * (_events / (float)_actionSum);
-                _oracle.Learn(Indices(label.Action), Values(label.Action), label.Cost, weight);
+                int n = BuildOne(example, label.Action);
+                _oracle.Learn(_indices.AsSpan(0, n), _values.AsSpan(0, n), label.Cost, weight);
                 break;
             case CbType.Ips:
                 for (int a = 0; a < k; a++)
@@ -159,6 +165,19 @@ public sealed class CostRegressor
 
                 break;
         }
+    }
+
+    private int BuildOne(CbExample example, int action)
+    {
+        int max = _space.MaxCount(example, action);
+        if (_indices.Length < max)
+        {
+            _indices = new int[max * 2];
+            _values = new float[max * 2];
+        }
+
+        _built = null; // the buffers no longer hold a whole example
+        return _space.Build(example, action, _indices, _values);
     }
 
     private ReadOnlySpan<int> Indices(int action) => _indices.AsSpan(_offsets[action], _offsets[action + 1] - _offsets[action]);

@@ -134,6 +134,9 @@ public sealed class AdaptiveSgd
         }
     }
 
+    /// <summary>The weight table, for callers that compute scores while generating features.</summary>
+    public ReadOnlySpan<float> Weights => _weights;
+
     /// <summary>The learning rate η.</summary>
     public float LearningRate => _eta;
 
