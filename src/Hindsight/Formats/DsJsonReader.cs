@@ -366,40 +366,40 @@ public sealed class DsJsonReader
         switch (reader.TokenType)
         {
             case JsonTokenType.StartObject:
-            {
-                Span<char> keyChars = stackalloc char[key.Length];
-                ParseObject(ref reader, set, keyChars[..Encoding.UTF8.GetChars(key, keyChars)], lineNumber, namespaces);
-                break;
-            }
-
-            case JsonTokenType.StartArray:
-            {
-                Span<char> keyChars = stackalloc char[key.Length];
-                keyChars = keyChars[..Encoding.UTF8.GetChars(key, keyChars)];
-                FeatureGroup? arrayGroup = null;
-                int i = 0;
-                while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
                 {
-                    switch (reader.TokenType)
-                    {
-                        case JsonTokenType.StartObject:
-                            ParseObject(ref reader, set, keyChars, lineNumber, namespaces);
-                            break;
-                        case JsonTokenType.Number:
-                            arrayGroup ??= namespaces.Group(set, keyChars);
-                            arrayGroup.AddHashed(unchecked((uint)i + arrayGroup.Hash), reader.GetSingle());
-                            break;
-                        case JsonTokenType.Null:
-                            break;
-                        default:
-                            throw new DataFormatException(_path, lineNumber, $"{Encoding.UTF8.GetString(key)}[{i}]", $"an array holds objects or numbers, not {reader.TokenType.ToString().ToLowerInvariant()}");
-                    }
-
-                    i++;
+                    Span<char> keyChars = stackalloc char[key.Length];
+                    ParseObject(ref reader, set, keyChars[..Encoding.UTF8.GetChars(key, keyChars)], lineNumber, namespaces);
+                    break;
                 }
 
-                break;
-            }
+            case JsonTokenType.StartArray:
+                {
+                    Span<char> keyChars = stackalloc char[key.Length];
+                    keyChars = keyChars[..Encoding.UTF8.GetChars(key, keyChars)];
+                    FeatureGroup? arrayGroup = null;
+                    int i = 0;
+                    while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+                    {
+                        switch (reader.TokenType)
+                        {
+                            case JsonTokenType.StartObject:
+                                ParseObject(ref reader, set, keyChars, lineNumber, namespaces);
+                                break;
+                            case JsonTokenType.Number:
+                                arrayGroup ??= namespaces.Group(set, keyChars);
+                                arrayGroup.AddHashed(unchecked((uint)i + arrayGroup.Hash), reader.GetSingle());
+                                break;
+                            case JsonTokenType.Null:
+                                break;
+                            default:
+                                throw new DataFormatException(_path, lineNumber, $"{Encoding.UTF8.GetString(key)}[{i}]", $"an array holds objects or numbers, not {reader.TokenType.ToString().ToLowerInvariant()}");
+                        }
+
+                        i++;
+                    }
+
+                    break;
+                }
 
             case JsonTokenType.Number:
                 group ??= namespaces.Group(set, ns);
