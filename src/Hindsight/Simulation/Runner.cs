@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Hindsight.Bandits;
+using Hindsight.Contextual;
 using Hindsight.Numerics;
 using Hindsight.Regret;
 
@@ -155,6 +156,11 @@ public static class Runner
             m.Start(oracle);
         }
 
+        if (policy is IContextualPolicy contextual && oracle is IContextProvider contexts)
+        {
+            return PlayContextual(contextual, oracle, contexts, meters, horizon, checkpoints, record, cancellation, progress, learnerName);
+        }
+
         int arms = oracle.Arms;
         int cp = 0;
         long nextCheckpoint = checkpoints[0];
@@ -169,6 +175,66 @@ public static class Runner
 
             double reward = oracle.Reward(t, arm);
             policy.Update(arm, reward);
+            for (int m = 0; m < meters.Length; m++)
+            {
+                meters[m].Observe(t, arm, reward);
+            }
+
+            if (t == nextCheckpoint)
+            {
+                for (int m = 0; m < meters.Length; m++)
+                {
+                    record[(m * checkpoints.Length) + cp] = meters[m].Value;
+                }
+
+                cp++;
+                nextCheckpoint = cp < checkpoints.Length ? checkpoints[cp] : long.MaxValue;
+            }
+
+            if ((t & CancellationCheckMask) == 0 || t == horizon)
+            {
+                progress?.AddRounds(t - reported);
+                reported = t;
+                if (t < horizon && cancellation.IsCancellationRequested)
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>The contextual loop: the learner sees the round's context (never the means), then the pulled arm's reward.</summary>
+    private static bool PlayContextual(
+        IContextualPolicy policy,
+        IBanditOracle oracle,
+        IContextProvider contexts,
+        BanditMeter[] meters,
+        long horizon,
+        ReadOnlySpan<long> checkpoints,
+        Span<double> record,
+        CancellationToken cancellation,
+        ProgressCounter? progress,
+        string learnerName)
+    {
+        int arms = oracle.Arms;
+        int dimension = contexts.Dimension;
+        Span<double> context = dimension <= 512 ? stackalloc double[dimension] : new double[dimension];
+        int cp = 0;
+        long nextCheckpoint = checkpoints[0];
+        long reported = 0;
+        for (long t = 1; t <= horizon; t++)
+        {
+            contexts.Context(t, context);
+            int arm = policy.Choose(context);
+            if ((uint)arm >= (uint)arms)
+            {
+                throw new InvalidOperationException($"Learner '{learnerName}' chose arm {arm} at round {t}; valid arms are 0..{arms - 1}.");
+            }
+
+            double reward = oracle.Reward(t, arm);
+            policy.Update(context, arm, reward);
             for (int m = 0; m < meters.Length; m++)
             {
                 meters[m].Observe(t, arm, reward);

@@ -18,6 +18,16 @@ public static class Throughput
     public static BernoulliEnvironment Bernoulli10()
         => new([.. Enumerable.Range(0, 10).Select(i => 0.1 + (0.8 * i / 9.0))]);
 
+    /// <summary>The canonical contextual workload: a linear environment with K = 5 arms and d = 10.</summary>
+    /// <returns>The environment.</returns>
+    public static Contextual.Environments.LinearContextualEnvironment Linear10x5() => new(5, 10);
+
+    /// <summary>The workload a learner is measured on: linear-10x5 for contextual learners, bernoulli-10 otherwise.</summary>
+    /// <param name="learner">The registered learner name.</param>
+    /// <returns>The workload's name and environment.</returns>
+    public static (string Name, IBanditEnvironment Environment) WorkloadFor(string learner)
+        => Registry.CreateLearner(learner, 2) is Contextual.IContextualPolicy ? ("linear-10x5", Linear10x5()) : ("bernoulli-10", Bernoulli10());
+
     /// <summary>Measures one learner.</summary>
     /// <param name="learner">The registered learner name.</param>
     /// <param name="environment">The environment.</param>

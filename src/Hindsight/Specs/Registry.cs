@@ -62,6 +62,12 @@ public static class Registry
         new("discounted-thompson", "Beta–Bernoulli Thompson sampling with discounted counts (Raj, Kalyani 2017)",
             [Gamma(), Pos("alpha", 1.0, "prior successes α₀"), Pos("beta", 1.0, "prior failures β₀")],
             (k, p) => new DiscountedThompson(k, p.Number("gamma"), p.Number("alpha"), p.Number("beta"))),
+        new("linucb", "contextual: LinUCB with disjoint ridge models (Li, Chu, Langford, Schapire 2010)",
+            [Pos("alpha", 1.0, "exploration width α"), Pos("lambda", 1.0, "ridge regularization λ")],
+            (k, p) => new Hindsight.Contextual.Policies.LinUcb(k, p.Number("alpha"), p.Number("lambda"))),
+        new("linear-epsilon-greedy", "contextual: ε-greedy over per-arm ridge regressions",
+            [Num("epsilon", 0.1, "exploration probability ε", 0, 1), Pos("lambda", 1.0, "ridge regularization λ")],
+            (k, p) => new Hindsight.Contextual.Policies.LinearEpsilonGreedy(k, p.Number("epsilon"), p.Number("lambda"))),
     ];
 
     /// <summary>The registered K-armed environments, by name.</summary>
@@ -148,6 +154,14 @@ public static class Registry
                 return null;
             },
             p => new PiecewiseStationaryEnvironment(p.Integers("changePoints"), p.Table("means"))),
+        new("linear", "contextual: unit-sphere contexts, mean reward θ_a·x, Gaussian noise (θ_a drawn per run)",
+            [Int("arms", 5, "number of arms", 2, 1 << 20), Int("dimension", 10, "context dimension d", 1, 4096), Num("noise", 0.1, "reward noise σ", 0)],
+            _ => null,
+            p => new Hindsight.Contextual.Environments.LinearContextualEnvironment((int)p.Integer("arms"), (int)p.Integer("dimension"), p.Number("noise"))),
+        new("logistic", "contextual: unit-sphere contexts, Bernoulli rewards with logit s·θ_a·x (θ_a drawn per run)",
+            [Int("arms", 5, "number of arms", 2, 1 << 20), Int("dimension", 10, "context dimension d", 1, 4096), Pos("scale", 3.0, "logit scale s")],
+            _ => null,
+            p => new Hindsight.Contextual.Environments.LinearContextualEnvironment((int)p.Integer("arms"), (int)p.Integer("dimension"), 0, p.Number("scale"))),
     ];
 
     /// <summary>Finds a learner by registered name.</summary>

@@ -1,0 +1,172 @@
+using Hindsight.Bandits;
+using Hindsight.Numerics;
+
+namespace Hindsight.Contextual.Environments;
+
+/// <summary>
+/// A linear contextual bandit (the setting of LinUCB, Li et al. WWW 2010): each round a context x ∈ ℝᵈ of unit length (a
+/// point uniform in the cube [−1, 1]ᵈ, normalized: cheap to draw, and every direction occurs); arm a has an unknown θₐ,
+/// uniform on the unit sphere (drawn per run); the mean reward is μₜ,ₐ = θₐ·xₜ
+/// and the reward μₜ,ₐ + σ·N(0, 1) (linear) or Bernoulli(1 / (1 + exp(−s·θₐ·xₜ))) (logistic, with μ the probability).
+/// </summary>
+/// <remarks>The dynamic regret Σₜ (maxₐ μₜ,ₐ − μₜ,Iₜ) is the regret against the best policy x ↦ argmaxₐ θₐ·x, which is
+/// the optimal policy here.</remarks>
+public sealed class LinearContextualEnvironment : IBanditEnvironment
+{
+    /// <summary>Creates the environment.</summary>
+    /// <param name="arms">Number of arms K ≥ 2.</param>
+    /// <param name="dimension">Context dimension d ≥ 1.</param>
+    /// <param name="noise">Gaussian reward noise σ ≥ 0 (linear rewards).</param>
+    /// <param name="logisticScale">When positive, rewards are Bernoulli with logit s·θ·x instead of linear.</param>
+    public LinearContextualEnvironment(int arms, int dimension, double noise = 0.1, double logisticScale = 0)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(arms, 2);
+        ArgumentOutOfRangeException.ThrowIfLessThan(dimension, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(dimension, 4096);
+        ArgumentOutOfRangeException.ThrowIfNegative(noise);
+        ArgumentOutOfRangeException.ThrowIfNegative(logisticScale);
+        Arms = arms;
+        Dimension = dimension;
+        Noise = noise;
+        LogisticScale = logisticScale;
+    }
+
+    /// <inheritdoc />
+    public int Arms { get; }
+
+    /// <summary>The context dimension d.</summary>
+    public int Dimension { get; }
+
+    /// <summary>The Gaussian noise σ of linear rewards.</summary>
+    public double Noise { get; }
+
+    /// <summary>The logit scale s of logistic rewards (0: linear rewards).</summary>
+    public double LogisticScale { get; }
+
+    /// <inheritdoc />
+    public bool IsStationary => false;
+
+    /// <inheritdoc />
+    public long MaxHorizon => long.MaxValue;
+
+    /// <inheritdoc />
+    public IBanditOracle Start(ulong seed, long run) => new Oracle(this, seed, run);
+
+    private static void UnitVector(ulong key, long round, Span<double> v)
+    {
+        double norm = 0;
+        for (int i = 0; i < v.Length; i++)
+        {
+            v[i] = CounterRng.Normal(key, round, i);
+            norm += v[i] * v[i];
+        }
+
+        norm = Math.Sqrt(norm);
+        for (int i = 0; i < v.Length; i++)
+        {
+            v[i] /= norm;
+        }
+    }
+
+    private static void CubeDirection(ulong key, long round, Span<double> v)
+    {
+        double norm = 0;
+        for (int i = 0; i < v.Length; i++)
+        {
+            v[i] = (2 * CounterRng.Uniform(key, round, i)) - 1;
+            norm += v[i] * v[i];
+        }
+
+        double scale = norm > 0 ? 1 / Math.Sqrt(norm) : 0;
+        for (int i = 0; i < v.Length; i++)
+        {
+            v[i] *= scale;
+        }
+    }
+
+    private sealed class Oracle : IBanditOracle, IContextProvider
+    {
+        private readonly LinearContextualEnvironment _env;
+        private readonly ulong _contextKey;
+        private readonly ulong _rewardKey;
+        private readonly double[] _theta;
+        private readonly double[] _context;
+        private readonly double[] _means;
+        private long _cachedRound = -1;
+        private double _best;
+
+        public Oracle(LinearContextualEnvironment env, ulong seed, long run)
+        {
+            _env = env;
+            _contextKey = CounterRng.Key(seed, run, CounterRng.Hash("linear/contexts"));
+            _rewardKey = CounterRng.Key(seed, run, CounterRng.Hash("linear/rewards"));
+            ulong thetaKey = CounterRng.Key(seed, run, CounterRng.Hash("linear/theta"));
+            _theta = new double[env.Arms * env.Dimension];
+            for (int a = 0; a < env.Arms; a++)
+            {
+                UnitVector(thetaKey, a, _theta.AsSpan(a * env.Dimension, env.Dimension));
+            }
+
+            _context = new double[env.Dimension];
+            _means = new double[env.Arms];
+        }
+
+        public int Arms => _env.Arms;
+
+        public bool IsStationary => false;
+
+        public int Dimension => _env.Dimension;
+
+        public void Context(long round, Span<double> context)
+        {
+            Load(round);
+            _context.CopyTo(context);
+        }
+
+        public double Mean(long round, int arm)
+        {
+            Load(round);
+            return _means[arm];
+        }
+
+        public double BestMean(long round)
+        {
+            Load(round);
+            return _best;
+        }
+
+        public double Reward(long round, int arm)
+        {
+            double mean = Mean(round, arm);
+            return _env.LogisticScale > 0
+                ? (CounterRng.Uniform(_rewardKey, round, arm) < mean ? 1.0 : 0.0)
+                : mean + (_env.Noise * CounterRng.Normal(_rewardKey, round, arm));
+        }
+
+        private void Load(long round)
+        {
+            if (round == _cachedRound)
+            {
+                return;
+            }
+
+            int d = _env.Dimension;
+            CubeDirection(_contextKey, round, _context);
+            _best = double.NegativeInfinity;
+            for (int a = 0; a < _env.Arms; a++)
+            {
+                double dot = 0;
+                ReadOnlySpan<double> theta = _theta.AsSpan(a * d, d);
+                for (int i = 0; i < d; i++)
+                {
+                    dot += theta[i] * _context[i];
+                }
+
+                _means[a] = _env.LogisticScale > 0 ? 1.0 / (1.0 + Math.Exp(-_env.LogisticScale * dot)) : dot;
+                _best = Math.Max(_best, _means[a]);
+            }
+
+            _cachedRound = round;
+        }
+    }
+}
