@@ -24,7 +24,14 @@ internal sealed class RidgeArms
 
     public int Dimension { get; private set; }
 
-    public void Reset() => Dimension = 0;
+    /// <summary>Forgets all data (keeping the buffers: a reset allocates nothing).</summary>
+    public void Reset()
+    {
+        if (Dimension > 0)
+        {
+            Initialize();
+        }
+    }
 
     /// <summary>Sizes the state for a dimension (at the first context) and sets A⁻¹ = I/λ, b = 0.</summary>
     public void Ensure(int dimension)
@@ -40,6 +47,15 @@ internal sealed class RidgeArms
         _b = new double[Arms * dimension];
         _theta = new double[Arms * dimension];
         _scratch = new double[dimension];
+        Initialize();
+    }
+
+    private void Initialize()
+    {
+        int dimension = Dimension, d2 = dimension * dimension;
+        Array.Clear(_inverse);
+        Array.Clear(_b);
+        Array.Clear(_theta);
         for (int a = 0; a < Arms; a++)
         {
             for (int i = 0; i < dimension; i++)
@@ -62,25 +78,27 @@ internal sealed class RidgeArms
         return s;
     }
 
-    /// <summary>xᵀ A⁻¹ₐ x (the squared confidence width).</summary>
+    /// <summary>xᵀ A⁻¹ₐ x (the squared confidence width), using the symmetry of A⁻¹ (half the products).</summary>
     public double Width(int arm, ReadOnlySpan<double> x)
     {
         int d = Dimension;
         ReadOnlySpan<double> inv = _inverse.AsSpan(arm * d * d, d * d);
-        double s = 0;
+        double diagonal = 0, off = 0;
         for (int i = 0; i < d; i++)
         {
-            double row = 0;
             ReadOnlySpan<double> r = inv.Slice(i * d, d);
-            for (int j = 0; j < d; j++)
+            double xi = x[i];
+            diagonal += xi * xi * r[i];
+            double row = 0;
+            for (int j = i + 1; j < d; j++)
             {
                 row += r[j] * x[j];
             }
 
-            s += x[i] * row;
+            off += xi * row;
         }
 
-        return Math.Max(0, s);
+        return Math.Max(0, diagonal + (2 * off));
     }
 
     /// <summary>The inverse matrix of an arm (row-major d × d).</summary>
