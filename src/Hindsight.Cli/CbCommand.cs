@@ -18,13 +18,14 @@ namespace Hindsight.Cli;
 /// </summary>
 internal static class CbCommand
 {
-    private static readonly string[] LearnerNames = ["epsilon-greedy", "squarecb", "cb-adf"];
+    private static readonly string[] LearnerNames = ["epsilon-greedy", "squarecb", "softmax", "cb-adf"];
 
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
         var data = new Option<string>("--data") { Description = "The log: VW text (ADF) or DSJson, optionally .gz.", Required = true };
         var format = new Option<string?>("--format") { Description = "vw or dsjson (default: from the file name; .json/.dsjson is DSJson)." };
-        var learner = new Option<string>("--learner") { Description = "epsilon-greedy, squarecb or cb-adf.", DefaultValueFactory = _ => "epsilon-greedy" };
+        var learner = new Option<string>("--learner") { Description = "epsilon-greedy, squarecb, softmax or cb-adf.", DefaultValueFactory = _ => "epsilon-greedy" };
+        var lambda = new Option<float>("--lambda") { Description = "Inverse temperature λ of softmax.", DefaultValueFactory = _ => 1f };
         var interactions = new Option<string[]>("--interactions", "-q") { Description = "Namespace pairs to cross, e.g. sa (VW's -q sa).", AllowMultipleArgumentsPerToken = true };
         var bits = new Option<int>("--bits", "-b") { Description = "Weight-table bits (2^b weights).", DefaultValueFactory = _ => 18 };
         var epsilon = new Option<float>("--epsilon") { Description = "ε of epsilon-greedy.", DefaultValueFactory = _ => 0.05f };
@@ -38,7 +39,7 @@ internal static class CbCommand
         var noConstant = new Option<bool>("--noconstant") { Description = "Do not add the constant (bias) feature (VW's --noconstant)." };
         var command = new Command("cb", "Learn a contextual bandit online from a log and report its progressive-validation loss.")
         {
-            data, format, learner, interactions, bits, epsilon, cbType, rate, onError, json, save, load, predictions, noConstant,
+            data, format, learner, lambda, interactions, bits, epsilon, cbType, rate, onError, json, save, load, predictions, noConstant,
         };
         command.SetAction(parse =>
         {
@@ -82,6 +83,11 @@ internal static class CbCommand
                 default: return Bad(stderr, $"--cb-type: unknown '{parse.GetValue(cbType)}' (mtr, ips or dr)");
             }
 
+            if (!(parse.GetValue(lambda) >= 0))
+            {
+                return Bad(stderr, "--lambda must be non-negative");
+            }
+
             float eta = parse.GetValue(rate);
             if (!(eta > 0))
             {
@@ -112,6 +118,7 @@ internal static class CbCommand
                 learnerName = model.Rule switch
                 {
                     ExplorationRule.SquareCb => "squarecb",
+                    ExplorationRule.Softmax => "softmax",
                     ExplorationRule.Greedy => "cb-adf",
                     _ => "epsilon-greedy",
                 };
@@ -121,6 +128,7 @@ internal static class CbCommand
                 model = learnerName switch
                 {
                     "squarecb" => ExploringCbLearner.SquareCb(new CostRegressor(space, type, eta, importanceWeighted: false)),
+                    "softmax" => ExploringCbLearner.Softmax(new CostRegressor(space, type, eta), parse.GetValue(lambda)),
                     "cb-adf" => ExploringCbLearner.Greedy(new CostRegressor(space, type, eta)),
                     _ => ExploringCbLearner.EpsilonGreedy(new CostRegressor(space, type, eta), eps),
                 };
@@ -185,6 +193,11 @@ internal static class CbCommand
             if (learnerName == "epsilon-greedy")
             {
                 parameters["epsilon"] = eps;
+            }
+
+            if (learnerName == "softmax")
+            {
+                parameters["lambda"] = model.Parameter;
             }
 
             if (learnerName == "squarecb")

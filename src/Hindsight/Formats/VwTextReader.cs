@@ -355,7 +355,7 @@ public sealed class VwTextReader
             if (sep >= 0)
             {
                 featureName = token[..sep];
-                if (!float.TryParse(token[(sep + 1)..], NumberStyles.Float, CultureInfo.InvariantCulture, out value) || !float.IsFinite(value))
+                if (!FastFloat.TryParse(token[(sep + 1)..], out value) || !float.IsFinite(value))
                 {
                     string ns = group?.Name ?? string.Empty;
                     throw new DataFormatException(_path, lineNumber, $"{(ns.Trim().Length > 0 ? ns + "." : string.Empty)}{featureName.ToString()}", $"feature value '{token[(sep + 1)..].ToString()}' is not a number");

@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
 namespace Hindsight.Contextual.Features;
 
 /// <summary>
@@ -101,6 +104,11 @@ public sealed class FeatureSpace
         FeatureSet own = example.Actions[action];
         FeatureSet shared = example.Shared;
         uint mask = Mask;
+        if (weights.Length != (int)mask + 1)
+        {
+            throw new ArgumentException($"The weight table has {weights.Length} entries; this feature space needs 2^{Bits}.", nameof(weights));
+        }
+
         float sum = Dot(own, weights, mask) + Dot(shared, weights, mask);
         int ownCount = own.Groups.Count, total = ownCount + shared.Groups.Count;
         foreach (var (first, second) in _interactions)
@@ -123,13 +131,15 @@ public sealed class FeatureSpace
 
                     ReadOnlySpan<uint> ha = a.HashSpan, hb = b.HashSpan;
                     ReadOnlySpan<float> va = a.ValueSpan, vb = b.ValueSpan;
+                    ref float w0 = ref MemoryMarshal.GetReference(weights);
                     for (int i = 0; i < ha.Length; i++)
                     {
                         uint left = ha[i] * VwHash.FnvPrime;
                         float inner = 0f;
                         for (int j = 0; j < hb.Length; j++)
                         {
-                            inner += weights[(int)((left ^ hb[j]) & mask)] * vb[j];
+                            // The mask keeps the index inside the 2^bits table, so the bounds check is not needed.
+                            inner += Unsafe.Add(ref w0, (int)((left ^ hb[j]) & mask)) * vb[j];
                         }
 
                         sum += va[i] * inner;

@@ -11,4 +11,7 @@ public enum ExplorationRule
 
     /// <summary>Inverse gap weighting with γₜ = scale · t^exponent (Foster and Rakhlin 2020).</summary>
     SquareCb,
+
+    /// <summary>p(a) ∝ exp(−λ ĉ(a)) (a Boltzmann / softmax explorer, VW's <c>--softmax --lambda</c>).</summary>
+    Softmax,
 }

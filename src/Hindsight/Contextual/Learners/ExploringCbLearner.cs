@@ -2,8 +2,8 @@ namespace Hindsight.Contextual.Learners;
 
 /// <summary>
 /// A contextual-bandit learner made of a cost regressor and an exploration rule over its predictions
-/// (VW's <c>--cb_explore_adf</c>): <see cref="Greedy"/> (<c>--cb_adf</c>), <see cref="EpsilonGreedy"/> and
-/// <see cref="SquareCb"/> build it.
+/// (VW's <c>--cb_explore_adf</c>): <see cref="Greedy"/> (<c>--cb_adf</c>), <see cref="EpsilonGreedy"/>,
+/// <see cref="SquareCb"/> and <see cref="Softmax"/> build it.
 /// </summary>
 public sealed class ExploringCbLearner : IContextualLearner
 {
@@ -70,6 +70,20 @@ public sealed class ExploringCbLearner : IContextualLearner
     public static ExploringCbLearner SquareCb(CostRegressor regressor, float gammaScale = 10f, float gammaExponent = 0.5f)
         => new(regressor, ExplorationRule.SquareCb, gammaScale, gammaExponent);
 
+    /// <summary>Softmax over predicted costs: p(a) ∝ exp(−λ ĉ(a)) (VW's <c>--cb_explore_adf --softmax --lambda λ</c>).</summary>
+    /// <param name="regressor">The cost regressor.</param>
+    /// <param name="lambda">Inverse temperature λ ≥ 0 (0: uniform; large: greedy).</param>
+    /// <returns>The learner.</returns>
+    public static ExploringCbLearner Softmax(CostRegressor regressor, float lambda = 1f)
+    {
+        if (!(lambda >= 0))
+        {
+            throw new ArgumentOutOfRangeException(nameof(lambda), "λ must be non-negative.");
+        }
+
+        return new(regressor, ExplorationRule.Softmax, lambda);
+    }
+
     /// <inheritdoc />
     public void Predict(CbExample example, Span<float> pmf)
     {
@@ -89,6 +103,9 @@ public sealed class ExploringCbLearner : IContextualLearner
                 break;
             case ExplorationRule.SquareCb:
                 Exploration.Explore.InverseGapWeighting(costs, Parameter * MathF.Pow(Round + 1, Exponent), pmf[..k]);
+                break;
+            case ExplorationRule.Softmax:
+                Exploration.Explore.Softmax(costs, Parameter, pmf[..k]);
                 break;
             default:
                 Exploration.Explore.Greedy(costs, pmf[..k]);

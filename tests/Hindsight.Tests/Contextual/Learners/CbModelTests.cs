@@ -49,7 +49,7 @@ public class CbModelTests
         return stream.ToArray();
     }
 
-    public static TheoryData<string> Learners() => ["epsilon-greedy", "squarecb", "cb-adf-mtr", "cb-adf-dr", "cb-adf-ips"];
+    public static TheoryData<string> Learners() => ["epsilon-greedy", "squarecb", "softmax", "cb-adf-mtr", "cb-adf-dr", "cb-adf-ips"];
 
     private static ExploringCbLearner Create(string name)
     {
@@ -58,6 +58,7 @@ public class CbModelTests
         {
             "epsilon-greedy" => ExploringCbLearner.EpsilonGreedy(new CostRegressor(space)),
             "squarecb" => ExploringCbLearner.SquareCb(new CostRegressor(space, importanceWeighted: false)),
+            "softmax" => ExploringCbLearner.Softmax(new CostRegressor(space), 5f),
             "cb-adf-dr" => ExploringCbLearner.Greedy(new CostRegressor(space, CbType.Dr)),
             "cb-adf-ips" => ExploringCbLearner.Greedy(new CostRegressor(space, CbType.Ips)),
             _ => ExploringCbLearner.Greedy(new CostRegressor(space, CbType.Mtr)),
