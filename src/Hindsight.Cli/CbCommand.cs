@@ -18,7 +18,7 @@ namespace Hindsight.Cli;
 /// </summary>
 internal static class CbCommand
 {
-    private static readonly string[] LearnerNames = ["epsilon-greedy", "squarecb", "softmax", "cb-adf"];
+    private static readonly string[] LearnerNames = ["epsilon-greedy", "squarecb", "softmax", "bagging", "cb-adf"];
 
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
@@ -26,6 +26,7 @@ internal static class CbCommand
         var format = new Option<string?>("--format") { Description = "vw or dsjson (default: from the file name; .json/.dsjson is DSJson)." };
         var learner = new Option<string>("--learner") { Description = "epsilon-greedy, squarecb, softmax or cb-adf.", DefaultValueFactory = _ => "epsilon-greedy" };
         var lambda = new Option<float>("--lambda") { Description = "Inverse temperature λ of softmax.", DefaultValueFactory = _ => 1f };
+        var bag = new Option<int>("--bag") { Description = "Number of bootstrap regressors of bagging.", DefaultValueFactory = _ => 5 };
         var interactions = new Option<string[]>("--interactions", "-q") { Description = "Namespace pairs to cross, e.g. sa (VW's -q sa).", AllowMultipleArgumentsPerToken = true };
         var bits = new Option<int>("--bits", "-b") { Description = "Weight-table bits (2^b weights).", DefaultValueFactory = _ => 18 };
         var epsilon = new Option<float>("--epsilon") { Description = "ε of epsilon-greedy.", DefaultValueFactory = _ => 0.05f };
@@ -39,7 +40,7 @@ internal static class CbCommand
         var noConstant = new Option<bool>("--noconstant") { Description = "Do not add the constant (bias) feature (VW's --noconstant)." };
         var command = new Command("cb", "Learn a contextual bandit online from a log and report its progressive-validation loss.")
         {
-            data, format, learner, lambda, interactions, bits, epsilon, cbType, rate, onError, json, save, load, predictions, noConstant,
+            data, format, learner, lambda, bag, interactions, bits, epsilon, cbType, rate, onError, json, save, load, predictions, noConstant,
         };
         command.SetAction(parse =>
         {
@@ -103,7 +104,12 @@ internal static class CbCommand
             }
 
             var space = new FeatureSpace(b, pairs, constant: !parse.GetValue(noConstant));
-            ExploringCbLearner model;
+            if (parse.GetValue(bag) is < 1 or > 1000)
+            {
+                return Bad(stderr, $"--bag must be in [1, 1000], got {parse.GetValue(bag)}");
+            }
+
+            IContextualLearner model;
             if (parse.GetValue(load) is { } modelPath)
             {
                 try
@@ -115,11 +121,12 @@ internal static class CbCommand
                     return Bad(stderr, $"--load: {modelPath}: {ex.Message}");
                 }
 
-                learnerName = model.Rule switch
+                learnerName = model switch
                 {
-                    ExplorationRule.SquareCb => "squarecb",
-                    ExplorationRule.Softmax => "softmax",
-                    ExplorationRule.Greedy => "cb-adf",
+                    BaggingCbLearner => "bagging",
+                    ExploringCbLearner { Rule: ExplorationRule.SquareCb } => "squarecb",
+                    ExploringCbLearner { Rule: ExplorationRule.Softmax } => "softmax",
+                    ExploringCbLearner { Rule: ExplorationRule.Greedy } => "cb-adf",
                     _ => "epsilon-greedy",
                 };
             }
@@ -129,6 +136,7 @@ internal static class CbCommand
                 {
                     "squarecb" => ExploringCbLearner.SquareCb(new CostRegressor(space, type, eta, importanceWeighted: false)),
                     "softmax" => ExploringCbLearner.Softmax(new CostRegressor(space, type, eta), parse.GetValue(lambda)),
+                    "bagging" => new BaggingCbLearner([.. Enumerable.Range(0, parse.GetValue(bag)).Select(_ => new CostRegressor(space, type, eta))]),
                     "cb-adf" => ExploringCbLearner.Greedy(new CostRegressor(space, type, eta)),
                     _ => ExploringCbLearner.EpsilonGreedy(new CostRegressor(space, type, eta), eps),
                 };
@@ -195,9 +203,14 @@ internal static class CbCommand
                 parameters["epsilon"] = eps;
             }
 
-            if (learnerName == "softmax")
+            if (model is ExploringCbLearner { Rule: ExplorationRule.Softmax } softmaxModel)
             {
-                parameters["lambda"] = model.Parameter;
+                parameters["lambda"] = softmaxModel.Parameter;
+            }
+
+            if (model is BaggingCbLearner bagging)
+            {
+                parameters["bags"] = bagging.Bags.Count;
             }
 
             if (learnerName == "squarecb")

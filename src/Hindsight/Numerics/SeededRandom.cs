@@ -33,6 +33,28 @@ public sealed class SeededRandom : Random
         }
     }
 
+    /// <summary>Copies the generator's state (four 64-bit words), for saving a learner mid-stream.</summary>
+    /// <param name="state">Receives four words.</param>
+    public void GetState(Span<ulong> state)
+    {
+        state[0] = _s0;
+        state[1] = _s1;
+        state[2] = _s2;
+        state[3] = _s3;
+    }
+
+    /// <summary>Restores a state saved by <see cref="GetState"/>.</summary>
+    /// <param name="state">Four words, not all zero.</param>
+    public void SetState(ReadOnlySpan<ulong> state)
+    {
+        if ((state[0] | state[1] | state[2] | state[3]) == 0)
+        {
+            throw new ArgumentException("The all-zero state is not a valid xoshiro256** state.", nameof(state));
+        }
+
+        (_s0, _s1, _s2, _s3) = (state[0], state[1], state[2], state[3]);
+    }
+
     /// <summary>Returns 64 random bits.</summary>
     /// <returns>The next value of the sequence.</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -7,9 +7,10 @@ namespace Hindsight.Contextual.Learners;
 /// adaptive and normalization statistics, global sums, counters — so a loaded learner continues exactly, bit for
 /// bit, as if it had never stopped (no "save_resume" switch to forget).
 /// </summary>
-/// <remarks>Layout: the ASCII magic <c>HSCB</c>, an int32 format version (1), the exploration rule and its parameters and
-/// round, then the cost regressor (feature space, cb type, counters, then the touched weight-table entries).
-/// Little-endian throughout (BinaryWriter).</remarks>
+/// <remarks>Layout: the ASCII magic <c>HSCB</c>, an int32 format version (1), an int32 kind (0: an exploring learner,
+/// 1: bagging); for kind 0 the exploration rule, its parameters and round, then the cost regressor (feature space,
+/// cb type, counters, then the touched weight-table entries); for kind 1 the Poisson generator's state, the number of
+/// bags and each bag's regressor. Little-endian throughout (BinaryWriter).</remarks>
 public static class CbModel
 {
     /// <summary>The format version written.</summary>
@@ -27,6 +28,7 @@ public static class CbModel
         using var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
         writer.Write(Magic);
         writer.Write(Version);
+        writer.Write(0);
         writer.Write((int)learner.Rule);
         writer.Write(learner.Parameter);
         writer.Write(learner.Exponent);
@@ -34,26 +36,61 @@ public static class CbModel
         learner.Regressor.WriteTo(writer);
     }
 
-    /// <summary>Writes a learner to a file atomically (a temporary file, then a rename).</summary>
+    /// <summary>Writes a bagging learner.</summary>
     /// <param name="learner">The learner.</param>
+    /// <param name="stream">The destination.</param>
+    public static void Save(BaggingCbLearner learner, Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(learner);
+        ArgumentNullException.ThrowIfNull(stream);
+        using var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
+        writer.Write(Magic);
+        writer.Write(Version);
+        writer.Write(1);
+        Span<ulong> state = stackalloc ulong[4];
+        learner.Random.GetState(state);
+        foreach (ulong word in state)
+        {
+            writer.Write(word);
+        }
+
+        writer.Write(learner.Bags.Count);
+        foreach (CostRegressor bag in learner.Bags)
+        {
+            bag.WriteTo(writer);
+        }
+    }
+
+    /// <summary>Writes a learner to a file atomically (a temporary file, then a rename).</summary>
+    /// <param name="learner">An <see cref="ExploringCbLearner"/> or a <see cref="BaggingCbLearner"/>.</param>
     /// <param name="path">The file.</param>
-    public static void Save(ExploringCbLearner learner, string path)
+    public static void Save(IContextualLearner learner, string path)
     {
         ArgumentNullException.ThrowIfNull(path);
         string temp = path + ".tmp";
         using (var file = File.Create(temp))
         {
-            Save(learner, file);
+            switch (learner)
+            {
+                case ExploringCbLearner exploring:
+                    Save(exploring, file);
+                    break;
+                case BaggingCbLearner bagging:
+                    Save(bagging, file);
+                    break;
+                default:
+                    throw new ArgumentException($"No model format for {learner?.GetType().Name}.", nameof(learner));
+            }
         }
 
         File.Move(temp, path, overwrite: true);
     }
 
-    /// <summary>Reads a learner.</summary>
+    /// <summary>Reads a learner (an <see cref="ExploringCbLearner"/> or a <see cref="BaggingCbLearner"/>).</summary>
     /// <param name="stream">The source.</param>
     /// <returns>The learner, in the state it was saved.</returns>
     /// <exception cref="InvalidDataException">Not a Hindsight model, an unknown version, or truncated data.</exception>
-    public static ExploringCbLearner Load(Stream stream)
+    public static IContextualLearner Load(Stream stream)
     {
         ArgumentNullException.ThrowIfNull(stream);
         using var reader = new BinaryReader(stream, Encoding.UTF8, leaveOpen: true);
@@ -69,6 +106,37 @@ public static class CbModel
             if (version != Version)
             {
                 throw new InvalidDataException($"model format version {version}; this Hindsight reads version {Version}");
+            }
+
+            int kind = reader.ReadInt32();
+            if (kind == 1)
+            {
+                Span<ulong> state = stackalloc ulong[4];
+                for (int i = 0; i < 4; i++)
+                {
+                    state[i] = reader.ReadUInt64();
+                }
+
+                int count = reader.ReadInt32();
+                if (count is < 1 or > 1000)
+                {
+                    throw new InvalidDataException($"invalid number of bags {count}");
+                }
+
+                var bags = new CostRegressor[count];
+                for (int b = 0; b < count; b++)
+                {
+                    bags[b] = CostRegressor.ReadFrom(reader);
+                }
+
+                var bagging = new BaggingCbLearner(bags);
+                bagging.Random.SetState(state);
+                return bagging;
+            }
+
+            if (kind != 0)
+            {
+                throw new InvalidDataException($"unknown learner kind {kind}");
             }
 
             int rule = reader.ReadInt32();
@@ -91,7 +159,7 @@ public static class CbModel
     /// <summary>Reads a learner from a file.</summary>
     /// <param name="path">The file.</param>
     /// <returns>The learner.</returns>
-    public static ExploringCbLearner Load(string path)
+    public static IContextualLearner Load(string path)
     {
         using var file = File.OpenRead(path);
         return Load(file);

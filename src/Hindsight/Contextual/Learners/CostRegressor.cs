@@ -121,7 +121,13 @@ public sealed class CostRegressor
 
     /// <summary>Learns the example's logged cost.</summary>
     /// <param name="example">The example (ignored when unlabeled).</param>
-    public void Learn(CbExample example)
+    public void Learn(CbExample example) => Learn(example, 1f);
+
+    /// <summary>Learns the example's logged cost with its importance multiplied by a factor (online bagging's
+    /// Poisson counts); a factor of 0 skips the example but still counts it.</summary>
+    /// <param name="example">The example (ignored when unlabeled).</param>
+    /// <param name="multiplier">The factor ≥ 0.</param>
+    public void Learn(CbExample example, float multiplier)
     {
         if (example.Label is not { } label)
         {
@@ -139,14 +145,18 @@ public sealed class CostRegressor
         switch (_type)
         {
             case CbType.Mtr:
-                float weight = (_importanceWeighted ? 1f / label.Probability : 1f) * (_events / (float)_actionSum);
-                int n = BuildOne(example, label.Action);
-                _oracle.Learn(_indices.AsSpan(0, n), _values.AsSpan(0, n), label.Cost, weight);
+                float weight = multiplier * (_importanceWeighted ? 1f / label.Probability : 1f) * (_events / (float)_actionSum);
+                if (weight > 0)
+                {
+                    int n = BuildOne(example, label.Action);
+                    _oracle.Learn(_indices.AsSpan(0, n), _values.AsSpan(0, n), label.Cost, weight);
+                }
+
                 break;
             case CbType.Ips:
                 for (int a = 0; a < k; a++)
                 {
-                    _oracle.Learn(Indices(a), Values(a), a == label.Action ? label.Cost / label.Probability : 0f);
+                    _oracle.Learn(Indices(a), Values(a), a == label.Action ? label.Cost / label.Probability : 0f, multiplier);
                 }
 
                 break;
@@ -160,7 +170,7 @@ public sealed class CostRegressor
                 for (int a = 0; a < k; a++)
                 {
                     float target = a == label.Action ? predicted[a] + ((label.Cost - predicted[a]) / label.Probability) : predicted[a];
-                    _oracle.Learn(Indices(a), Values(a), target);
+                    _oracle.Learn(Indices(a), Values(a), target, multiplier);
                 }
 
                 break;

@@ -42,16 +42,24 @@ public class CbModelTests
         return [.. new VwTextReader(path).Read()];
     }
 
-    private static byte[] Bytes(ExploringCbLearner learner)
+    private static byte[] Bytes(IContextualLearner learner)
     {
         using var stream = new MemoryStream();
-        CbModel.Save(learner, stream);
+        if (learner is BaggingCbLearner bagging)
+        {
+            CbModel.Save(bagging, stream);
+        }
+        else
+        {
+            CbModel.Save((ExploringCbLearner)learner, stream);
+        }
+
         return stream.ToArray();
     }
 
-    public static TheoryData<string> Learners() => ["epsilon-greedy", "squarecb", "softmax", "cb-adf-mtr", "cb-adf-dr", "cb-adf-ips"];
+    public static TheoryData<string> Learners() => ["epsilon-greedy", "squarecb", "softmax", "bagging", "cb-adf-mtr", "cb-adf-dr", "cb-adf-ips"];
 
-    private static ExploringCbLearner Create(string name)
+    private static IContextualLearner Create(string name)
     {
         var space = new FeatureSpace(16, ["sa"]);
         return name switch
@@ -59,6 +67,7 @@ public class CbModelTests
             "epsilon-greedy" => ExploringCbLearner.EpsilonGreedy(new CostRegressor(space)),
             "squarecb" => ExploringCbLearner.SquareCb(new CostRegressor(space, importanceWeighted: false)),
             "softmax" => ExploringCbLearner.Softmax(new CostRegressor(space), 5f),
+            "bagging" => new BaggingCbLearner([new CostRegressor(space), new CostRegressor(space), new CostRegressor(space)], seed: 9),
             "cb-adf-dr" => ExploringCbLearner.Greedy(new CostRegressor(space, CbType.Dr)),
             "cb-adf-ips" => ExploringCbLearner.Greedy(new CostRegressor(space, CbType.Ips)),
             _ => ExploringCbLearner.Greedy(new CostRegressor(space, CbType.Mtr)),
@@ -71,12 +80,12 @@ public class CbModelTests
     {
         // Given a log, train on all of it; separately train on the first half, save, load, train on the second half.
         List<CbExample> log = SyntheticLog(2000);
-        ExploringCbLearner whole = Create(name);
+        IContextualLearner whole = Create(name);
         var (_, lossAll) = ProgressiveValidation.Run(log, whole);
 
-        ExploringCbLearner first = Create(name);
+        IContextualLearner first = Create(name);
         var (_, lossFirst) = ProgressiveValidation.Run(log.Take(1000), first);
-        ExploringCbLearner resumed;
+        IContextualLearner resumed;
         using (var stream = new MemoryStream(Bytes(first)))
         {
             resumed = CbModel.Load(stream);
