@@ -220,7 +220,7 @@ public sealed class SpecLoader
         {
             environment = info.Create(parameters);
         }
-        catch (Exception ex) when (ex is ArgumentException or FormatException or IOException or UnauthorizedAccessException)
+        catch (Exception ex) when (ex is ArgumentException or FormatException or IOException or UnauthorizedAccessException or Formats.DataFormatException)
         {
             throw Error(node, field, ex.Message);
         }
