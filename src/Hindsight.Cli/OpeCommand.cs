@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using Hindsight.Contextual;
+using Hindsight.Contextual.Learners;
 using Hindsight.Evaluation;
 using Hindsight.Formats;
 
@@ -20,7 +21,7 @@ internal static class OpeCommand
         var policies = new Option<string[]>("--policy") { Description = "Target policies: uniform, first (ADF logs), bts (OBD, needs --prior).", AllowMultipleArgumentsPerToken = true, DefaultValueFactory = _ => ["uniform"] };
         var prior = new Option<string?>("--prior") { Description = "For --policy bts: the Beta priors YAML (prior_bts.yaml)." };
         var campaign = new Option<string?>("--campaign") { Description = "For --policy bts: the campaign in the priors file (default: the log's file name, e.g. men)." };
-        var estimators = new Option<string>("--estimators") { Description = "Comma-separated: ips, snips, dm, dr.", DefaultValueFactory = _ => "ips,snips,dm,dr" };
+        var estimators = new Option<string>("--estimators") { Description = "Comma-separated: ips, snips, dm, dr, and replay (uniformly logged ADF logs only).", DefaultValueFactory = _ => "ips,snips,dm,dr" };
         var simulations = new Option<int>("--simulations") { Description = "Monte Carlo impressions for the bts action distribution.", DefaultValueFactory = _ => 100_000 };
         var onError = new Option<string>("--on-error") { Description = "stop (default) or skip malformed records.", DefaultValueFactory = _ => "stop" };
         var json = new Option<bool>("--json") { Description = "Print JSON (results-format.md)." };
@@ -34,11 +35,15 @@ internal static class OpeCommand
             string fmt = parse.GetValue(format)
                 ?? (path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".csv.gz", StringComparison.OrdinalIgnoreCase) ? "obd"
                     : path.Contains("json", StringComparison.OrdinalIgnoreCase) ? "dsjson" : "vw");
-            string[] names = [.. parse.GetValue(estimators)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
-            if (names.FirstOrDefault(n => !OffPolicyEstimators.Names.Contains(n)) is { } badEstimator)
+            string[] all = [.. parse.GetValue(estimators)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
+            string[] known = [.. OffPolicyEstimators.Names, "replay"];
+            if (all.FirstOrDefault(n => !known.Contains(n)) is { } badEstimator)
             {
-                return Bad(stderr, $"--estimators: unknown estimator '{badEstimator}'{Specs.Suggestions.DidYouMean(badEstimator, OffPolicyEstimators.Names)} (ips, snips, dm, dr)");
+                return Bad(stderr, $"--estimators: unknown estimator '{badEstimator}'{Specs.Suggestions.DidYouMean(badEstimator, known)} (ips, snips, dm, dr, replay)");
             }
+
+            bool replay = all.Contains("replay");
+            string[] names = [.. all.Where(n => n != "replay")];
 
             if (parse.GetValue(onError) is not ("stop" or "skip"))
             {
@@ -105,7 +110,21 @@ internal static class OpeCommand
                         }
 
                         OffPolicySample[] samples = CbLogEvaluation.Samples(log, target);
-                        results.Add((target, samples.Length, logged, [.. names.Select(n => OffPolicyEstimators.Estimate(n, samples))]));
+                        List<OffPolicyEstimate> estimates = [.. names.Select(n => OffPolicyEstimators.Estimate(n, samples))];
+                        if (replay)
+                        {
+                            IContextualLearner fixedPolicy = new FixedPolicy(target);
+                            try
+                            {
+                                estimates.Add(Replay.Evaluate(log, fixedPolicy));
+                            }
+                            catch (ArgumentException ex)
+                            {
+                                return Bad(stderr, $"--estimators replay: {ex.Message}");
+                            }
+                        }
+
+                        results.Add((target, samples.Length, logged, estimates));
                     }
                 }
                 else
@@ -150,6 +169,28 @@ internal static class OpeCommand
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    /// <summary>uniform or first as a policy over an example's actions.</summary>
+    private sealed class FixedPolicy(string name) : IContextualLearner
+    {
+        public void Predict(CbExample example, Span<float> pmf)
+        {
+            int k = example.Actions.Count;
+            if (name == "first")
+            {
+                pmf[..k].Clear();
+                pmf[0] = 1;
+            }
+            else
+            {
+                pmf[..k].Fill(1f / k);
+            }
+        }
+
+        public void Learn(CbExample example)
+        {
+        }
     }
 
     private static int Bad(TextWriter stderr, string message)
