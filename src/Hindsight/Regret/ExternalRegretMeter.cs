@@ -40,7 +40,14 @@ public sealed class ExternalRegretMeter : BanditMeter
     public override void Start(IBanditOracle oracle)
     {
         _oracle = oracle;
-        _cumulativeRewards = new double[oracle.Arms];
+        if (_cumulativeRewards.Length == oracle.Arms)
+        {
+            Array.Clear(_cumulativeRewards);
+        }
+        else
+        {
+            _cumulativeRewards = new double[oracle.Arms];
+        }
         _learner = 0;
     }
 

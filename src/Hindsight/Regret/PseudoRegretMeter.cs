@@ -47,7 +47,18 @@ public sealed class PseudoRegretMeter : BanditMeter
     public override void Start(IBanditOracle oracle)
     {
         _oracle = oracle;
-        _cumulativeMeans = oracle.IsStationary ? [] : new double[oracle.Arms];
+        if (oracle.IsStationary)
+        {
+            _cumulativeMeans = [];
+        }
+        else if (_cumulativeMeans.Length == oracle.Arms)
+        {
+            Array.Clear(_cumulativeMeans); // a meter restarted on a run of the same size allocates nothing
+        }
+        else
+        {
+            _cumulativeMeans = new double[oracle.Arms];
+        }
         _learner = 0;
         _stationaryRegret = 0;
         _best = oracle.BestMean(1);
