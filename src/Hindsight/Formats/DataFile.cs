@@ -33,26 +33,5 @@ public static class DataFile
     /// <returns>A reader over the text.</returns>
     /// <exception cref="DataFormatException">The file cannot be opened.</exception>
     public static TextReader OpenText(string path)
-    {
-        ArgumentNullException.ThrowIfNull(path);
-        Stream stream;
-        try
-        {
-            stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw new DataFormatException(path, 0, string.Empty, $"cannot open the file: {ex.Message}");
-        }
-
-        Span<byte> magic = stackalloc byte[2];
-        int read = stream.Read(magic);
-        stream.Position = 0;
-        if (read == 2 && magic[0] == 0x1f && magic[1] == 0x8b)
-        {
-            stream = new GZipStream(stream, CompressionMode.Decompress);
-        }
-
-        return new StreamReader(stream, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
-    }
+        => new StreamReader(OpenBytes(path), System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
 }

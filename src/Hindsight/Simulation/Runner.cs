@@ -162,9 +162,7 @@ public static class Runner
         }
 
         int arms = oracle.Arms;
-        int cp = 0;
-        long nextCheckpoint = checkpoints[0];
-        long reported = 0;
+        var book = new RoundBookkeeping(meters, horizon, checkpoints, record, cancellation, progress);
         for (long t = 1; t <= horizon; t++)
         {
             int arm = policy.Choose();
@@ -175,30 +173,9 @@ public static class Runner
 
             double reward = oracle.Reward(t, arm);
             policy.Update(arm, reward);
-            for (int m = 0; m < meters.Length; m++)
+            if (!book.After(t, arm, reward))
             {
-                meters[m].Observe(t, arm, reward);
-            }
-
-            if (t == nextCheckpoint)
-            {
-                for (int m = 0; m < meters.Length; m++)
-                {
-                    record[(m * checkpoints.Length) + cp] = meters[m].Value;
-                }
-
-                cp++;
-                nextCheckpoint = cp < checkpoints.Length ? checkpoints[cp] : long.MaxValue;
-            }
-
-            if ((t & CancellationCheckMask) == 0 || t == horizon)
-            {
-                progress?.AddRounds(t - reported);
-                reported = t;
-                if (t < horizon && cancellation.IsCancellationRequested)
-                {
-                    return false;
-                }
+                return false;
             }
         }
 
@@ -221,9 +198,7 @@ public static class Runner
         int arms = oracle.Arms;
         int dimension = contexts.Dimension;
         Span<double> context = dimension <= 512 ? stackalloc double[dimension] : new double[dimension];
-        int cp = 0;
-        long nextCheckpoint = checkpoints[0];
-        long reported = 0;
+        var book = new RoundBookkeeping(meters, horizon, checkpoints, record, cancellation, progress);
         for (long t = 1; t <= horizon; t++)
         {
             contexts.Context(t, context);
@@ -235,34 +210,61 @@ public static class Runner
 
             double reward = oracle.Reward(t, arm);
             policy.Update(context, arm, reward);
+            if (!book.After(t, arm, reward))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>What every round of a run does after the learner has played: meters, checkpoints, progress, cancellation.</summary>
+    private ref struct RoundBookkeeping(
+        BanditMeter[] meters,
+        long horizon,
+        ReadOnlySpan<long> checkpoints,
+        Span<double> record,
+        CancellationToken cancellation,
+        ProgressCounter? progress)
+    {
+        private readonly ReadOnlySpan<long> _checkpoints = checkpoints;
+        private readonly Span<double> _record = record;
+        private int _cp;
+        private long _next = checkpoints[0];
+        private long _reported;
+
+        /// <summary>Records round t; false when the run must stop (cancelled).</summary>
+        public bool After(long t, int arm, double reward)
+        {
             for (int m = 0; m < meters.Length; m++)
             {
                 meters[m].Observe(t, arm, reward);
             }
 
-            if (t == nextCheckpoint)
+            if (t == _next)
             {
                 for (int m = 0; m < meters.Length; m++)
                 {
-                    record[(m * checkpoints.Length) + cp] = meters[m].Value;
+                    _record[(m * _checkpoints.Length) + _cp] = meters[m].Value;
                 }
 
-                cp++;
-                nextCheckpoint = cp < checkpoints.Length ? checkpoints[cp] : long.MaxValue;
+                _cp++;
+                _next = _cp < _checkpoints.Length ? _checkpoints[_cp] : long.MaxValue;
             }
 
             if ((t & CancellationCheckMask) == 0 || t == horizon)
             {
-                progress?.AddRounds(t - reported);
-                reported = t;
+                progress?.AddRounds(t - _reported);
+                _reported = t;
                 if (t < horizon && cancellation.IsCancellationRequested)
                 {
                     return false;
                 }
             }
-        }
 
-        return true;
+            return true;
+        }
     }
 
     private static ExperimentResult Aggregate(Experiment experiment, long[] checkpoints, double[] records, bool[] completed, long[] starts, long[] ends)
