@@ -103,8 +103,9 @@ public sealed class DsJsonReader
         {
             example = Parse(trimmed, lines.LineNumber, namespaces);
         }
-        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException or FormatException)
         {
+            // FormatException: a number that does not fit a float (e.g. 1e400) where a feature value or label is read.
             throw new DataFormatException(_path, lines.LineNumber, string.Empty, $"malformed JSON: {ex.Message}");
         }
 
@@ -240,7 +241,19 @@ public sealed class DsJsonReader
             throw new DataFormatException(_path, lineNumber, name, $"must be a number, found {reader.TokenType.ToString().ToLowerInvariant()}");
         }
 
-        return reader.GetDouble();
+        double value = reader.GetDouble();
+        return double.IsFinite(value) ? value : throw new DataFormatException(_path, lineNumber, name, "is not a finite number");
+    }
+
+    private float Finite(float value, scoped ReadOnlySpan<char> ns, ReadOnlySpan<byte> key, long lineNumber)
+    {
+        if (float.IsFinite(value))
+        {
+            return value;
+        }
+
+        string field = ns.Trim().IsEmpty ? Encoding.UTF8.GetString(key) : $"{ns.ToString()}.{Encoding.UTF8.GetString(key)}";
+        throw new DataFormatException(_path, lineNumber, field, "feature value is not a finite float");
     }
 
     private CbLabel Label(double? cost, double? probability, int? labelIndex, int? labelAction, int actions, long lineNumber)
@@ -387,7 +400,7 @@ public sealed class DsJsonReader
                                 break;
                             case JsonTokenType.Number:
                                 arrayGroup ??= namespaces.Group(set, keyChars);
-                                arrayGroup.AddHashed(unchecked((uint)i + arrayGroup.Hash), reader.GetSingle());
+                                arrayGroup.AddHashed(unchecked((uint)i + arrayGroup.Hash), Finite(reader.GetSingle(), keyChars, key, lineNumber));
                                 break;
                             case JsonTokenType.Null:
                                 break;
@@ -403,7 +416,7 @@ public sealed class DsJsonReader
 
             case JsonTokenType.Number:
                 group ??= namespaces.Group(set, ns);
-                group.AddHashed(VwHash.FeatureUtf8(key, group.Hash), reader.GetSingle());
+                group.AddHashed(VwHash.FeatureUtf8(key, group.Hash), Finite(reader.GetSingle(), ns, key, lineNumber));
                 break;
             case JsonTokenType.String:
                 Span<byte> nameBuffer = stackalloc byte[256];

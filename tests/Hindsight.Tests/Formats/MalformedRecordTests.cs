@@ -37,6 +37,14 @@ public class MalformedRecordTests
     }
 
     [Fact]
+    public void A_feature_value_too_large_for_a_float_is_a_data_error_naming_the_feature()
+    {
+        var ex = DsJsonError(GoodEvent.Replace("\"age\":3", "\"age\":1e400", StringComparison.Ordinal));
+        Assert.Equal("u.age", ex.Field);
+        Assert.Contains("not a finite float", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Missing_label_is_rejected()
         => Assert.Contains("missing label", DsJsonError(GoodEvent.Replace("\"_label_cost\":-1,", string.Empty, StringComparison.Ordinal)).Message, StringComparison.Ordinal);
 
