@@ -157,7 +157,7 @@ public static class Registry
                 return null;
             },
             p => new PiecewiseStationaryEnvironment(p.Integers("changePoints"), p.Table("means"))),
-        new("linear", "contextual: unit-sphere contexts, mean reward θ_a·x, Gaussian noise (θ_a drawn per run)",
+        new("linear", "contextual: unit-length contexts, mean reward θ_a·x, Gaussian noise (θ_a drawn per run)",
             [Int("arms", 5, "number of arms", 2, 1 << 20), Int("dimension", 10, "context dimension d", 1, 4096), Num("noise", 0.1, "reward noise σ", 0)],
             _ => null,
             p => new Hindsight.Contextual.Environments.LinearContextualEnvironment((int)p.Integer("arms"), (int)p.Integer("dimension"), p.Number("noise"))),
@@ -169,7 +169,7 @@ public static class Registry
             _ => null,
             p => new Hindsight.Contextual.Environments.ClassificationEnvironment(
                 Hindsight.Formats.ClassificationData.ReadCsv(p.FullPath("path"), (int)p.Integer("label"), p.Boolean("header"), (int)p.Integer("rows")))),
-        new("logistic", "contextual: unit-sphere contexts, Bernoulli rewards with logit s·θ_a·x (θ_a drawn per run)",
+        new("logistic", "contextual: unit-length contexts, Bernoulli rewards with logit s·θ_a·x (θ_a drawn per run)",
             [Int("arms", 5, "number of arms", 2, 1 << 20), Int("dimension", 10, "context dimension d", 1, 4096), Pos("scale", 3.0, "logit scale s")],
             _ => null,
             p => new Hindsight.Contextual.Environments.LinearContextualEnvironment((int)p.Integer("arms"), (int)p.Integer("dimension"), 0, p.Number("scale"))),
