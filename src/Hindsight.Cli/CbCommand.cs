@@ -23,7 +23,7 @@ internal static class CbCommand
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
         var data = new Option<string>("--data") { Description = "The log: VW text (ADF) or DSJson, optionally .gz.", Required = true };
-        var format = new Option<string?>("--format") { Description = "vw or dsjson (default: from the file name; .json/.dsjson is DSJson)." };
+        var format = new Option<string?>("--format") { Description = "vw, dsjson or obd (default: from the file name; .json/.dsjson is DSJson, .csv is OBD)." };
         var learner = new Option<string>("--learner") { Description = "epsilon-greedy, squarecb, softmax or cb-adf.", DefaultValueFactory = _ => "epsilon-greedy" };
         var lambda = new Option<float>("--lambda") { Description = "Inverse temperature λ of softmax.", DefaultValueFactory = _ => 1f };
         var bag = new Option<int>("--bag") { Description = "Number of bootstrap regressors of bagging.", DefaultValueFactory = _ => 5 };
@@ -51,10 +51,12 @@ internal static class CbCommand
                 return Bad(stderr, $"--learner: unknown learner '{learnerName}'{Suggestions.DidYouMean(learnerName, LearnerNames)} (one of: {string.Join(", ", LearnerNames)})");
             }
 
-            string fmt = parse.GetValue(format) ?? (path.Contains(".json", StringComparison.OrdinalIgnoreCase) || path.Contains(".dsjson", StringComparison.OrdinalIgnoreCase) ? "dsjson" : "vw");
-            if (fmt is not ("vw" or "dsjson"))
+            string fmt = parse.GetValue(format)
+                ?? (path.Contains("json", StringComparison.OrdinalIgnoreCase) ? "dsjson"
+                    : path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".csv.gz", StringComparison.OrdinalIgnoreCase) ? "obd" : "vw");
+            if (fmt is not ("vw" or "dsjson" or "obd"))
             {
-                return Bad(stderr, $"--format: unknown format '{fmt}' (vw or dsjson)");
+                return Bad(stderr, $"--format: unknown format '{fmt}' (vw, dsjson or obd)");
             }
 
             int b = parse.GetValue(bits);
@@ -149,6 +151,17 @@ internal static class CbCommand
                 var reader = new DsJsonReader(path, policy);
                 report = reader.Report;
                 examples = reader.Read();
+            }
+            else if (fmt == "obd")
+            {
+                try
+                {
+                    examples = ObdExamples.Read(path, policy, null, out report);
+                }
+                catch (DataFormatException ex)
+                {
+                    return Bad(stderr, ex.Message);
+                }
             }
             else
             {

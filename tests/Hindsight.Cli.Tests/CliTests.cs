@@ -287,3 +287,26 @@ public class CbConformanceCliTests
         Assert.Equal(File.ReadAllText(Path.Combine(fixtures, "pred-sets", "ref", "cbe_adf_epsilon.predict")), File.ReadAllText(output));
     }
 }
+
+public class ObdCbCliTests
+{
+    [Fact]
+    public void Cb_reads_an_open_bandit_campaign_with_its_item_context()
+    {
+        string dir = Directory.CreateTempSubdirectory().FullName;
+        File.WriteAllText(Path.Combine(dir, "item_context.csv"), ",item_id,item_feature_0,item_feature_1\n0,0,0.5,abc\n1,1,-0.5,def\n");
+        File.WriteAllText(Path.Combine(dir, "toy.csv"),
+            ",timestamp,item_id,position,click,propensity_score,user_feature_0,user_feature_1,user_feature_2,user_feature_3,user-item_affinity_0,user-item_affinity_1\n" +
+            "0,t,0,1,1,0.5,a,b,c,d,0.0,1.0\n1,t,1,2,0,0.5,a,b,c,e,0.0,0.0\n");
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        int code = CommandLine.Run(["cb", "--data", Path.Combine(dir, "toy.csv"), "--learner", "cb-adf", "--json"], stdout, stderr, interactive: false);
+        Assert.True(code == 0, stderr.ToString());
+        using var doc = System.Text.Json.JsonDocument.Parse(stdout.ToString());
+        Assert.Equal(2, doc.RootElement.GetProperty("examples").GetInt64());
+        Assert.Equal("obd", doc.RootElement.GetProperty("parameters").GetProperty("format").GetString());
+        File.Delete(Path.Combine(dir, "item_context.csv"));
+        int missing = CommandLine.Run(["cb", "--data", Path.Combine(dir, "toy.csv")], new StringWriter(), stderr, interactive: false);
+        Assert.Equal(2, missing);
+    }
+}
