@@ -5,6 +5,7 @@ using System.Text.Json;
 using Hindsight.Contextual;
 using Hindsight.Contextual.Features;
 using Hindsight.Contextual.Learners;
+using Hindsight.Contextual.Oracles;
 using Hindsight.Evaluation;
 using Hindsight.Formats;
 using Hindsight.Specs;
@@ -26,6 +27,8 @@ internal static class CbCommand
         var format = new Option<string?>("--format") { Description = "vw, dsjson or obd (default: from the file name; .json/.dsjson is DSJson, .csv is OBD)." };
         var learner = new Option<string>("--learner") { Description = "epsilon-greedy, squarecb, softmax or cb-adf.", DefaultValueFactory = _ => "epsilon-greedy" };
         var lambda = new Option<float>("--lambda") { Description = "Inverse temperature λ of softmax.", DefaultValueFactory = _ => 1f };
+        var oracle = new Option<string>("--oracle") { Description = "Regression oracle: sgd (VW's adaptive SGD) or ols (online least squares; needs --bits ≤ 10).", DefaultValueFactory = _ => "sgd" };
+        var ridge = new Option<double>("--ridge") { Description = "Ridge λ of the ols oracle.", DefaultValueFactory = _ => 1.0 };
         var bag = new Option<int>("--bag") { Description = "Number of bootstrap regressors of bagging.", DefaultValueFactory = _ => 5 };
         var interactions = new Option<string[]>("--interactions", "-q") { Description = "Namespace pairs to cross, e.g. sa (VW's -q sa).", AllowMultipleArgumentsPerToken = true };
         var bits = new Option<int>("--bits", "-b") { Description = "Weight-table bits (2^b weights).", DefaultValueFactory = _ => 18 };
@@ -40,7 +43,7 @@ internal static class CbCommand
         var noConstant = new Option<bool>("--noconstant") { Description = "Do not add the constant (bias) feature (VW's --noconstant)." };
         var command = new Command("cb", "Learn a contextual bandit online from a log and report its progressive-validation loss.")
         {
-            data, format, learner, lambda, bag, interactions, bits, epsilon, cbType, rate, onError, json, save, load, predictions, noConstant,
+            data, format, learner, lambda, bag, oracle, ridge, interactions, bits, epsilon, cbType, rate, onError, json, save, load, predictions, noConstant,
         };
         command.SetAction(parse =>
         {
@@ -106,6 +109,25 @@ internal static class CbCommand
             }
 
             var space = new FeatureSpace(b, pairs, constant: !parse.GetValue(noConstant));
+            string oracleName = parse.GetValue(oracle)!;
+            if (oracleName is not ("sgd" or "ols"))
+            {
+                return Bad(stderr, $"--oracle: unknown oracle '{oracleName}' (sgd or ols)");
+            }
+
+            if (oracleName == "ols" && b > 10)
+            {
+                return Bad(stderr, $"--oracle ols keeps a 2^b × 2^b matrix: use --bits 10 or fewer (got {b})");
+            }
+
+            if (!(parse.GetValue(ridge) > 0))
+            {
+                return Bad(stderr, "--ridge must be positive");
+            }
+
+            CostRegressor Regressor(bool importanceWeighted = true) => oracleName == "ols"
+                ? new CostRegressor(space, new OnlineLeastSquares(b, parse.GetValue(ridge)), type, importanceWeighted)
+                : new CostRegressor(space, type, eta, importanceWeighted);
             if (parse.GetValue(bag) is < 1 or > 1000)
             {
                 return Bad(stderr, $"--bag must be in [1, 1000], got {parse.GetValue(bag)}");
@@ -136,11 +158,11 @@ internal static class CbCommand
             {
                 model = learnerName switch
                 {
-                    "squarecb" => ExploringCbLearner.SquareCb(new CostRegressor(space, type, eta, importanceWeighted: false)),
-                    "softmax" => ExploringCbLearner.Softmax(new CostRegressor(space, type, eta), parse.GetValue(lambda)),
-                    "bagging" => new BaggingCbLearner([.. Enumerable.Range(0, parse.GetValue(bag)).Select(_ => new CostRegressor(space, type, eta))]),
-                    "cb-adf" => ExploringCbLearner.Greedy(new CostRegressor(space, type, eta)),
-                    _ => ExploringCbLearner.EpsilonGreedy(new CostRegressor(space, type, eta), eps),
+                    "squarecb" => ExploringCbLearner.SquareCb(Regressor(importanceWeighted: false)),
+                    "softmax" => ExploringCbLearner.Softmax(Regressor(), parse.GetValue(lambda)),
+                    "bagging" => new BaggingCbLearner([.. Enumerable.Range(0, parse.GetValue(bag)).Select(_ => Regressor())]),
+                    "cb-adf" => ExploringCbLearner.Greedy(Regressor()),
+                    _ => ExploringCbLearner.EpsilonGreedy(Regressor(), eps),
                 };
             }
 
@@ -210,6 +232,7 @@ internal static class CbCommand
                 ["interactions"] = pairs,
                 ["cbType"] = parse.GetValue(cbType)!,
                 ["learningRate"] = eta,
+                ["oracle"] = oracleName,
             };
             if (learnerName == "epsilon-greedy")
             {

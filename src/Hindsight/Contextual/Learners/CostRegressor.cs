@@ -11,7 +11,7 @@ namespace Hindsight.Contextual.Learners;
 public sealed class CostRegressor
 {
     private readonly FeatureSpace _space;
-    private readonly AdaptiveSgd _oracle;
+    private readonly IOnlineRegressor _oracle;
     private readonly CbType _type;
     private readonly bool _importanceWeighted;
     private int[] _indices = new int[4096];
@@ -33,7 +33,21 @@ public sealed class CostRegressor
     {
     }
 
-    private CostRegressor(FeatureSpace space, CbType type, AdaptiveSgd oracle, bool importanceWeighted, long events, long actionSum)
+    /// <summary>Creates the regressor over any online regression oracle (e.g. <see cref="OnlineLeastSquares"/>).</summary>
+    /// <param name="space">How features are built (its bits must equal the oracle's).</param>
+    /// <param name="oracle">The regression oracle.</param>
+    /// <param name="type">How a logged cost is learned.</param>
+    /// <param name="importanceWeighted">For MTR: weight the logged cost by 1/p.</param>
+    public CostRegressor(FeatureSpace space, IOnlineRegressor oracle, CbType type = CbType.Mtr, bool importanceWeighted = true)
+        : this(space ?? throw new ArgumentNullException(nameof(space)), type, oracle ?? throw new ArgumentNullException(nameof(oracle)), importanceWeighted, 0, 0)
+    {
+        if (oracle.Bits != space.Bits)
+        {
+            throw new ArgumentException($"The feature space has {space.Bits} bits but the oracle {oracle.Bits}.", nameof(oracle));
+        }
+    }
+
+    private CostRegressor(FeatureSpace space, CbType type, IOnlineRegressor oracle, bool importanceWeighted, long events, long actionSum)
     {
         _space = space;
         _type = type;
@@ -69,6 +83,7 @@ public sealed class CostRegressor
         writer.Write(_importanceWeighted);
         writer.Write(_events);
         writer.Write(_actionSum);
+        writer.Write(_oracle is OnlineLeastSquares ? 1 : 0); // the oracle's kind
         _oracle.WriteTo(writer);
     }
 
@@ -96,7 +111,13 @@ public sealed class CostRegressor
 
         bool weighted = reader.ReadBoolean();
         long events = reader.ReadInt64(), actionSum = reader.ReadInt64();
-        AdaptiveSgd oracle = AdaptiveSgd.ReadFrom(reader);
+        int kind = reader.ReadInt32();
+        IOnlineRegressor oracle = kind switch
+        {
+            0 => AdaptiveSgd.ReadFrom(reader),
+            1 => OnlineLeastSquares.ReadFrom(reader),
+            _ => throw new InvalidDataException($"unknown oracle kind {kind}"),
+        };
         if (oracle.Bits != bits)
         {
             throw new InvalidDataException($"feature space has {bits} bits but the weights {oracle.Bits}");
@@ -112,10 +133,22 @@ public sealed class CostRegressor
     public void Predict(CbExample example, Span<float> costs)
     {
         ArgumentNullException.ThrowIfNull(example);
-        ReadOnlySpan<float> weights = _oracle.Weights;
+        if (_oracle is AdaptiveSgd sgd)
+        {
+            // Fast path: score while generating features (nothing stored).
+            ReadOnlySpan<float> weights = sgd.Weights;
+            for (int a = 0; a < example.Actions.Count; a++)
+            {
+                costs[a] = _space.Score(example, a, weights);
+            }
+
+            return;
+        }
+
+        Build(example);
         for (int a = 0; a < example.Actions.Count; a++)
         {
-            costs[a] = _space.Score(example, a, weights);
+            costs[a] = _oracle.Score(Indices(a), Values(a));
         }
     }
 
@@ -164,7 +197,7 @@ public sealed class CostRegressor
                 Span<float> predicted = _costs.AsSpan(0, k);
                 for (int a = 0; a < k; a++)
                 {
-                    predicted[a] = _oracle.Predict(Indices(a), Values(a));
+                    predicted[a] = _oracle is AdaptiveSgd clipped ? clipped.Predict(Indices(a), Values(a)) : _oracle.Score(Indices(a), Values(a));
                 }
 
                 for (int a = 0; a < k; a++)

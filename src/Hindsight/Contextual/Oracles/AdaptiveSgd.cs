@@ -14,7 +14,7 @@ namespace Hindsight.Contextual.Oracles;
 /// flow), and wᵢ += m · u · xᵢ · rᵢ. Predictions are clipped to the range of labels seen so far, which starts at [0, 0], as VW does.
 /// Defaults follow VW: η = 0.5.
 /// </remarks>
-public sealed class AdaptiveSgd
+public sealed class AdaptiveSgd : IOnlineRegressor
 {
     private const int Stride = 3; // Σ g²x², max |x|, per-feature rate (the weights live apart, so scoring touches only them)
     private const float X2Min = float.Epsilon * 1e20f; // ~1.4e-25: VW floors x² at FLT_MIN; any tiny floor avoids 0/0
@@ -39,7 +39,7 @@ public sealed class AdaptiveSgd
         _eta = learningRate;
     }
 
-    /// <summary>The raw linear score Σ wᵢ xᵢ, before clipping.</summary>
+    /// <summary>The raw linear score Σ wᵢ xᵢ, before clipping (cb_adf ranks actions by it).</summary>
     /// <param name="indices">Feature indices (masked to the table).</param>
     /// <param name="values">Feature values.</param>
     /// <returns>The dot product.</returns>
@@ -144,6 +144,7 @@ public sealed class AdaptiveSgd
     public int Bits => BitOperations.Log2((uint)_weights.Length);
 
     /// <summary>Writes the complete state (bit for bit): the touched table entries and the global sums.</summary>
+    /// <remarks>Implements <see cref="IOnlineRegressor.WriteTo"/>.</remarks>
     /// <param name="writer">The destination.</param>
     public void WriteTo(BinaryWriter writer)
     {
