@@ -54,9 +54,10 @@ internal static class CbCommand
                 return Bad(stderr, $"--learner: unknown learner '{learnerName}'{Suggestions.DidYouMean(learnerName, LearnerNames)} (one of: {string.Join(", ", LearnerNames)})");
             }
 
+            string fileName = Path.GetFileName(path);
             string fmt = parse.GetValue(format)
-                ?? (path.Contains("json", StringComparison.OrdinalIgnoreCase) ? "dsjson"
-                    : path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".csv.gz", StringComparison.OrdinalIgnoreCase) ? "obd" : "vw");
+                ?? (fileName.Contains("json", StringComparison.OrdinalIgnoreCase) ? "dsjson"
+                    : fileName.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) || fileName.EndsWith(".csv.gz", StringComparison.OrdinalIgnoreCase) ? "obd" : "vw");
             if (fmt is not ("vw" or "dsjson" or "obd"))
             {
                 return Bad(stderr, $"--format: unknown format '{fmt}' (vw, dsjson or obd)");
@@ -89,15 +90,15 @@ internal static class CbCommand
                 default: return Bad(stderr, $"--cb-type: unknown '{parse.GetValue(cbType)}' (mtr, ips or dr)");
             }
 
-            if (!(parse.GetValue(lambda) >= 0))
+            if (!(parse.GetValue(lambda) >= 0) || !float.IsFinite(parse.GetValue(lambda)))
             {
-                return Bad(stderr, "--lambda must be non-negative");
+                return Bad(stderr, "--lambda must be a non-negative finite number");
             }
 
             float eta = parse.GetValue(rate);
-            if (!(eta > 0))
+            if (!(eta > 0) || !float.IsFinite(eta))
             {
-                return Bad(stderr, "--learning-rate must be positive");
+                return Bad(stderr, "--learning-rate must be a positive finite number");
             }
 
             MalformedRecordPolicy policy;
@@ -140,7 +141,7 @@ internal static class CbCommand
                 {
                     model = CbModel.Load(modelPath);
                 }
-                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException)
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException or ArgumentException or FormatException or NotSupportedException)
                 {
                     return Bad(stderr, $"--load: {modelPath}: {ex.Message}");
                 }
@@ -203,14 +204,25 @@ internal static class CbCommand
                 IContextualLearner observed = predictionWriter is null ? model : new PredictionWriter(model, predictionWriter);
                 (count, loss) = ProgressiveValidation.Run(BoundedMemory(examples), observed);
             }
-            catch (DataFormatException ex)
+            catch (Exception ex) when (ex is DataFormatException or InvalidDataException or IOException or UnauthorizedAccessException or ArgumentException)
             {
-                if (predictionTemp is not null)
+                // A malformed record, a corrupt .gz, an unreadable file or an unwritable predictions path: bad input.
+                if (predictionTemp is not null && File.Exists(predictionTemp))
                 {
                     File.Delete(predictionTemp); // nothing half written
                 }
 
-                return Bad(stderr, ex.Message);
+                return Bad(stderr, ex is DataFormatException ? ex.Message : $"{path}: {ex.Message}");
+            }
+
+            if (count == 0)
+            {
+                if (predictionTemp is not null && File.Exists(predictionTemp))
+                {
+                    File.Delete(predictionTemp);
+                }
+
+                return Bad(stderr, $"{path}: no labeled examples read as {fmt} ({report.Ignored} lines ignored, {report.Skipped} skipped); is --format right?");
             }
 
             if (predictionTemp is not null)
@@ -220,7 +232,19 @@ internal static class CbCommand
 
             if (parse.GetValue(save) is { } savePath)
             {
-                CbModel.Save(model, savePath);
+                try
+                {
+                    CbModel.Save(model, savePath);
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException)
+                {
+                    if (File.Exists(savePath + ".tmp"))
+                    {
+                        File.Delete(savePath + ".tmp");
+                    }
+
+                    return Bad(stderr, $"--save: {savePath}: {ex.Message}");
+                }
             }
 
             double seconds = clock.Elapsed.TotalSeconds;

@@ -32,9 +32,14 @@ internal static class OpeCommand
         command.SetAction(parse =>
         {
             string path = parse.GetValue(data)!;
+            string fileName = Path.GetFileName(path);
             string fmt = parse.GetValue(format)
-                ?? (path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".csv.gz", StringComparison.OrdinalIgnoreCase) ? "obd"
-                    : path.Contains("json", StringComparison.OrdinalIgnoreCase) ? "dsjson" : "vw");
+                ?? (fileName.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) || fileName.EndsWith(".csv.gz", StringComparison.OrdinalIgnoreCase) ? "obd"
+                    : fileName.Contains("json", StringComparison.OrdinalIgnoreCase) ? "dsjson" : "vw");
+            if (parse.GetValue(simulations) < 1)
+            {
+                return Bad(stderr, $"--simulations must be at least 1, got {parse.GetValue(simulations)}");
+            }
             string[] all = [.. parse.GetValue(estimators)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
             string[] known = [.. OffPolicyEstimators.Names, "replay"];
             if (all.FirstOrDefault(n => !known.Contains(n)) is { } badEstimator)
@@ -132,9 +137,9 @@ internal static class OpeCommand
                     return Bad(stderr, $"--format: unknown format '{fmt}' (obd, dsjson or vw)");
                 }
             }
-            catch (DataFormatException ex)
+            catch (Exception ex) when (ex is DataFormatException or InvalidDataException or IOException or UnauthorizedAccessException)
             {
-                return Bad(stderr, ex.Message);
+                return Bad(stderr, ex is DataFormatException ? ex.Message : $"{path}: {ex.Message}");
             }
 
             if (parse.GetValue(json))

@@ -310,3 +310,26 @@ public class ObdCbCliTests
         Assert.Equal(2, missing);
     }
 }
+
+public class CbInputErrorTests
+{
+    [Fact]
+    public void A_file_read_in_the_wrong_format_exits_2_instead_of_reporting_zero_examples()
+    {
+        string path = Path.Combine(Directory.CreateTempSubdirectory().FullName, "log.txt");
+        File.WriteAllText(path, "0:1:0.5 |x a\n |x b\n\n");
+        var stderr = new StringWriter();
+        int code = CommandLine.Run(["cb", "--data", path, "--format", "dsjson"], new StringWriter(), stderr, interactive: false);
+        Assert.Equal(2, code);
+        Assert.Contains("no labeled examples", stderr.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_unwritable_save_path_exits_2()
+    {
+        string path = Path.Combine(Directory.CreateTempSubdirectory().FullName, "log.txt");
+        File.WriteAllText(path, "0:1:0.5 |x a\n |x b\n\n");
+        int code = CommandLine.Run(["cb", "--data", path, "--save", "/nonexistent-dir/model.bin"], new StringWriter(), new StringWriter(), interactive: false);
+        Assert.Equal(2, code);
+    }
+}

@@ -4,8 +4,8 @@ namespace Hindsight.Contextual;
 
 /// <summary>
 /// One logged contextual-bandit example in VW's action-dependent-features (ADF) shape: shared context features, one
-/// feature set per action, and (when logged) the label. A non-ADF VW <c>--cb K</c> example has K actions with no
-/// features of their own (the learner tells them apart by index) and the line's features as shared context.
+/// feature set per action, and (when logged) the label. A non-ADF VW <c>--cb K</c> example gives each of its K actions
+/// the line's features re-hashed with the action's index (VW's per-action weights) and no shared features.
 /// </summary>
 /// <param name="Shared">The shared context's features.</param>
 /// <param name="Actions">Each action's own features.</param>

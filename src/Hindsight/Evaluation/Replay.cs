@@ -34,7 +34,7 @@ public static class Replay
             }
 
             int k = example.Actions.Count;
-            if (Math.Abs(label.Probability - (1.0 / k)) > 1e-3)
+            if (Math.Abs((label.Probability * k) - 1.0) > 1e-3)
             {
                 throw new ArgumentException($"Replay needs a uniformly random log: the event at line {example.Line} has probability {label.Probability} for one of {k} actions.", nameof(log));
             }

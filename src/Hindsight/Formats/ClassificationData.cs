@@ -76,7 +76,7 @@ public sealed record ClassificationData(double[][] Features, int[] Labels, IRead
                 continue;
             }
 
-            bool numeric = rows.All(r => Missing(r[c]) || double.TryParse(r[c], NumberStyles.Float, CultureInfo.InvariantCulture, out _));
+            bool numeric = rows.All(r => Missing(r[c]) || (double.TryParse(r[c], NumberStyles.Float, CultureInfo.InvariantCulture, out double v) && double.IsFinite(v)));
             int offset = dimension;
             offsets.Add(offset);
             int column = c;

@@ -17,9 +17,15 @@ public static class DataFile
         {
             stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
             throw new DataFormatException(path, 0, string.Empty, $"cannot open the file: {ex.Message}");
+        }
+
+        if (!stream.CanSeek)
+        {
+            stream.Dispose();
+            throw new DataFormatException(path, 0, string.Empty, "cannot read a pipe or device: give a regular file");
         }
 
         Span<byte> magic = stackalloc byte[2];

@@ -275,9 +275,14 @@ public sealed class DsJsonReader
             throw new DataFormatException(_path, lineNumber, "_labelIndex", $"unknown action index {index}: the event has {actions} actions (0..{actions - 1})");
         }
 
-        if (!(probability > 0 && probability <= 1))
+        if (!(probability > 0 && probability <= 1) || !float.IsFinite(1f / (float)probability.Value))
         {
-            throw new DataFormatException(_path, lineNumber, "_label_probability", $"probability {probability} is outside (0, 1]");
+            throw new DataFormatException(_path, lineNumber, "_label_probability", $"probability {probability} is outside (0, 1] (or too small for a float weight 1/p)");
+        }
+
+        if (!float.IsFinite((float)cost.Value))
+        {
+            throw new DataFormatException(_path, lineNumber, "_label_cost", $"cost {cost} does not fit a float");
         }
 
         return new CbLabel(index, (float)cost.Value, (float)probability.Value);

@@ -93,7 +93,7 @@ public static class ObdExamples
                     continue;
                 }
 
-                if (double.TryParse(cells[c], NumberStyles.Float, CultureInfo.InvariantCulture, out double v))
+                if (double.TryParse(cells[c], NumberStyles.Float, CultureInfo.InvariantCulture, out double v) && float.IsFinite((float)v))
                 {
                     group.Add(names[c], (float)v);
                 }
@@ -103,7 +103,10 @@ public static class ObdExamples
                 }
             }
 
-            sets[item] = set;
+            if (!sets.TryAdd(item, set))
+            {
+                throw new DataFormatException(path, lineNumber, "item_id", $"item {item} is described twice");
+            }
         }
 
         if (sets.Count == 0 || sets.Keys.Last() != sets.Count - 1)

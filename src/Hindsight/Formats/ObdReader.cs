@@ -103,7 +103,7 @@ public sealed class ObdReader
         var affinities = new float[affinity.Length];
         for (int k = 0; k < affinity.Length; k++)
         {
-            if (!float.TryParse(cells[affinity[k]], NumberStyles.Float, CultureInfo.InvariantCulture, out affinities[k]))
+            if (!float.TryParse(cells[affinity[k]], NumberStyles.Float, CultureInfo.InvariantCulture, out affinities[k]) || !float.IsFinite(affinities[k]))
             {
                 throw new DataFormatException(_path, line, names[affinity[k]], $"'{cells[affinity[k]]}' is not a number");
             }

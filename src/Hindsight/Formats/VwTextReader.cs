@@ -138,13 +138,27 @@ public sealed class VwTextReader
             }
         }
 
+        // As VW's cb_to_cbadf gives every action its own slice of weights, each action gets the line's features
+        // re-hashed with its index, so a linear model can score the actions differently.
         var actionSets = new FeatureSet[actions];
-        for (int i = 0; i < actions; i++)
+        for (int a = 0; a < actions; a++)
         {
-            actionSets[i] = new FeatureSet();
+            var set = new FeatureSet();
+            foreach (FeatureGroup g in shared.Groups)
+            {
+                FeatureGroup target = set.Namespace(g.Name, g.Hash);
+                ReadOnlySpan<uint> hashes = g.HashSpan;
+                ReadOnlySpan<float> values = g.ValueSpan;
+                for (int i = 0; i < hashes.Length; i++)
+                {
+                    target.AddHashed(VwHash.Interact(hashes[i], (uint)a + 1), values[i]);
+                }
+            }
+
+            actionSets[a] = set;
         }
 
-        return new CbExample(shared, actionSets, label, lineNumber) { IsAdf = false, Costs = costs };
+        return new CbExample(new FeatureSet(), actionSets, label, lineNumber) { IsAdf = false, Costs = costs };
     }
 
     private (CbExample? Example, bool End) NextAdf(LineReader lines, NamespaceCache namespaces)
@@ -298,7 +312,7 @@ public sealed class VwTextReader
             throw new DataFormatException(_path, lineNumber, token.ToString(), $"probability '{probabilityText.ToString()}' is not a number");
         }
 
-        if (!(probability > 0 && probability <= 1))
+        if (!(probability > 0 && probability <= 1) || !float.IsFinite(1f / probability))
         {
             throw new DataFormatException(_path, lineNumber, token.ToString(), $"probability {probabilityText.ToString()} is outside (0, 1]");
         }
@@ -333,7 +347,7 @@ public sealed class VwTextReader
                 int colon = header.IndexOf(':');
                 ReadOnlySpan<char> name = colon >= 0 ? header[..colon] : header;
                 weight = 1f;
-                if (colon >= 0 && !float.TryParse(header[(colon + 1)..], NumberStyles.Float, CultureInfo.InvariantCulture, out weight))
+                if (colon >= 0 && (!float.TryParse(header[(colon + 1)..], NumberStyles.Float, CultureInfo.InvariantCulture, out weight) || !float.IsFinite(weight)))
                 {
                     throw new DataFormatException(_path, lineNumber, header.ToString(), $"namespace weight '{header[(colon + 1)..].ToString()}' is not a number");
                 }
@@ -363,7 +377,13 @@ public sealed class VwTextReader
             }
 
             group ??= namespaces.Group(set, []);
-            group.Add(featureName, value * weight);
+            float scaled = value * weight;
+            if (!float.IsFinite(scaled))
+            {
+                throw new DataFormatException(_path, lineNumber, featureName.ToString(), "feature value times namespace weight is not a finite float");
+            }
+
+            group.Add(featureName, scaled);
         }
     }
 }

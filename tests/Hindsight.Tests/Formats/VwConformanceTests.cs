@@ -85,6 +85,10 @@ public class VwConformanceTests
 
         Assert.Equal(new CbLabel(1, 2f, 0.7f), examples[4].Label);
         Assert.Equal(4, examples[4].Costs.Count);
+
+        // Each action carries the line's features hashed apart, so a linear learner can tell the actions apart.
+        var hashes = examples[0].Actions.Select(a => a.Groups[0].HashSpan[0]).ToList();
+        Assert.Equal(4, hashes.Distinct().Count());
     }
 
     [Fact]

@@ -48,11 +48,15 @@ public sealed class BaggingCbLearner : IContextualLearner
 
         pmf[..k].Clear();
         Span<float> costs = _costs.AsSpan(0, k);
-        float vote = 1f / _bags.Length;
         foreach (CostRegressor bag in _bags)
         {
             bag.Predict(example, costs);
-            pmf[Exploration.Explore.ArgMin(costs)] += vote;
+            pmf[Exploration.Explore.ArgMin(costs)] += 1f; // whole votes, divided once: the sum is exactly 1
+        }
+
+        for (int a = 0; a < k; a++)
+        {
+            pmf[a] /= _bags.Length;
         }
     }
 

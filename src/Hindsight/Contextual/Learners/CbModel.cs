@@ -154,6 +154,10 @@ public static class CbModel
         {
             throw new InvalidDataException("the model is truncated");
         }
+        catch (Exception ex) when (ex is ArgumentException or FormatException)
+        {
+            throw new InvalidDataException($"the model is corrupt: {ex.Message}");
+        }
     }
 
     /// <summary>Reads a learner from a file.</summary>

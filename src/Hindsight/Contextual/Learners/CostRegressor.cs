@@ -83,7 +83,12 @@ public sealed class CostRegressor
         writer.Write(_importanceWeighted);
         writer.Write(_events);
         writer.Write(_actionSum);
-        writer.Write(_oracle is OnlineLeastSquares ? 1 : 0); // the oracle's kind
+        writer.Write(_oracle switch
+        {
+            AdaptiveSgd => 0,
+            OnlineLeastSquares => 1,
+            _ => throw new NotSupportedException($"No model format for the oracle {_oracle.GetType().Name}."),
+        });
         _oracle.WriteTo(writer);
     }
 

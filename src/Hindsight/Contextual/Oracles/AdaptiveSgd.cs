@@ -85,6 +85,17 @@ public sealed class AdaptiveSgd : IOnlineRegressor
         float[] s = _state;
         float[] w = _weights;
         float gradSquared = weight * 4f * diff * diff;
+        float maxX2 = 0f;
+        for (int k = 0; k < values.Length; k++)
+        {
+            maxX2 = Math.Max(maxX2, values[k] * values[k]);
+        }
+
+        if (!float.IsFinite(gradSquared) || !float.IsFinite(maxX2) || !float.IsFinite(gradSquared * maxX2))
+        {
+            return; // an update this large would overflow the adaptive sums and poison every later update; skip it
+        }
+
         float predPerUpdate = 0f;
         float normX = 0f;
         for (int k = 0; k < indices.Length; k++)

@@ -16,6 +16,7 @@ public sealed class OnlineLeastSquares : IOnlineRegressor
     private readonly double[] _x;     // dense scratch of the current example
     private readonly double[] _u;     // P x
     private readonly List<int> _touched = [];
+    private readonly bool[] _isTouched;
 
     /// <summary>Creates the regressor.</summary>
     /// <param name="bits">Dimension bits (D = 2^bits), 1–10.</param>
@@ -32,6 +33,7 @@ public sealed class OnlineLeastSquares : IOnlineRegressor
         _theta = new double[d];
         _x = new double[d];
         _u = new double[d];
+        _isTouched = new bool[d];
         for (int i = 0; i < d; i++)
         {
             _p[(i * d) + i] = 1.0 / lambda;
@@ -68,14 +70,16 @@ public sealed class OnlineLeastSquares : IOnlineRegressor
         foreach (int i in _touched)
         {
             _x[i] = 0;
+            _isTouched[i] = false;
         }
 
         _touched.Clear();
         for (int k = 0; k < indices.Length; k++)
         {
             int i = indices[k];
-            if (_x[i] == 0)
+            if (!_isTouched[i])
             {
+                _isTouched[i] = true;
                 _touched.Add(i);
             }
 
