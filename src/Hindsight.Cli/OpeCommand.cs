@@ -147,14 +147,15 @@ internal static class OpeCommand
                 var doc = results.Select(r => new Dictionary<string, object>
                 {
                     ["policy"] = r.Policy,
-                    ["estimates"] = r.Estimates.Select(e => new Dictionary<string, object>
+                    ["estimates"] = r.Estimates.Select(e => new Dictionary<string, object?>
                     {
                         ["estimator"] = e.Estimator,
-                        ["value"] = e.Value,
-                        ["ci95"] = new[] { e.Low, e.High },
+                        ["value"] = Finite(e.Value),
+                        ["ci95"] = double.IsFinite(e.Low) && double.IsFinite(e.High) ? new[] { e.Low, e.High } : null,
+                        ["samples"] = e.Samples,
                     }).ToList(),
                     ["examples"] = r.Examples,
-                    ["logged"] = new Dictionary<string, object> { ["value"] = r.Logged.Value, ["ci95"] = new[] { r.Logged.Low, r.Logged.High } },
+                    ["logged"] = new Dictionary<string, object?> { ["value"] = Finite(r.Logged.Value), ["ci95"] = double.IsFinite(r.Logged.Low) ? new[] { r.Logged.Low, r.Logged.High } : null },
                     ["reward"] = fmt == "obd" ? "click" : "-cost",
                 });
                 stdout.WriteLine(JsonSerializer.Serialize(doc, new JsonSerializerOptions { WriteIndented = true }));
@@ -166,7 +167,11 @@ internal static class OpeCommand
                     stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"policy {r.Policy} on {path} ({r.Examples} decisions; the log's own value {r.Logged.Value:0.000000} [{r.Logged.Low:0.000000}, {r.Logged.High:0.000000}])"));
                     foreach (OffPolicyEstimate e in r.Estimates)
                     {
-                        stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {e.Estimator,-6} {e.Value,12:0.000000}   95% CI [{e.Low:0.000000}, {e.High:0.000000}]"));
+                        stdout.WriteLine(!e.Defined
+                            ? $"  {e.Estimator,-6} undefined ({e.Samples} usable decisions: no sample carries the policy's weight)"
+                            : double.IsNaN(e.Low)
+                                ? string.Create(CultureInfo.InvariantCulture, $"  {e.Estimator,-6} {e.Value,12:0.000000}   (one sample: no interval)")
+                                : string.Create(CultureInfo.InvariantCulture, $"  {e.Estimator,-6} {e.Value,12:0.000000}   95% CI [{e.Low:0.000000}, {e.High:0.000000}]"));
                     }
                 }
             }
@@ -197,6 +202,8 @@ internal static class OpeCommand
         {
         }
     }
+
+    private static object? Finite(double value) => double.IsFinite(value) ? value : null;
 
     private static int Bad(TextWriter stderr, string message)
     {

@@ -12,4 +12,7 @@ public readonly record struct OffPolicyEstimate(string Estimator, double Value, 
     /// <param name="value">The value, e.g. an on-policy ground truth.</param>
     /// <returns>Whether Low ≤ value ≤ High.</returns>
     public bool Contains(double value) => Low <= value && value <= High;
+
+    /// <summary>True when the estimate is defined (there were samples, and for SNIPS some weight).</summary>
+    public bool Defined => !double.IsNaN(Value);
 }

@@ -5,7 +5,8 @@ namespace Hindsight.Evaluation;
 /// <summary>
 /// Off-policy value estimators, decoupled from any learner: each takes the logged samples of one target policy and
 /// returns an estimate with a 95% confidence interval (Student t on the per-sample terms; the delta method for the
-/// ratio estimator SNIPS).
+/// ratio estimator SNIPS). An undefined estimate (no samples; SNIPS with no weight) is NaN, and an interval that needs
+/// two samples is NaN with one: never a misleading zero-width interval.
 /// </summary>
 /// <remarks>
 /// IPS (Horvitz and Thompson 1952): V̂ = (1/n) Σ wᵢ rᵢ. SNIPS (Swaminathan and Joachims, "The self-normalized estimator
@@ -65,7 +66,7 @@ public static class OffPolicyEstimators
 
         if (n == 0 || sumW <= 0)
         {
-            return new OffPolicyEstimate("snips", 0, 0, 0, n);
+            return new OffPolicyEstimate("snips", double.NaN, double.NaN, double.NaN, n); // no weight: undefined
         }
 
         double value = sumWr / sumW;
@@ -85,7 +86,7 @@ public static class OffPolicyEstimators
         int n = samples.Length;
         if (n == 0)
         {
-            return new OffPolicyEstimate(name, 0, 0, 0, 0);
+            return new OffPolicyEstimate(name, double.NaN, double.NaN, double.NaN, 0); // no samples: undefined
         }
 
         double sum = 0;
@@ -97,7 +98,7 @@ public static class OffPolicyEstimators
         double mean = sum / n;
         if (n < 2)
         {
-            return new OffPolicyEstimate(name, mean, mean, mean, n);
+            return new OffPolicyEstimate(name, mean, double.NaN, double.NaN, n); // one sample: no interval
         }
 
         double squares = 0;

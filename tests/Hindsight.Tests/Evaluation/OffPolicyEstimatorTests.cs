@@ -50,6 +50,19 @@ public class OffPolicyEstimatorTests
     }
 
     [Fact]
+    public void Undefined_estimates_are_nan_not_a_zero_width_interval()
+    {
+        // A target that never takes the logged actions: Σw = 0, SNIPS is undefined; no samples at all: IPS undefined.
+        OffPolicySample[] never = [new(1, 0.5, 0), new(0, 0.5, 0)];
+        Assert.False(OffPolicyEstimators.Snips(never).Defined);
+        Assert.False(OffPolicyEstimators.Ips([]).Defined);
+        OffPolicyEstimate one = OffPolicyEstimators.Ips([new(1, 0.5, 0.5)]);
+        Assert.Equal(1.0, one.Value);
+        Assert.True(double.IsNaN(one.Low));
+        Assert.False(one.Contains(1.0));
+    }
+
+    [Fact]
     public void On_policy_data_makes_every_importance_estimator_the_sample_mean()
     {
         OffPolicySample[] same = [new(1, 0.3, 0.3), new(0, 0.7, 0.7), new(1, 0.3, 0.3)];
