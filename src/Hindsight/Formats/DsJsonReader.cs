@@ -45,7 +45,7 @@ public sealed class DsJsonReader
     public IEnumerable<CbExample> Read()
     {
         using Stream stream = DataFile.OpenBytes(_path);
-        var lines = new ByteLineReader(stream);
+        var lines = new LineReader<byte>(stream.Read, (byte)'\n', (byte)'\r');
         var namespaces = new NamespaceCache();
         while (true)
         {
@@ -78,13 +78,18 @@ public sealed class DsJsonReader
         }
     }
 
-    private bool Next(ByteLineReader lines, NamespaceCache namespaces, out CbExample? example, out bool ignored)
+    private bool Next(LineReader<byte> lines, NamespaceCache namespaces, out CbExample? example, out bool ignored)
     {
         example = null;
         ignored = false;
         if (!lines.TryRead(out ReadOnlySpan<byte> line))
         {
             return false;
+        }
+
+        if (lines.LineNumber == 1 && line.StartsWith("\uFEFF"u8))
+        {
+            line = line[3..]; // a UTF-8 byte-order mark
         }
 
         ReadOnlySpan<byte> trimmed = line.Trim(" \t"u8);

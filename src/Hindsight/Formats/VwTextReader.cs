@@ -48,7 +48,7 @@ public sealed class VwTextReader
     public IEnumerable<CbExample> Read()
     {
         using TextReader text = DataFile.OpenText(_path);
-        var lines = new LineReader(text);
+        var lines = new LineReader<char>(text.Read, '\n', '\r');
         var namespaces = new NamespaceCache();
         while (true)
         {
@@ -84,7 +84,7 @@ public sealed class VwTextReader
 
     private bool _inBlock;
 
-    private void SkipRestOfBlock(LineReader lines)
+    private void SkipRestOfBlock(LineReader<char> lines)
     {
         while (lines.TryRead(out ReadOnlySpan<char> line) && !line.IsWhiteSpace())
         {
@@ -93,7 +93,7 @@ public sealed class VwTextReader
         _inBlock = false;
     }
 
-    private (CbExample? Example, bool End) NextSingleLine(LineReader lines, int actions, NamespaceCache namespaces)
+    private (CbExample? Example, bool End) NextSingleLine(LineReader<char> lines, int actions, NamespaceCache namespaces)
     {
         while (lines.TryRead(out ReadOnlySpan<char> line))
         {
@@ -161,7 +161,7 @@ public sealed class VwTextReader
         return new CbExample(new FeatureSet(), actionSets, label, lineNumber) { IsAdf = false, Costs = costs };
     }
 
-    private (CbExample? Example, bool End) NextAdf(LineReader lines, NamespaceCache namespaces)
+    private (CbExample? Example, bool End) NextAdf(LineReader<char> lines, NamespaceCache namespaces)
     {
         FeatureSet? shared = null;
         List<FeatureSet>? actions = null;

@@ -8,10 +8,8 @@ namespace Hindsight.Contextual.Policies;
 /// multi-armed bandits", NeurIPS 2007, with fixed ε).
 /// </summary>
 /// <remarks>With fixed ε the regret is at least ε T (1 − 1/K) times the average gap: linear.</remarks>
-public sealed class LinearEpsilonGreedy : IContextualPolicy
+public sealed class LinearEpsilonGreedy : RidgePolicy
 {
-    private static readonly double[] NoContext = [1.0];
-    private readonly RidgeArms _ridge;
     private readonly double _epsilon;
     private readonly SeededRandom _rng = new(0);
 
@@ -20,62 +18,35 @@ public sealed class LinearEpsilonGreedy : IContextualPolicy
     /// <param name="epsilon">Exploration probability ε ∈ [0, 1].</param>
     /// <param name="lambda">Ridge regularization λ &gt; 0.</param>
     public LinearEpsilonGreedy(int arms, double epsilon = 0.1, double lambda = 1.0)
+        : base(arms, lambda)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(arms, 1);
         if (!(epsilon >= 0 && epsilon <= 1))
         {
             throw new ArgumentOutOfRangeException(nameof(epsilon), "ε must lie in [0, 1].");
         }
 
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(lambda);
-        _ridge = new RidgeArms(arms, lambda);
         _epsilon = epsilon;
     }
 
     /// <inheritdoc />
-    public int Arms => _ridge.Arms;
-
-    /// <inheritdoc />
-    public void Reset(ulong seed)
+    public override void Reset(ulong seed)
     {
-        _ridge.Reset();
+        base.Reset(seed);
         _rng.Reseed(seed);
     }
 
     /// <inheritdoc />
-    public int Choose() => Choose(NoContext);
-
-    /// <inheritdoc />
-    public void Update(int arm, double reward) => Update(NoContext, arm, reward);
-
-    /// <inheritdoc />
-    public int Choose(ReadOnlySpan<double> context)
+    public override int Choose(ReadOnlySpan<double> context)
     {
-        _ridge.Ensure(context.Length);
         if (_rng.NextDouble() < _epsilon)
         {
-            return _rng.Next(_ridge.Arms);
+            Ridge.Ensure(context.Length);
+            return _rng.Next(Ridge.Arms);
         }
 
-        int best = 0;
-        double bestMean = double.NegativeInfinity;
-        for (int a = 0; a < _ridge.Arms; a++)
-        {
-            double mean = _ridge.Mean(a, context);
-            if (mean > bestMean)
-            {
-                bestMean = mean;
-                best = a;
-            }
-        }
-
-        return best;
+        return base.Choose(context);
     }
 
-    /// <inheritdoc />
-    public void Update(ReadOnlySpan<double> context, int arm, double reward)
-    {
-        _ridge.Ensure(context.Length);
-        _ridge.Add(arm, context, reward);
-    }
+    /// <summary>θ̂ₐ·x.</summary>
+    private protected override double Score(int arm, ReadOnlySpan<double> context) => Ridge.Mean(arm, context);
 }

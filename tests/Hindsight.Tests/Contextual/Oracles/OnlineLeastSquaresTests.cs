@@ -41,6 +41,18 @@ public class OnlineLeastSquaresTests
     }
 
     [Fact]
+    public void Repeated_indices_that_cancel_then_return_count_once()
+    {
+        // x has index 2 with value 1 − 1 + 1 = 1: the update must equal that of the single feature (2, 1).
+        var repeated = new OnlineLeastSquares(3);
+        var single = new OnlineLeastSquares(3);
+        repeated.Learn([2, 2, 2], [1f, -1f, 1f], 0.8f);
+        single.Learn([2], [1f], 0.8f);
+        Assert.Equal(single.Theta.ToArray(), repeated.Theta.ToArray());
+        Assert.Equal(0.8 / (1 + 1), repeated.Theta[2], 6); // ridge λ = 1: θ₂ = y x / (λ + x²) (y = 0.8f)
+    }
+
+    [Fact]
     public void A_cost_regressor_over_least_squares_saves_and_resumes_exactly()
     {
         var space = new FeatureSpace(6, ["sa"]);
