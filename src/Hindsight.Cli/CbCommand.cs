@@ -171,7 +171,7 @@ internal static class CbCommand
             IEnumerable<CbExample> examples;
             if (fmt == "dsjson")
             {
-                var reader = new DsJsonReader(path, policy);
+                var reader = new DsJsonReader(path, policy) { ReuseExamples = true }; // one pass, nothing kept
                 report = reader.Report;
                 examples = reader.Read();
             }
@@ -188,7 +188,7 @@ internal static class CbCommand
             }
             else
             {
-                var reader = new VwTextReader(path, policy);
+                var reader = new VwTextReader(path, policy) { ReuseExamples = true };
                 report = reader.Report;
                 examples = reader.Read();
             }

@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.Json;
 using Hindsight.Contextual;
 using Hindsight.Contextual.Features;
 
@@ -25,6 +24,9 @@ public sealed class DsJsonReader
 {
     private readonly string _path;
     private readonly MalformedRecordPolicy _policy;
+    private readonly List<int> _ids = [];
+    private readonly List<float> _probabilities = [];
+    private FeatureSetPool _pool = new(false);
 
     /// <summary>Creates a reader.</summary>
     /// <param name="path">The file (.gz read transparently).</param>
@@ -35,6 +37,12 @@ public sealed class DsJsonReader
         _path = path;
         _policy = policy;
     }
+
+    /// <summary>
+    /// When true, each example's feature sets are recycled for the next example (VW's example pool): an example is
+    /// valid only until the enumeration moves on. For streaming passes that do not keep examples.
+    /// </summary>
+    public bool ReuseExamples { get; init; }
 
     /// <summary>Counts of what was read, skipped and ignored (complete once enumeration ends).</summary>
     public ReadReport Report { get; } = new();
@@ -47,6 +55,7 @@ public sealed class DsJsonReader
         using Stream stream = DataFile.OpenBytes(_path);
         var lines = new LineReader<byte>(stream.Read, (byte)'\n', (byte)'\r');
         var namespaces = new NamespaceCache();
+        _pool = new FeatureSetPool(ReuseExamples);
         while (true)
         {
             CbExample? example;
@@ -108,9 +117,8 @@ public sealed class DsJsonReader
         {
             example = Parse(trimmed, lines.LineNumber, namespaces);
         }
-        catch (Exception ex) when (ex is JsonException or InvalidOperationException or FormatException)
+        catch (MalformedJsonException ex)
         {
-            // FormatException: a number that does not fit a float (e.g. 1e400) where a feature value or label is read.
             throw new DataFormatException(_path, lines.LineNumber, string.Empty, $"malformed JSON: {ex.Message}");
         }
 
@@ -120,86 +128,85 @@ public sealed class DsJsonReader
 
     private CbExample? Parse(ReadOnlySpan<byte> line, long lineNumber, NamespaceCache namespaces)
     {
-        var reader = new Utf8JsonReader(line, new JsonReaderOptions { MaxDepth = 64 });
-        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
-        {
-            throw new DataFormatException(_path, lineNumber, string.Empty, "an event must be a JSON object");
-        }
-
+        var json = new JsonScanner(line);
         double? cost = null, probability = null;
         int? labelIndex = null, labelAction = null;
         bool skip = false, hasContext = false;
         string? id = null;
-        List<int>? ids = null;
-        List<double>? probabilities = null;
-        var shared = new FeatureSet();
-        var actions = new List<FeatureSet>();
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        bool hasIds = false, hasProbabilities = false;
+        _pool.Reset();
+        FeatureSet shared = _pool.Rent();
+        List<FeatureSet> actions = _pool.ActionList();
+        json.BeginObject();
+        bool first = true;
+        while (json.NextMember(ref first, out ReadOnlySpan<byte> key))
         {
-            if (reader.ValueTextEquals("c"u8))
+            if (key.SequenceEqual("c"u8))
             {
-                reader.Read();
-                if (reader.TokenType != JsonTokenType.StartObject)
+                if (json.PeekKind() != JsonScanner.Kind.Object)
                 {
                     throw new DataFormatException(_path, lineNumber, "c", "the context must be an object");
                 }
 
                 hasContext = true;
-                ParseContext(ref reader, shared, actions, lineNumber, namespaces);
+                ParseContext(ref json, shared, actions, lineNumber, namespaces);
             }
-            else if (reader.ValueTextEquals("_label_cost"u8))
+            else if (key.SequenceEqual("_label_cost"u8))
             {
-                cost = Number(ref reader, "_label_cost", lineNumber);
+                cost = Number(ref json, "_label_cost", lineNumber);
             }
-            else if (reader.ValueTextEquals("_label_probability"u8))
+            else if (key.SequenceEqual("_label_probability"u8))
             {
-                probability = Number(ref reader, "_label_probability", lineNumber);
+                probability = Number(ref json, "_label_probability", lineNumber);
             }
-            else if (reader.ValueTextEquals("_labelIndex"u8))
+            else if (key.SequenceEqual("_labelIndex"u8))
             {
-                reader.Read();
-                labelIndex = reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out int li) ? li
+                labelIndex = json.PeekKind() == JsonScanner.Kind.Number && json.TryReadInt32(out int li) ? li
                     : throw new DataFormatException(_path, lineNumber, "_labelIndex", "must be a whole number");
             }
-            else if (reader.ValueTextEquals("_label_Action"u8))
+            else if (key.SequenceEqual("_label_Action"u8))
             {
-                reader.Read();
-                labelAction = reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out int la) ? la : null;
-            }
-            else if (reader.ValueTextEquals("_skipLearn"u8))
-            {
-                reader.Read();
-                skip = reader.TokenType == JsonTokenType.True;
-            }
-            else if (reader.ValueTextEquals("EventId"u8) || reader.ValueTextEquals("event_id"u8))
-            {
-                reader.Read();
-                if (reader.TokenType == JsonTokenType.String)
+                if (json.PeekKind() == JsonScanner.Kind.Number)
                 {
-                    id = reader.GetString();
+                    labelAction = json.TryReadInt32(out int la) ? la : null;
                 }
                 else
                 {
-                    reader.Skip();
+                    json.Skip();
                 }
             }
-            else if (reader.ValueTextEquals("a"u8))
+            else if (key.SequenceEqual("_skipLearn"u8))
             {
-                reader.Read();
-                ids = ReadArray(ref reader, lineNumber, "a", static (ref Utf8JsonReader r) => r.TryGetInt32(out int v) ? v : int.MinValue);
+                JsonScanner.Kind kind = json.PeekKind();
+                skip = kind == JsonScanner.Kind.True;
+                json.Skip();
             }
-            else if (reader.ValueTextEquals("p"u8))
+            else if (key.SequenceEqual("EventId"u8) || key.SequenceEqual("event_id"u8))
             {
-                reader.Read();
-                probabilities = ReadArray(ref reader, lineNumber, "p", static (ref Utf8JsonReader r) => r.GetDouble());
+                if (json.PeekKind() == JsonScanner.Kind.String)
+                {
+                    id = Encoding.UTF8.GetString(json.ReadString());
+                }
+                else
+                {
+                    json.Skip();
+                }
+            }
+            else if (key.SequenceEqual("a"u8))
+            {
+                hasIds = ReadActionIds(ref json, lineNumber);
+            }
+            else if (key.SequenceEqual("p"u8))
+            {
+                hasProbabilities = ReadProbabilities(ref json, lineNumber);
             }
             else
             {
-                reader.Read();
-                reader.Skip();
+                json.Skip();
             }
         }
 
+        json.ExpectEnd();
         if (skip || !hasContext)
         {
             return null; // a _skipLearn event, or a reward-only / outcome line
@@ -211,46 +218,83 @@ public sealed class DsJsonReader
         }
 
         CbLabel label = Label(cost, probability, labelIndex, labelAction, actions.Count, lineNumber);
-        return new CbExample(shared, actions, label, lineNumber) { Id = id, Probabilities = Probabilities(ids, probabilities, actions.Count, lineNumber) };
+        float[]? logged = hasIds && hasProbabilities ? Probabilities(_ids, _probabilities, actions.Count, lineNumber) : null;
+        return new CbExample(shared, actions, label, lineNumber) { Id = id, Probabilities = logged };
     }
 
-    private delegate T ElementReader<T>(ref Utf8JsonReader reader);
-
-    private List<T>? ReadArray<T>(ref Utf8JsonReader reader, long lineNumber, string field, ElementReader<T> element)
+    /// <summary>Reads <c>a</c> into the id buffer (an id that is not a whole number reads as int.MinValue, which no action has).</summary>
+    private bool ReadActionIds(ref JsonScanner json, long lineNumber)
     {
-        if (reader.TokenType != JsonTokenType.StartArray)
+        _ids.Clear();
+        if (!BeginNumbers(ref json))
         {
-            reader.Skip();
-            return null;
+            return false;
         }
 
-        var list = new List<T>();
-        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        bool first = true;
+        while (json.NextElement(ref first))
         {
-            if (reader.TokenType != JsonTokenType.Number)
-            {
-                throw new DataFormatException(_path, lineNumber, $"{field}[{list.Count}]", $"must be a number, found {reader.TokenType.ToString().ToLowerInvariant()}");
-            }
-
-            list.Add(element(ref reader));
+            ExpectNumber(ref json, lineNumber, "a", _ids.Count);
+            _ids.Add(json.TryReadInt32(out int id) ? id : int.MinValue);
         }
 
-        return list;
+        return true;
     }
 
-    private double Number(ref Utf8JsonReader reader, string name, long lineNumber)
+    /// <summary>Reads <c>p</c> into the probability buffer.</summary>
+    private bool ReadProbabilities(ref JsonScanner json, long lineNumber)
     {
-        reader.Read();
-        if (reader.TokenType != JsonTokenType.Number)
+        _probabilities.Clear();
+        if (!BeginNumbers(ref json))
         {
-            throw new DataFormatException(_path, lineNumber, name, $"must be a number, found {reader.TokenType.ToString().ToLowerInvariant()}");
+            return false;
         }
 
-        double value = reader.GetDouble();
+        bool first = true;
+        while (json.NextElement(ref first))
+        {
+            ExpectNumber(ref json, lineNumber, "p", _probabilities.Count);
+            _probabilities.Add(json.ReadSingle());
+        }
+
+        return true;
+    }
+
+    /// <summary>Enters an array, or skips a value of another kind and returns false.</summary>
+    private static bool BeginNumbers(ref JsonScanner json)
+    {
+        if (json.PeekKind() != JsonScanner.Kind.Array)
+        {
+            json.Skip();
+            return false;
+        }
+
+        json.BeginArray();
+        return true;
+    }
+
+    private void ExpectNumber(ref JsonScanner json, long lineNumber, string field, int index)
+    {
+        JsonScanner.Kind kind = json.PeekKind();
+        if (kind != JsonScanner.Kind.Number)
+        {
+            throw new DataFormatException(_path, lineNumber, $"{field}[{index}]", $"must be a number, found {JsonScanner.Name(kind)}");
+        }
+    }
+
+    private double Number(ref JsonScanner json, string name, long lineNumber)
+    {
+        JsonScanner.Kind kind = json.PeekKind();
+        if (kind != JsonScanner.Kind.Number)
+        {
+            throw new DataFormatException(_path, lineNumber, name, $"must be a number, found {JsonScanner.Name(kind)}");
+        }
+
+        double value = json.ReadDouble();
         return double.IsFinite(value) ? value : throw new DataFormatException(_path, lineNumber, name, "is not a finite number");
     }
 
-    private float Finite(float value, scoped ReadOnlySpan<char> ns, ReadOnlySpan<byte> key, long lineNumber)
+    private float Finite(float value, scoped ReadOnlySpan<char> ns, scoped ReadOnlySpan<byte> key, long lineNumber)
     {
         if (float.IsFinite(value))
         {
@@ -293,13 +337,8 @@ public sealed class DsJsonReader
         return new CbLabel(index, (float)cost.Value, (float)probability.Value);
     }
 
-    private float[]? Probabilities(List<int>? ids, List<double>? probabilities, int actions, long lineNumber)
+    private float[] Probabilities(List<int> ids, List<float> probabilities, int actions, long lineNumber)
     {
-        if (ids is null || probabilities is null)
-        {
-            return null;
-        }
-
         if (ids.Count != probabilities.Count)
         {
             throw new DataFormatException(_path, lineNumber, "p", $"{probabilities.Count} probabilities for {ids.Count} actions in 'a'");
@@ -321,101 +360,103 @@ public sealed class DsJsonReader
                 throw new DataFormatException(_path, lineNumber, $"p[{k}]", $"probability {probabilities[k]} is outside [0, 1]");
             }
 
-            result[index] = (float)probabilities[k];
+            result[index] = probabilities[k];
         }
 
         return result;
     }
 
-    private void ParseContext(ref Utf8JsonReader reader, FeatureSet shared, List<FeatureSet> actions, long lineNumber, NamespaceCache namespaces)
+    private void ParseContext(ref JsonScanner json, FeatureSet shared, List<FeatureSet> actions, long lineNumber, NamespaceCache namespaces)
     {
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        json.BeginObject();
+        bool first = true;
+        FeatureGroup? group = null;
+        while (json.NextMember(ref first, out ReadOnlySpan<byte> key))
         {
-            if (reader.ValueTextEquals("_multi"u8))
+            if (key.SequenceEqual("_multi"u8))
             {
-                reader.Read();
-                if (reader.TokenType != JsonTokenType.StartArray)
+                if (json.PeekKind() != JsonScanner.Kind.Array)
                 {
                     throw new DataFormatException(_path, lineNumber, "c._multi", "must be an array of action objects");
                 }
 
-                while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+                json.BeginArray();
+                bool firstAction = true;
+                while (json.NextElement(ref firstAction))
                 {
-                    if (reader.TokenType != JsonTokenType.StartObject)
+                    if (json.PeekKind() != JsonScanner.Kind.Object)
                     {
                         throw new DataFormatException(_path, lineNumber, $"c._multi[{actions.Count}]", "each action must be an object");
                     }
 
-                    var set = new FeatureSet();
-                    ParseObject(ref reader, set, [], lineNumber, namespaces);
+                    FeatureSet set = _pool.Rent();
+                    ParseObject(ref json, set, [], lineNumber, namespaces);
                     actions.Add(set);
                 }
             }
             else
             {
-                ParseProperty(ref reader, shared, [], lineNumber, namespaces);
+                ParseProperty(ref json, key, shared, [], ref group, lineNumber, namespaces);
             }
         }
     }
 
-    /// <summary>Reads the properties of an object (the reader is on its StartObject) into a namespace.</summary>
-    private void ParseObject(ref Utf8JsonReader reader, FeatureSet set, scoped ReadOnlySpan<char> ns, long lineNumber, NamespaceCache namespaces)
+    /// <summary>Reads the properties of an object (the scanner is on its '{') into a namespace.</summary>
+    private void ParseObject(ref JsonScanner json, FeatureSet set, scoped ReadOnlySpan<char> ns, long lineNumber, NamespaceCache namespaces)
     {
         FeatureGroup? group = null; // resolved once per object, on its first feature
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        json.BeginObject();
+        bool first = true;
+        while (json.NextMember(ref first, out ReadOnlySpan<byte> key))
         {
-            ParseProperty(ref reader, set, ns, ref group, lineNumber, namespaces);
+            ParseProperty(ref json, key, set, ns, ref group, lineNumber, namespaces);
         }
     }
 
-    private void ParseProperty(ref Utf8JsonReader reader, FeatureSet set, scoped ReadOnlySpan<char> ns, long lineNumber, NamespaceCache namespaces)
+    /// <summary>Reads one property's value (the scanner is past its ':') under a namespace.</summary>
+    private void ParseProperty(ref JsonScanner json, scoped ReadOnlySpan<byte> key, FeatureSet set, scoped ReadOnlySpan<char> ns, ref FeatureGroup? group, long lineNumber, NamespaceCache namespaces)
     {
-        FeatureGroup? group = null;
-        ParseProperty(ref reader, set, ns, ref group, lineNumber, namespaces);
-    }
-
-    /// <summary>Reads one property (the reader is on its name) under a namespace.</summary>
-    private void ParseProperty(ref Utf8JsonReader reader, FeatureSet set, scoped ReadOnlySpan<char> ns, ref FeatureGroup? group, long lineNumber, NamespaceCache namespaces)
-    {
-        ReadOnlySpan<byte> key = reader.ValueIsEscaped || reader.HasValueSequence ? Copy(ref reader) : reader.ValueSpan;
         if (!key.IsEmpty && key[0] == (byte)'_')
         {
-            reader.Read();
-            reader.Skip();
+            json.Skip();
             return;
         }
 
-        reader.Read();
-        switch (reader.TokenType)
+        JsonScanner.Kind kind = json.PeekKind();
+        switch (kind)
         {
-            case JsonTokenType.StartObject:
+            case JsonScanner.Kind.Object:
                 {
-                    Span<char> keyChars = stackalloc char[key.Length];
-                    ParseObject(ref reader, set, keyChars[..Encoding.UTF8.GetChars(key, keyChars)], lineNumber, namespaces);
+                    Span<char> keyChars = key.Length <= 128 ? stackalloc char[key.Length] : new char[key.Length];
+                    ParseObject(ref json, set, keyChars[..Encoding.UTF8.GetChars(key, keyChars)], lineNumber, namespaces);
                     break;
                 }
 
-            case JsonTokenType.StartArray:
+            case JsonScanner.Kind.Array:
                 {
-                    Span<char> keyChars = stackalloc char[key.Length];
+                    Span<char> keyChars = key.Length <= 128 ? stackalloc char[key.Length] : new char[key.Length];
                     keyChars = keyChars[..Encoding.UTF8.GetChars(key, keyChars)];
                     FeatureGroup? arrayGroup = null;
                     int i = 0;
-                    while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+                    json.BeginArray();
+                    bool first = true;
+                    while (json.NextElement(ref first))
                     {
-                        switch (reader.TokenType)
+                        JsonScanner.Kind element = json.PeekKind();
+                        switch (element)
                         {
-                            case JsonTokenType.StartObject:
-                                ParseObject(ref reader, set, keyChars, lineNumber, namespaces);
+                            case JsonScanner.Kind.Object:
+                                ParseObject(ref json, set, keyChars, lineNumber, namespaces);
                                 break;
-                            case JsonTokenType.Number:
+                            case JsonScanner.Kind.Number:
                                 arrayGroup ??= namespaces.Group(set, keyChars);
-                                arrayGroup.AddHashed(unchecked((uint)i + arrayGroup.Hash), Finite(reader.GetSingle(), keyChars, key, lineNumber));
+                                arrayGroup.AddHashed(unchecked((uint)i + arrayGroup.Hash), Finite(json.ReadSingle(), keyChars, key, lineNumber));
                                 break;
-                            case JsonTokenType.Null:
+                            case JsonScanner.Kind.Null:
+                                json.ReadLiteral();
                                 break;
                             default:
-                                throw new DataFormatException(_path, lineNumber, $"{Encoding.UTF8.GetString(key)}[{i}]", $"an array holds objects or numbers, not {reader.TokenType.ToString().ToLowerInvariant()}");
+                                throw new DataFormatException(_path, lineNumber, $"{Encoding.UTF8.GetString(key)}[{i}]", $"an array holds objects or numbers, not {JsonScanner.Name(element)}");
                         }
 
                         i++;
@@ -424,36 +465,29 @@ public sealed class DsJsonReader
                     break;
                 }
 
-            case JsonTokenType.Number:
+            case JsonScanner.Kind.Number:
                 group ??= namespaces.Group(set, ns);
-                group.AddHashed(VwHash.FeatureUtf8(key, group.Hash), Finite(reader.GetSingle(), ns, key, lineNumber));
+                group.AddHashed(VwHash.FeatureUtf8(key, group.Hash), Finite(json.ReadSingle(), ns, key, lineNumber));
                 break;
-            case JsonTokenType.String:
-                Span<byte> nameBuffer = stackalloc byte[256];
-                int length = reader.HasValueSequence ? (int)reader.ValueSequence.Length : reader.ValueSpan.Length;
-                if (key.Length + length > nameBuffer.Length)
+            case JsonScanner.Kind.String:
                 {
-                    nameBuffer = new byte[key.Length + length];
+                    ReadOnlySpan<byte> value = json.ReadString();
+                    Span<byte> name = key.Length + value.Length <= 256 ? stackalloc byte[key.Length + value.Length] : new byte[key.Length + value.Length];
+                    key.CopyTo(name);
+                    value.CopyTo(name[key.Length..]);
+                    group ??= namespaces.Group(set, ns);
+                    group.AddHashed(VwHash.FeatureUtf8(name, group.Hash), 1f);
+                    break;
                 }
 
-                key.CopyTo(nameBuffer);
-                int written = reader.CopyString(nameBuffer[key.Length..]);
-                group ??= namespaces.Group(set, ns);
-                group.AddHashed(VwHash.FeatureUtf8(nameBuffer[..(key.Length + written)], group.Hash), 1f);
-                break;
-            case JsonTokenType.True:
+            case JsonScanner.Kind.True:
+                json.ReadLiteral();
                 group ??= namespaces.Group(set, ns);
                 group.AddHashed(VwHash.FeatureUtf8(key, group.Hash), 1f);
                 break;
             default:
-                break; // false and null are absent features
+                json.ReadLiteral(); // false and null are absent features
+                break;
         }
-    }
-
-    private static byte[] Copy(ref Utf8JsonReader reader)
-    {
-        int length = reader.HasValueSequence ? (int)reader.ValueSequence.Length : reader.ValueSpan.Length;
-        var buffer = new byte[length];
-        return buffer[..reader.CopyString(buffer)];
     }
 }

@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Numerics;
+using System.Runtime.InteropServices;
 
 namespace Hindsight.Formats;
 
@@ -14,13 +16,27 @@ internal static class FastFloat
 {
     private static readonly float[] Powers = [1f, 1e1f, 1e2f, 1e3f, 1e4f, 1e5f, 1e6f, 1e7f, 1e8f, 1e9f, 1e10f];
 
-    public static bool TryParse(ReadOnlySpan<char> text, out float value)
+    /// <summary>Parses UTF-16 text.</summary>
+    public static bool TryParse(ReadOnlySpan<char> text, out float value) => TryParse<char>(text, out value);
+
+    /// <summary>Parses UTF-8 text.</summary>
+    public static bool TryParse(ReadOnlySpan<byte> text, out float value) => TryParse<byte>(text, out value);
+
+    private static bool Fallback<T>(ReadOnlySpan<T> text, out float value)
+        where T : unmanaged, IBinaryInteger<T>
+        => typeof(T) == typeof(char)
+            ? float.TryParse(MemoryMarshal.Cast<T, char>(text), NumberStyles.Float, CultureInfo.InvariantCulture, out value)
+            : float.TryParse(MemoryMarshal.Cast<T, byte>(text), NumberStyles.Float, CultureInfo.InvariantCulture, out value);
+
+    private static bool TryParse<T>(ReadOnlySpan<T> text, out float value)
+        where T : unmanaged, IBinaryInteger<T>
     {
+        T minus = T.CreateTruncating('-'), plus = T.CreateTruncating('+'), dot = T.CreateTruncating('.');
         int i = 0;
         bool negative = false;
-        if (text.Length > 0 && (text[0] == '-' || text[0] == '+'))
+        if (text.Length > 0 && (text[0] == minus || text[0] == plus))
         {
-            negative = text[0] == '-';
+            negative = text[0] == minus;
             i = 1;
         }
 
@@ -29,16 +45,16 @@ internal static class FastFloat
         bool point = false, any = false;
         for (; i < text.Length; i++)
         {
-            char c = text[i];
-            if (c is >= '0' and <= '9')
+            uint d = uint.CreateTruncating(text[i]) - '0';
+            if (d <= 9)
             {
                 any = true;
-                if (mantissa != 0 || c != '0')
+                if (mantissa != 0 || d != 0)
                 {
                     digits++;
                 }
 
-                mantissa = (mantissa * 10) + (uint)(c - '0');
+                mantissa = (mantissa * 10) + d;
                 if (point)
                 {
                     decimals++;
@@ -46,22 +62,22 @@ internal static class FastFloat
 
                 if (digits > 7 || decimals > 10)
                 {
-                    return float.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value);
+                    return Fallback(text, out value);
                 }
             }
-            else if (c == '.' && !point)
+            else if (text[i] == dot && !point)
             {
                 point = true;
             }
             else
             {
-                return float.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value);
+                return Fallback(text, out value);
             }
         }
 
         if (!any)
         {
-            return float.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value);
+            return Fallback(text, out value);
         }
 
         value = mantissa / Powers[decimals];

@@ -39,6 +39,12 @@ public sealed class VwTextReader
         _actions = actions;
     }
 
+    /// <summary>
+    /// When true, each example's feature sets are recycled for the next example (VW's example pool): an example is
+    /// valid only until the enumeration moves on. For streaming passes that do not keep examples.
+    /// </summary>
+    public bool ReuseExamples { get; init; }
+
     /// <summary>Counts of what was read, skipped and ignored (complete once enumeration ends).</summary>
     public ReadReport Report { get; } = new();
 
@@ -50,6 +56,7 @@ public sealed class VwTextReader
         using TextReader text = DataFile.OpenText(_path);
         var lines = new LineReader<char>(text.Read, '\n', '\r');
         var namespaces = new NamespaceCache();
+        _pool = new FeatureSetPool(ReuseExamples);
         while (true)
         {
             CbExample? example;
@@ -83,6 +90,7 @@ public sealed class VwTextReader
     }
 
     private bool _inBlock;
+    private FeatureSetPool _pool = new(false);
 
     private void SkipRestOfBlock(LineReader<char> lines)
     {
@@ -110,7 +118,8 @@ public sealed class VwTextReader
     {
         int bar = line.IndexOf('|');
         ReadOnlySpan<char> head = bar >= 0 ? line[..bar] : line;
-        var shared = new FeatureSet();
+        _pool.Reset();
+        FeatureSet shared = _pool.Rent();
         if (bar >= 0)
         {
             ParseFeatures(line[bar..], shared, lineNumber, namespaces);
@@ -143,7 +152,7 @@ public sealed class VwTextReader
         var actionSets = new FeatureSet[actions];
         for (int a = 0; a < actions; a++)
         {
-            var set = new FeatureSet();
+            FeatureSet set = _pool.Rent();
             foreach (FeatureGroup g in shared.Groups)
             {
                 FeatureGroup target = set.Namespace(g.Name, g.Hash);
@@ -158,7 +167,7 @@ public sealed class VwTextReader
             actionSets[a] = set;
         }
 
-        return new CbExample(new FeatureSet(), actionSets, label, lineNumber) { IsAdf = false, Costs = costs };
+        return new CbExample(_pool.Rent(), actionSets, label, lineNumber) { IsAdf = false, Costs = costs };
     }
 
     private (CbExample? Example, bool End) NextAdf(LineReader<char> lines, NamespaceCache namespaces)
@@ -169,6 +178,7 @@ public sealed class VwTextReader
         string? tag = null;
         long first = 0;
         _inBlock = false;
+        _pool.Reset();
         while (true)
         {
             bool more = lines.TryRead(out ReadOnlySpan<char> line);
@@ -190,7 +200,7 @@ public sealed class VwTextReader
                     throw new DataFormatException(_path, first, "shared", "an example with a shared line but no action lines");
                 }
 
-                return (new CbExample(shared ?? new FeatureSet(), actions, label, first) { Id = tag }, !more);
+                return (new CbExample(shared ?? _pool.Rent(), actions, label, first) { Id = tag }, !more);
             }
 
             long lineNumber = lines.LineNumber;
@@ -214,7 +224,7 @@ public sealed class VwTextReader
                 head = rest;
             }
 
-            FeatureSet features = isShared ? (shared = new FeatureSet()) : new FeatureSet();
+            FeatureSet features = isShared ? (shared = _pool.Rent()) : _pool.Rent();
             if (bar >= 0)
             {
                 ParseFeatures(line[bar..], features, lineNumber, namespaces);
@@ -245,7 +255,7 @@ public sealed class VwTextReader
 
             if (!isShared)
             {
-                (actions ??= []).Add(features);
+                (actions ??= _pool.ActionList()).Add(features);
             }
         }
     }

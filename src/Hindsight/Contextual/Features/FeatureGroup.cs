@@ -76,4 +76,11 @@ public sealed class FeatureGroup
             _values.Add(value);
         }
     }
+
+    /// <summary>Removes every feature, keeping the storage.</summary>
+    public void Clear()
+    {
+        _hashes.Clear();
+        _values.Clear();
+    }
 }

@@ -4,6 +4,7 @@ namespace Hindsight.Contextual.Features;
 public sealed class FeatureSet
 {
     private readonly List<FeatureGroup> _groups = [];
+    private readonly List<FeatureGroup> _spare = []; // cleared groups kept for reuse (their lists keep their capacity)
 
     /// <summary>The namespaces, in the order they appeared.</summary>
     public IReadOnlyList<FeatureGroup> Groups => _groups;
@@ -36,7 +37,7 @@ public sealed class FeatureSet
             }
         }
 
-        var group = new FeatureGroup(name);
+        var group = Recycled(name) ?? new FeatureGroup(name);
         _groups.Add(group);
         return group;
     }
@@ -55,8 +56,39 @@ public sealed class FeatureSet
             }
         }
 
-        var group = new FeatureGroup(name, hash);
+        var group = Recycled(name) ?? new FeatureGroup(name, hash);
         _groups.Add(group);
         return group;
+    }
+
+    /// <summary>
+    /// Empties the set for reuse: it then reads as a new set (no namespaces), but namespaces added again reuse their
+    /// old groups and storage, so refilling it allocates nothing.
+    /// </summary>
+    public void Clear()
+    {
+        foreach (FeatureGroup g in _groups)
+        {
+            g.Clear();
+            _spare.Add(g);
+        }
+
+        _groups.Clear();
+    }
+
+    private FeatureGroup? Recycled(string name)
+    {
+        for (int i = 0; i < _spare.Count; i++)
+        {
+            if (ReferenceEquals(_spare[i].Name, name) || _spare[i].Name == name)
+            {
+                FeatureGroup g = _spare[i];
+                _spare[i] = _spare[^1];
+                _spare.RemoveAt(_spare.Count - 1);
+                return g;
+            }
+        }
+
+        return null;
     }
 }
