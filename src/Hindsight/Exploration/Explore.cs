@@ -87,6 +87,39 @@ public static class Explore
         pmf[best] = 1f - rest;
     }
 
+    /// <summary>
+    /// FastCB's first-order inverse gap weighting (Foster and Krishnamurthy, "Efficient first-order contextual bandits:
+    /// prediction, allocation, and triangular discrimination", NeurIPS 2021): p(a) = ĉ(a*) / (K ĉ(a*) + γ (ĉ(a) − ĉ(a*)))
+    /// for a ≠ a*, and a* gets the rest. Costs must lie in [0, 1]; when the best predicted cost is near 0 the rule is
+    /// almost greedy, which is what makes its regret scale with the best policy's loss L* instead of T.
+    /// </summary>
+    /// <param name="costs">Predicted costs ĉ ∈ [0, 1].</param>
+    /// <param name="gamma">The exploration parameter γ ≥ 0 (larger: greedier).</param>
+    /// <param name="pmf">Receives the probabilities.</param>
+    /// <remarks>An action tied with a* gets 1/K (the limit of the rule as the gap goes to 0 when ĉ(a*) &gt; 0, and what
+    /// inverse gap weighting gives at gap 0), so an untrained model plays uniformly.</remarks>
+    public static void FastCb(ReadOnlySpan<float> costs, float gamma, Span<float> pmf)
+    {
+        int k = costs.Length;
+        int best = ArgMin(costs);
+        float star = costs[best];
+        float rest = 0f;
+        for (int a = 0; a < k; a++)
+        {
+            if (a == best)
+            {
+                continue;
+            }
+
+            float gap = costs[a] - star;
+            float denominator = (k * star) + (gamma * gap);
+            pmf[a] = gap <= 0 || denominator <= 0 ? 1f / k : star / denominator; // γ = 0 and ĉ(a*) = 0: the limit 1/K
+            rest += pmf[a];
+        }
+
+        pmf[best] = 1f - rest;
+    }
+
     /// <summary>Softmax over negated costs: p(a) ∝ exp(−λ ĉ(a)).</summary>
     /// <param name="costs">Predicted costs.</param>
     /// <param name="lambda">Inverse temperature λ ≥ 0.</param>

@@ -71,6 +71,15 @@ public static class Registry
         new("linear-epsilon-greedy", "contextual: ε-greedy over per-arm ridge regressions",
             [Num("epsilon", 0.1, "exploration probability ε", 0, 1), Pos("lambda", 1.0, "ridge regularization λ")],
             (k, p) => new Hindsight.Contextual.Policies.LinearEpsilonGreedy(k, p.Number("epsilon"), p.Number("lambda"))),
+        new("neural-squarecb", "contextual: NeuSquareCB, inverse gap weighting over a perturbed online network on square loss (Deb et al. 2024)",
+            [Pos("gamma", 10.0, "γ₀ of γₜ = γ₀√t"), .. NetworkParameters()],
+            (k, p) => new Hindsight.Contextual.Policies.NeuSquareCb(k, p.Number("gamma"), (int)p.Integer("width"), p.Number("eta"), p.Number("perturbation"))),
+        new("neural-fastcb", "contextual: NeuFastCB, FastCB's first-order weighting over a perturbed online network on KL loss (Deb et al. 2024)",
+            [Pos("gamma", 10.0, "γ₀ of γₜ = γ₀√t"), .. NetworkParameters()],
+            (k, p) => new Hindsight.Contextual.Policies.NeuFastCb(k, p.Number("gamma"), (int)p.Integer("width"), p.Number("eta"), p.Number("perturbation"))),
+        new("neural-epsilon-greedy", "contextual: ε-greedy over a perturbed online network on square loss",
+            [Num("epsilon", 0.05, "exploration probability ε", 0, 1), .. NetworkParameters()],
+            (k, p) => new Hindsight.Contextual.Policies.NeuralEpsilonGreedy(k, p.Number("epsilon"), (int)p.Integer("width"), p.Number("eta"), p.Number("perturbation"))),
     ];
 
     /// <summary>The registered K-armed environments, by name.</summary>
@@ -169,6 +178,10 @@ public static class Registry
             _ => null,
             p => new Hindsight.Contextual.Environments.ClassificationEnvironment(
                 Hindsight.Formats.ClassificationData.ReadCsv(p.FullPath("path"), (int)p.Integer("label"), p.Boolean("header"), (int)p.Integer("rows")))),
+        new("quadratic", "contextual: unit-length contexts, K classes argmax_a (θ_a·x)², reward Bernoulli(1−q) for the class, Bernoulli(q) otherwise",
+            [Int("arms", 4, "number of arms", 2, 1 << 20), Int("dimension", 10, "context dimension d", 1, 4096), Num("noise", 0.0, "label noise q ∈ [0, 0.5)", 0, 0.4999)],
+            _ => null,
+            p => new Hindsight.Contextual.Environments.QuadraticContextualEnvironment((int)p.Integer("arms"), (int)p.Integer("dimension"), p.Number("noise"))),
         new("logistic", "contextual: unit-length contexts, Bernoulli rewards with logit s·θ_a·x (θ_a drawn per run)",
             [Int("arms", 5, "number of arms", 2, 1 << 20), Int("dimension", 10, "context dimension d", 1, 4096), Pos("scale", 3.0, "logit scale s")],
             _ => null,
@@ -217,6 +230,13 @@ public static class Registry
 
     private static ParameterInfo Int(string name, long value, string description, long min, long max = int.MaxValue)
         => new(name, ParameterType.Integer, value, description) { Min = min, Max = max };
+
+    private static ParameterInfo[] NetworkParameters() =>
+    [
+        Int("width", 32, "hidden width m of the one-hidden-layer network", 1, 4096),
+        Pos("eta", 0.5, "the network's online gradient step η"),
+        Num("perturbation", 0.1, "scale σ of the random perturbation of predictions (0: none)", 0),
+    ];
 
     private static ParameterInfo Gamma()
         => new("gamma", ParameterType.Number, 0.999, "discount factor γ, in (0, 1]") { Min = 0, MinExclusive = true, Max = 1 };

@@ -52,38 +52,6 @@ public sealed class LinearContextualEnvironment : IBanditEnvironment
     /// <inheritdoc />
     public IBanditOracle Start(ulong seed, long run) => new Oracle(this, seed, run);
 
-    private static void UnitVector(ulong key, long round, Span<double> v)
-    {
-        double norm = 0;
-        for (int i = 0; i < v.Length; i++)
-        {
-            v[i] = CounterRng.Normal(key, round, i);
-            norm += v[i] * v[i];
-        }
-
-        norm = Math.Sqrt(norm);
-        for (int i = 0; i < v.Length; i++)
-        {
-            v[i] /= norm;
-        }
-    }
-
-    private static void CubeDirection(ulong key, long round, Span<double> v)
-    {
-        double norm = 0;
-        for (int i = 0; i < v.Length; i++)
-        {
-            v[i] = (2 * CounterRng.Uniform(key, round, i)) - 1;
-            norm += v[i] * v[i];
-        }
-
-        double scale = norm > 0 ? 1 / Math.Sqrt(norm) : 0;
-        for (int i = 0; i < v.Length; i++)
-        {
-            v[i] *= scale;
-        }
-    }
-
     private sealed class Oracle : IBanditOracle, IContextProvider
     {
         private readonly LinearContextualEnvironment _env;
@@ -104,7 +72,7 @@ public sealed class LinearContextualEnvironment : IBanditEnvironment
             _theta = new double[env.Arms * env.Dimension];
             for (int a = 0; a < env.Arms; a++)
             {
-                UnitVector(thetaKey, a, _theta.AsSpan(a * env.Dimension, env.Dimension));
+                UnitDraws.UnitVector(thetaKey, a, _theta.AsSpan(a * env.Dimension, env.Dimension));
             }
 
             _context = new double[env.Dimension];
@@ -151,7 +119,7 @@ public sealed class LinearContextualEnvironment : IBanditEnvironment
             }
 
             int d = _env.Dimension;
-            CubeDirection(_contextKey, round, _context);
+            UnitDraws.CubeDirection(_contextKey, round, _context);
             _best = double.NegativeInfinity;
             for (int a = 0; a < _env.Arms; a++)
             {
