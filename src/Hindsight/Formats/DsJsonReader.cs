@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text;
 using Hindsight.Contextual;
 using Hindsight.Contextual.Features;
@@ -27,6 +28,7 @@ public sealed class DsJsonReader
     private readonly List<int> _ids = [];
     private readonly List<float> _probabilities = [];
     private FeatureSetPool _pool = new(false);
+    private ActionCache<byte>? _actionCache;
 
     /// <summary>Creates a reader.</summary>
     /// <param name="path">The file (.gz read transparently).</param>
@@ -40,7 +42,9 @@ public sealed class DsJsonReader
 
     /// <summary>
     /// When true, each example's feature sets are recycled for the next example (VW's example pool): an example is
-    /// valid only until the enumeration moves on. For streaming passes that do not keep examples.
+    /// valid only until the enumeration moves on. For streaming passes that do not keep examples. An action whose text
+    /// equals the previous example's action at the same position is then not parsed again (decision logs repeat their
+    /// action catalog in every event); its features are the same by construction.
     /// </summary>
     public bool ReuseExamples { get; init; }
 
@@ -56,6 +60,7 @@ public sealed class DsJsonReader
         var lines = new LineReader<byte>(stream.Read, (byte)'\n', (byte)'\r');
         var namespaces = new NamespaceCache();
         _pool = new FeatureSetPool(ReuseExamples);
+        _actionCache = ReuseExamples ? new ActionCache<byte>() : null;
         while (true)
         {
             CbExample? example;
@@ -135,6 +140,7 @@ public sealed class DsJsonReader
         string? id = null;
         bool hasIds = false, hasProbabilities = false;
         _pool.Reset();
+        _actionCache?.NextExample();
         FeatureSet shared = _pool.Rent();
         List<FeatureSet> actions = _pool.ActionList();
         json.BeginObject();
@@ -389,9 +395,7 @@ public sealed class DsJsonReader
                         throw new DataFormatException(_path, lineNumber, $"c._multi[{actions.Count}]", "each action must be an object");
                     }
 
-                    FeatureSet set = _pool.Rent();
-                    ParseObject(ref json, set, [], lineNumber, namespaces);
-                    actions.Add(set);
+                    actions.Add(ParseAction(ref json, actions.Count, lineNumber, namespaces));
                 }
             }
             else
@@ -399,6 +403,36 @@ public sealed class DsJsonReader
                 ParseProperty(ref json, key, shared, [], ref group, lineNumber, namespaces);
             }
         }
+    }
+
+    /// <summary>
+    /// Reads one action object. When examples are recycled, an action whose bytes equal the previous event's action at
+    /// the same position is not parsed again: its cached feature set is returned.
+    /// </summary>
+    private FeatureSet ParseAction(ref JsonScanner json, int position, long lineNumber, NamespaceCache namespaces)
+    {
+        if (_actionCache is null || !_actionCache.Worth(position))
+        {
+            FeatureSet fresh = _pool.Rent();
+            ParseObject(ref json, fresh, [], lineNumber, namespaces);
+            return fresh;
+        }
+
+        int start = json.Position;
+        json.Skip();
+        ReadOnlySpan<byte> raw = json.Slice(start, json.Position);
+        if (_actionCache.TryGet(position, raw, out FeatureSet cached))
+        {
+            return cached;
+        }
+
+        int end = json.Position;
+        json.Seek(start);
+        FeatureSet set = _actionCache.Begin(position, raw);
+        ParseObject(ref json, set, [], lineNumber, namespaces);
+        _actionCache.Commit(position);
+        Debug.Assert(json.Position == end, "the second pass ends where the skip ended");
+        return set;
     }
 
     /// <summary>Reads the properties of an object (the scanner is on its '{') into a namespace.</summary>

@@ -54,6 +54,12 @@ internal ref struct JsonScanner
     /// <summary>The offset of the next unread byte.</summary>
     public readonly int Position => _pos;
 
+    /// <summary>Moves back to an earlier offset at the same nesting depth (to parse a value that was skipped).</summary>
+    public void Seek(int position) => _pos = position;
+
+    /// <summary>The raw bytes between two offsets.</summary>
+    public readonly ReadOnlySpan<byte> Slice(int start, int end) => _json[start..end];
+
     /// <summary>The lower-case name of a kind, for messages.</summary>
     public static string Name(Kind kind) => kind switch
     {

@@ -41,7 +41,9 @@ public sealed class VwTextReader
 
     /// <summary>
     /// When true, each example's feature sets are recycled for the next example (VW's example pool): an example is
-    /// valid only until the enumeration moves on. For streaming passes that do not keep examples.
+    /// valid only until the enumeration moves on. For streaming passes that do not keep examples. An action whose text
+    /// equals the previous example's action at the same position is then not parsed again (decision logs repeat their
+    /// action catalog in every event); its features are the same by construction.
     /// </summary>
     public bool ReuseExamples { get; init; }
 
@@ -57,6 +59,7 @@ public sealed class VwTextReader
         var lines = new LineReader<char>(text.Read, '\n', '\r');
         var namespaces = new NamespaceCache();
         _pool = new FeatureSetPool(ReuseExamples);
+        _actionCache = ReuseExamples && _actions is null ? new ActionCache<char>() : null;
         while (true)
         {
             CbExample? example;
@@ -91,6 +94,7 @@ public sealed class VwTextReader
 
     private bool _inBlock;
     private FeatureSetPool _pool = new(false);
+    private ActionCache<char>? _actionCache;
 
     private void SkipRestOfBlock(LineReader<char> lines)
     {
@@ -179,6 +183,7 @@ public sealed class VwTextReader
         long first = 0;
         _inBlock = false;
         _pool.Reset();
+        _actionCache?.NextExample();
         while (true)
         {
             bool more = lines.TryRead(out ReadOnlySpan<char> line);
@@ -224,10 +229,25 @@ public sealed class VwTextReader
                 head = rest;
             }
 
-            FeatureSet features = isShared ? (shared = _pool.Rent()) : _pool.Rent();
-            if (bar >= 0)
+            FeatureSet features;
+            int position = actions?.Count ?? 0;
+            if (!isShared && bar >= 0 && _actionCache is not null && _actionCache.TryGet(position, line[bar..], out FeatureSet cached))
             {
+                features = cached; // the same action text as the previous example's at this position
+            }
+            else if (!isShared && bar >= 0 && _actionCache is not null)
+            {
+                features = _actionCache.Begin(position, line[bar..]);
                 ParseFeatures(line[bar..], features, lineNumber, namespaces);
+                _actionCache.Commit(position);
+            }
+            else
+            {
+                features = isShared ? (shared = _pool.Rent()) : _pool.Rent();
+                if (bar >= 0)
+                {
+                    ParseFeatures(line[bar..], features, lineNumber, namespaces);
+                }
             }
 
             int actionIndex = actions?.Count ?? 0;

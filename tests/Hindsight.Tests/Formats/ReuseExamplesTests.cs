@@ -87,4 +87,50 @@ public class ReuseExamplesTests
         Assert.Equal(new VwTextReader(vw).Read().Select(Snapshot), new VwTextReader(vw) { ReuseExamples = true }.Read().Select(Snapshot));
         Assert.Equal(200, new DsJsonReader(json) { ReuseExamples = true }.Read().Count());
     }
+
+    [Fact]
+    public void Repeated_action_catalogs_read_the_same_through_the_action_cache()
+    {
+        // Actions drawn from three variants per position, so lookups hit, miss and hit again; the label moves between
+        // lines (text) and the action count varies.
+        var rng = new Random(11);
+        var json = new StringBuilder();
+        var text = new StringBuilder();
+        for (int n = 0; n < 300; n++)
+        {
+            int actions = rng.Next(2, 5);
+            int[] variant = [.. Enumerable.Range(0, actions).Select(_ => rng.Next(10) < 8 ? 0 : rng.Next(1, 3))];
+            int label = rng.Next(actions);
+            string multi = string.Join(',', Enumerable.Range(0, actions).Select(a => $"{{\"a\":{{\"z{variant[a]}\":{a + 1}.5,\"id\":\"v{variant[a]}\"}}}}"));
+            json.Append(CultureInfo.InvariantCulture, $"{{\"_label_cost\":1,\"_label_probability\":0.5,\"_labelIndex\":{label},\"c\":{{\"s\":{{\"x\":{n % 7 + 1}}},\"_multi\":[{multi}]}}}}\n");
+            text.Append(CultureInfo.InvariantCulture, $"shared |s x:{n % 7 + 1}\n");
+            for (int a = 0; a < actions; a++)
+            {
+                text.Append(a == label ? $"{a}:1:0.5 " : string.Empty).Append(CultureInfo.InvariantCulture, $"|a z{variant[a]}:{a + 1}.5 id{variant[a]}\n");
+            }
+
+            text.Append('\n');
+        }
+
+        string jsonPath = Write("log.json", json.ToString());
+        string textPath = Write("log.txt", text.ToString());
+        Assert.Equal(new DsJsonReader(jsonPath).Read().Select(Snapshot), new DsJsonReader(jsonPath) { ReuseExamples = true }.Read().Select(Snapshot));
+        Assert.Equal(new VwTextReader(textPath).Read().Select(Snapshot), new VwTextReader(textPath) { ReuseExamples = true }.Read().Select(Snapshot));
+    }
+
+    [Fact]
+    public void An_action_that_failed_to_parse_is_not_served_from_the_cache()
+    {
+        const string Good = "{\"_label_cost\":1,\"_label_probability\":0.5,\"_labelIndex\":0,\"c\":{\"_multi\":[{\"a\":{\"x\":1}}]}}";
+        const string Bad = "{\"_label_cost\":1,\"_label_probability\":0.5,\"_labelIndex\":0,\"c\":{\"_multi\":[{\"a\":{\"x\":1e999}}]}}";
+        string path = Write("log.json", string.Join('\n', Good, Bad, Bad, Good) + "\n");
+        var reader = new DsJsonReader(path, MalformedRecordPolicy.Skip) { ReuseExamples = true };
+        Assert.Equal(2, reader.Read().Count());
+        Assert.Equal(2, reader.Report.Skipped);
+
+        string text = Write("log.txt", "0:1:0.5 |a x:1\n\n0:1:0.5 |a x:zz\n\n0:1:0.5 |a x:zz\n\n0:1:0.5 |a x:1\n\n");
+        var vw = new VwTextReader(text, MalformedRecordPolicy.Skip) { ReuseExamples = true };
+        Assert.Equal(2, vw.Read().Count());
+        Assert.Equal(2, vw.Report.Skipped);
+    }
 }

@@ -36,7 +36,11 @@ public static class VwHash
     /// <returns>The feature hash.</returns>
     public static uint Feature(ReadOnlySpan<char> name, uint namespaceHash)
     {
-        name = name.Trim();
+        if (!name.IsEmpty && (char.IsWhiteSpace(name[0]) || char.IsWhiteSpace(name[^1])))
+        {
+            name = name.Trim();
+        }
+
         if (!name.IsEmpty && IsDigits(name))
         {
             uint value = 0;
@@ -50,11 +54,18 @@ public static class VwHash
 
         if (name.Length <= 64)
         {
-            // The common case, ASCII names: narrow to bytes without a UTF-8 encoder.
+            // The common case, short ASCII names: narrow to bytes in a plain loop (names are a few characters long,
+            // too short for the vectorized transcoders to pay for their setup).
             Span<byte> ascii = stackalloc byte[64];
-            if (Ascii.FromUtf16(name, ascii, out int written) == OperationStatus.Done)
+            int i = 0;
+            for (; i < name.Length && name[i] < 0x80; i++)
             {
-                return Murmur3.Hash(ascii[..written], namespaceHash);
+                ascii[i] = (byte)name[i];
+            }
+
+            if (i == name.Length)
+            {
+                return Murmur3.Hash(ascii[..i], namespaceHash);
             }
         }
 
