@@ -10,6 +10,13 @@ internal sealed class NamespaceCache
 
     public NamespaceCache() => _lookup = _hashes.GetAlternateLookup<ReadOnlySpan<char>>();
 
+    /// <summary>Returns the group of a namespace in a feature set, by a name given as UTF-8 bytes.</summary>
+    public FeatureGroup Group(FeatureSet set, ReadOnlySpan<byte> name)
+    {
+        Span<char> chars = name.Length <= 128 ? stackalloc char[name.Length] : new char[name.Length];
+        return Group(set, chars[..System.Text.Encoding.UTF8.GetChars(name, chars)]);
+    }
+
     /// <summary>Returns the group of a namespace in a feature set, by a name given as a span.</summary>
     public FeatureGroup Group(FeatureSet set, ReadOnlySpan<char> name)
     {

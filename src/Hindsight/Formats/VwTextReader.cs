@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using Hindsight.Contextual;
 using Hindsight.Contextual.Features;
 
@@ -55,11 +56,11 @@ public sealed class VwTextReader
     /// <exception cref="DataFormatException">A malformed example, with <see cref="MalformedRecordPolicy.Stop"/>.</exception>
     public IEnumerable<CbExample> Read()
     {
-        using TextReader text = DataFile.OpenText(_path);
-        var lines = new LineReader<char>(text.Read, '\n', '\r');
+        using Stream stream = DataFile.OpenBytes(_path);
+        var lines = new LineReader<byte>(stream.Read, (byte)'\n', (byte)'\r');
         var namespaces = new NamespaceCache();
         _pool = new FeatureSetPool(ReuseExamples);
-        _actionCache = ReuseExamples && _actions is null ? new ActionCache<char>() : null;
+        _actionCache = ReuseExamples && _actions is null ? new ActionCache<byte>() : null;
         while (true)
         {
             CbExample? example;
@@ -94,22 +95,22 @@ public sealed class VwTextReader
 
     private bool _inBlock;
     private FeatureSetPool _pool = new(false);
-    private ActionCache<char>? _actionCache;
+    private ActionCache<byte>? _actionCache;
 
-    private void SkipRestOfBlock(LineReader<char> lines)
+    private void SkipRestOfBlock(LineReader<byte> lines)
     {
-        while (lines.TryRead(out ReadOnlySpan<char> line) && !line.IsWhiteSpace())
+        while (ReadLine(lines, out ReadOnlySpan<byte> line) && !IsBlank(line))
         {
         }
 
         _inBlock = false;
     }
 
-    private (CbExample? Example, bool End) NextSingleLine(LineReader<char> lines, int actions, NamespaceCache namespaces)
+    private (CbExample? Example, bool End) NextSingleLine(LineReader<byte> lines, int actions, NamespaceCache namespaces)
     {
-        while (lines.TryRead(out ReadOnlySpan<char> line))
+        while (ReadLine(lines, out ReadOnlySpan<byte> line))
         {
-            if (!line.IsWhiteSpace())
+            if (!IsBlank(line))
             {
                 return (ParseSingleLine(line, lines.LineNumber, actions, namespaces), false);
             }
@@ -118,10 +119,10 @@ public sealed class VwTextReader
         return (null, true);
     }
 
-    private CbExample ParseSingleLine(ReadOnlySpan<char> line, long lineNumber, int actions, NamespaceCache namespaces)
+    private CbExample ParseSingleLine(ReadOnlySpan<byte> line, long lineNumber, int actions, NamespaceCache namespaces)
     {
-        int bar = line.IndexOf('|');
-        ReadOnlySpan<char> head = bar >= 0 ? line[..bar] : line;
+        int bar = line.IndexOf((byte)'|');
+        ReadOnlySpan<byte> head = bar >= 0 ? line[..bar] : line;
         _pool.Reset();
         FeatureSet shared = _pool.Rent();
         if (bar >= 0)
@@ -131,9 +132,9 @@ public sealed class VwTextReader
 
         var costs = new List<(int, float)>();
         CbLabel? label = null;
-        while (NextToken(ref head, out ReadOnlySpan<char> token))
+        while (NextToken(ref head, out ReadOnlySpan<byte> token))
         {
-            if (token[0] == '\'')
+            if (token[0] == (byte)'\'')
             {
                 continue; // a tag
             }
@@ -141,7 +142,7 @@ public sealed class VwTextReader
             var (action, cost, probability) = ParseLabel(token, lineNumber, requireProbability: false);
             if (action < 1 || action > actions)
             {
-                throw new DataFormatException(_path, lineNumber, token.ToString(), $"unknown action index {action}: actions are 1..{actions}");
+                throw new DataFormatException(_path, lineNumber, Text(token), $"unknown action index {action}: actions are 1..{actions}");
             }
 
             costs.Add((action - 1, cost));
@@ -174,7 +175,7 @@ public sealed class VwTextReader
         return new CbExample(_pool.Rent(), actionSets, label, lineNumber) { IsAdf = false, Costs = costs };
     }
 
-    private (CbExample? Example, bool End) NextAdf(LineReader<char> lines, NamespaceCache namespaces)
+    private (CbExample? Example, bool End) NextAdf(LineReader<byte> lines, NamespaceCache namespaces)
     {
         FeatureSet? shared = null;
         List<FeatureSet>? actions = null;
@@ -186,8 +187,8 @@ public sealed class VwTextReader
         _actionCache?.NextExample();
         while (true)
         {
-            bool more = lines.TryRead(out ReadOnlySpan<char> line);
-            if (!more || line.IsWhiteSpace())
+            bool more = ReadLine(lines, out ReadOnlySpan<byte> line);
+            if (!more || IsBlank(line))
             {
                 if (!_inBlock)
                 {
@@ -215,10 +216,10 @@ public sealed class VwTextReader
                 first = lineNumber;
             }
 
-            int bar = line.IndexOf('|');
-            ReadOnlySpan<char> head = bar >= 0 ? line[..bar] : line;
-            ReadOnlySpan<char> rest = head;
-            bool isShared = NextToken(ref rest, out ReadOnlySpan<char> firstToken) && firstToken.SequenceEqual("shared");
+            int bar = line.IndexOf((byte)'|');
+            ReadOnlySpan<byte> head = bar >= 0 ? line[..bar] : line;
+            ReadOnlySpan<byte> rest = head;
+            bool isShared = NextToken(ref rest, out ReadOnlySpan<byte> firstToken) && firstToken.SequenceEqual("shared"u8);
             if (isShared)
             {
                 if (shared is not null || actions is not null)
@@ -251,23 +252,23 @@ public sealed class VwTextReader
             }
 
             int actionIndex = actions?.Count ?? 0;
-            while (NextToken(ref head, out ReadOnlySpan<char> token))
+            while (NextToken(ref head, out ReadOnlySpan<byte> token))
             {
-                if (token[0] == '\'')
+                if (token[0] == (byte)'\'')
                 {
-                    tag = token[1..].ToString();
+                    tag = Text(token[1..]);
                     continue;
                 }
 
                 if (isShared)
                 {
-                    throw new DataFormatException(_path, lineNumber, token.ToString(), "a shared line carries no label");
+                    throw new DataFormatException(_path, lineNumber, Text(token), "a shared line carries no label");
                 }
 
                 var (_, cost, probability) = ParseLabel(token, lineNumber, requireProbability: true);
                 if (label is not null)
                 {
-                    throw new DataFormatException(_path, lineNumber, token.ToString(), "a second labeled action in one example (one logged action per example)");
+                    throw new DataFormatException(_path, lineNumber, Text(token), "a second labeled action in one example (one logged action per example)");
                 }
 
                 label = new CbLabel(actionIndex, cost, probability!.Value);
@@ -280,16 +281,36 @@ public sealed class VwTextReader
         }
     }
 
-    private static bool NextToken(ref ReadOnlySpan<char> text, out ReadOnlySpan<char> token)
+    private static string Text(ReadOnlySpan<byte> utf8) => Encoding.UTF8.GetString(utf8);
+
+    private static bool IsBlank(ReadOnlySpan<byte> line) => line.Trim(" \t\r"u8).IsEmpty;
+
+    /// <summary>Reads a line, without the UTF-8 byte-order mark that may open the file.</summary>
+    private static bool ReadLine(LineReader<byte> lines, out ReadOnlySpan<byte> line)
     {
-        text = text.TrimStart();
+        if (!lines.TryRead(out line))
+        {
+            return false;
+        }
+
+        if (lines.LineNumber == 1 && line.StartsWith("\uFEFF"u8))
+        {
+            line = line[3..];
+        }
+
+        return true;
+    }
+
+    private static bool NextToken(ref ReadOnlySpan<byte> text, out ReadOnlySpan<byte> token)
+    {
+        text = text.TrimStart(" \t"u8);
         if (text.IsEmpty)
         {
             token = default;
             return false;
         }
 
-        int end = text.IndexOfAny(' ', '\t');
+        int end = text.IndexOfAny((byte)' ', (byte)'\t');
         if (end < 0)
         {
             end = text.Length;
@@ -300,86 +321,86 @@ public sealed class VwTextReader
         return true;
     }
 
-    private (int Action, float Cost, float? Probability) ParseLabel(ReadOnlySpan<char> token, long lineNumber, bool requireProbability)
+    private (int Action, float Cost, float? Probability) ParseLabel(ReadOnlySpan<byte> token, long lineNumber, bool requireProbability)
     {
-        int c1 = token.IndexOf(':');
-        int c2 = c1 < 0 ? -1 : token[(c1 + 1)..].IndexOf(':');
+        int c1 = token.IndexOf((byte)':');
+        int c2 = c1 < 0 ? -1 : token[(c1 + 1)..].IndexOf((byte)':');
         if (c2 >= 0)
         {
             c2 += c1 + 1;
         }
 
-        if (c1 < 0 || (c2 >= 0 && token[(c2 + 1)..].Contains(':')))
+        if (c1 < 0 || (c2 >= 0 && token[(c2 + 1)..].Contains((byte)':')))
         {
-            throw new DataFormatException(_path, lineNumber, token.ToString(), "a label is action:cost:probability");
+            throw new DataFormatException(_path, lineNumber, Text(token), "a label is action:cost:probability");
         }
 
-        ReadOnlySpan<char> actionText = token[..c1];
-        ReadOnlySpan<char> costText = c2 >= 0 ? token[(c1 + 1)..c2] : token[(c1 + 1)..];
+        ReadOnlySpan<byte> actionText = token[..c1];
+        ReadOnlySpan<byte> costText = c2 >= 0 ? token[(c1 + 1)..c2] : token[(c1 + 1)..];
         if (!int.TryParse(actionText, NumberStyles.Integer, CultureInfo.InvariantCulture, out int action))
         {
-            throw new DataFormatException(_path, lineNumber, token.ToString(), $"action '{actionText.ToString()}' is not a whole number");
+            throw new DataFormatException(_path, lineNumber, Text(token), $"action '{Text(actionText)}' is not a whole number");
         }
 
         if (!float.TryParse(costText, NumberStyles.Float, CultureInfo.InvariantCulture, out float cost) || !float.IsFinite(cost))
         {
-            throw new DataFormatException(_path, lineNumber, token.ToString(), $"cost '{costText.ToString()}' is not a number");
+            throw new DataFormatException(_path, lineNumber, Text(token), $"cost '{Text(costText)}' is not a number");
         }
 
         if (c2 < 0)
         {
             if (requireProbability)
             {
-                throw new DataFormatException(_path, lineNumber, token.ToString(), "missing probability: a logged action is action:cost:probability");
+                throw new DataFormatException(_path, lineNumber, Text(token), "missing probability: a logged action is action:cost:probability");
             }
 
             return (action, cost, null);
         }
 
-        ReadOnlySpan<char> probabilityText = token[(c2 + 1)..];
+        ReadOnlySpan<byte> probabilityText = token[(c2 + 1)..];
         if (!float.TryParse(probabilityText, NumberStyles.Float, CultureInfo.InvariantCulture, out float probability) || !float.IsFinite(probability))
         {
-            throw new DataFormatException(_path, lineNumber, token.ToString(), $"probability '{probabilityText.ToString()}' is not a number");
+            throw new DataFormatException(_path, lineNumber, Text(token), $"probability '{Text(probabilityText)}' is not a number");
         }
 
         if (!(probability > 0 && probability <= 1) || !float.IsFinite(1f / probability))
         {
-            throw new DataFormatException(_path, lineNumber, token.ToString(), $"probability {probabilityText.ToString()} is outside (0, 1]");
+            throw new DataFormatException(_path, lineNumber, Text(token), $"probability {Text(probabilityText)} is outside (0, 1]");
         }
 
         return (action, cost, probability);
     }
 
-    private void ParseFeatures(ReadOnlySpan<char> text, FeatureSet set, long lineNumber, NamespaceCache namespaces)
+    private void ParseFeatures(ReadOnlySpan<byte> text, FeatureSet set, long lineNumber, NamespaceCache namespaces)
     {
         FeatureGroup? group = null;
         float weight = 1f;
         int i = 0;
         while (i < text.Length)
         {
-            char c = text[i];
-            if (c == ' ' || c == '\t')
+            byte c = text[i];
+            if (c == (byte)' ' || c == (byte)'\t')
             {
                 i++;
                 continue;
             }
 
-            if (c == '|')
+            if (c == (byte)'|')
             {
                 i++;
                 int start = i;
-                while (i < text.Length && text[i] != ' ' && text[i] != '\t' && text[i] != '|')
+                while (i < text.Length && text[i] != (byte)' ' && text[i] != (byte)'\t' && text[i] != (byte)'|')
                 {
                     i++;
                 }
 
-                ReadOnlySpan<char> header = text[start..i];
-                int colon = header.IndexOf(':');
-                ReadOnlySpan<char> name = colon >= 0 ? header[..colon] : header;
+                ReadOnlySpan<byte> header = text[start..i];
+                int colon = header.IndexOf((byte)':');
+                ReadOnlySpan<byte> name = colon >= 0 ? header[..colon] : header;
                 weight = 1f;
                 if (colon >= 0 && (!float.TryParse(header[(colon + 1)..], NumberStyles.Float, CultureInfo.InvariantCulture, out weight) || !float.IsFinite(weight)))
                 {
-                    throw new DataFormatException(_path, lineNumber, header.ToString(), $"namespace weight '{header[(colon + 1)..].ToString()}' is not a number");
+                    throw new DataFormatException(_path, lineNumber, Text(header), $"namespace weight '{Text(header[(colon + 1)..])}' is not a number");
                 }
 
                 group = namespaces.Group(set, name);
@@ -387,33 +408,33 @@ public sealed class VwTextReader
             }
 
             int tokenStart = i;
-            while (i < text.Length && text[i] != ' ' && text[i] != '\t' && text[i] != '|')
+            while (i < text.Length && text[i] != (byte)' ' && text[i] != (byte)'\t' && text[i] != (byte)'|')
             {
                 i++;
             }
 
-            ReadOnlySpan<char> token = text[tokenStart..i];
-            int sep = token.LastIndexOf(':');
+            ReadOnlySpan<byte> token = text[tokenStart..i];
+            int sep = token.LastIndexOf((byte)':');
             float value = 1f;
-            ReadOnlySpan<char> featureName = token;
+            ReadOnlySpan<byte> featureName = token;
             if (sep >= 0)
             {
                 featureName = token[..sep];
                 if (!FastFloat.TryParse(token[(sep + 1)..], out value) || !float.IsFinite(value))
                 {
                     string ns = group?.Name ?? string.Empty;
-                    throw new DataFormatException(_path, lineNumber, $"{(ns.Trim().Length > 0 ? ns + "." : string.Empty)}{featureName.ToString()}", $"feature value '{token[(sep + 1)..].ToString()}' is not a number");
+                    throw new DataFormatException(_path, lineNumber, $"{(ns.Trim().Length > 0 ? ns + "." : string.Empty)}{Text(featureName)}", $"feature value '{Text(token[(sep + 1)..])}' is not a number");
                 }
             }
 
-            group ??= namespaces.Group(set, []);
+            group ??= namespaces.Group(set, ReadOnlySpan<byte>.Empty);
             float scaled = value * weight;
             if (!float.IsFinite(scaled))
             {
-                throw new DataFormatException(_path, lineNumber, featureName.ToString(), "feature value times namespace weight is not a finite float");
+                throw new DataFormatException(_path, lineNumber, Text(featureName), "feature value times namespace weight is not a finite float");
             }
 
-            group.Add(featureName, scaled);
+            group.AddHashed(VwHash.FeatureUtf8(featureName, group.Hash), scaled);
         }
     }
 }
