@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text;
 using Hindsight.Contextual;
 using Hindsight.Contextual.Features;
@@ -418,20 +417,24 @@ public sealed class DsJsonReader
             return fresh;
         }
 
+        // Bracket matching is enough to find the object's extent: if its bytes equal the cached ones, they were
+        // parsed (and validated) before; otherwise the full parse below validates them.
         int start = json.Position;
-        json.Skip();
+        bool closed = json.SkipBrackets();
         ReadOnlySpan<byte> raw = json.Slice(start, json.Position);
-        if (_actionCache.TryGet(position, raw, out FeatureSet cached))
+        if (closed && _actionCache.TryGet(position, raw, out FeatureSet cached))
         {
             return cached;
         }
 
-        int end = json.Position;
         json.Seek(start);
         FeatureSet set = _actionCache.Begin(position, raw);
         ParseObject(ref json, set, [], lineNumber, namespaces);
-        _actionCache.Commit(position);
-        Debug.Assert(json.Position == end, "the second pass ends where the skip ended");
+        if (json.Position - start == raw.Length)
+        {
+            _actionCache.Commit(position); // (valid JSON always ends where its brackets close; left uncommitted otherwise)
+        }
+
         return set;
     }
 

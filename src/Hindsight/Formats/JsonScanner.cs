@@ -1,5 +1,6 @@
 using System.Buffers.Text;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace Hindsight.Formats;
@@ -73,6 +74,7 @@ internal ref struct JsonScanner
     };
 
     /// <summary>The kind of the next value (after whitespace), without consuming it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public Kind PeekKind()
     {
         byte b = Peek();
@@ -320,6 +322,49 @@ internal ref struct JsonScanner
         }
     }
 
+    /// <summary>
+    /// Moves past the object or array that starts here by matching brackets outside strings, without checking the
+    /// grammar inside (for text that is about to be compared with text already parsed); returns false, at the end of
+    /// the line, when the brackets do not close.
+    /// </summary>
+    public bool SkipBrackets()
+    {
+        Peek();
+        int depth = 0;
+        bool inString = false;
+        for (int i = _pos; i < _json.Length; i++)
+        {
+            byte b = _json[i];
+            if (inString)
+            {
+                if (b == (byte)'\\')
+                {
+                    i++;
+                }
+                else if (b == (byte)'"')
+                {
+                    inString = false;
+                }
+            }
+            else if (b == (byte)'"')
+            {
+                inString = true;
+            }
+            else if (b is (byte)'{' or (byte)'[')
+            {
+                depth++;
+            }
+            else if (b is (byte)'}' or (byte)']' && --depth == 0)
+            {
+                _pos = i + 1;
+                return true;
+            }
+        }
+
+        _pos = _json.Length;
+        return false;
+    }
+
     /// <summary>Checks that nothing but whitespace follows.</summary>
     public void ExpectEnd()
     {
@@ -332,6 +377,7 @@ internal ref struct JsonScanner
     /// <summary>An exception for a syntax error at the current position.</summary>
     public readonly MalformedJsonException Error(string message) => new($"{message} (byte {_pos + 1})");
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsSpace(byte b) => b is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n';
 
     private static int Hex(byte b) => b switch
@@ -342,7 +388,18 @@ internal ref struct JsonScanner
         _ => -1,
     };
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private byte Peek()
+    {
+        if (_pos < _json.Length && _json[_pos] > (byte)' ')
+        {
+            return _json[_pos]; // the common case: no whitespace before the next token
+        }
+
+        return PeekAfterSpace();
+    }
+
+    private byte PeekAfterSpace()
     {
         while (_pos < _json.Length && IsSpace(_json[_pos]))
         {
@@ -352,8 +409,10 @@ internal ref struct JsonScanner
         return _pos < _json.Length ? _json[_pos] : (byte)0;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private readonly bool At(byte b) => _pos < _json.Length && _json[_pos] == b;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void Expect(byte b)
     {
         if (Peek() != b || _pos >= _json.Length)
