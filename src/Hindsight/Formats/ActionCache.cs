@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Hindsight.Contextual.Features;
 
 namespace Hindsight.Formats;
@@ -6,35 +7,22 @@ namespace Hindsight.Formats;
 /// Remembers, per action position, the raw text of the last action parsed there and its feature set, so a reader that
 /// recycles examples can skip parsing an action whose text is byte for byte the previous event's — the common case in
 /// decision logs, where every event repeats the catalog's action features. Exact by construction: equal text gives
-/// equal features.
+/// equal features; only text that parsed without error is remembered.
 /// </summary>
-/// <typeparam name="T">The text's unit: byte (DSJson) or char (VW text).</typeparam>
+/// <typeparam name="T">The text's unit: byte (DSJson, VW text).</typeparam>
 internal sealed class ActionCache<T>
-    where T : unmanaged, IEquatable<T>
+    where T : unmanaged
 {
-    private const int Backoff = 16; // after a miss, a position is not looked up again for this many examples
     private readonly List<Entry> _entries = [];
-    private long _example;
-
-    /// <summary>Moves to the next example.</summary>
-    public void NextExample() => _example++;
-
-    /// <summary>Whether looking up this position is worth its cost (it hit last time, or its backoff has passed).</summary>
-    public bool Worth(int position) => position >= _entries.Count || _entries[position].RetryAt <= _example;
 
     /// <summary>The cached set when the text equals the cached text at this position.</summary>
-    public bool TryGet(int position, ReadOnlySpan<T> raw, out FeatureSet set)
+    public bool TryGet(int position, ReadOnlySpan<T> text, out FeatureSet set)
     {
-        if (position < _entries.Count)
+        if (position < _entries.Count && _entries[position] is { Length: >= 0 } entry && entry.Length == text.Length
+            && Bytes(text).SequenceEqual(Bytes(entry.Raw.AsSpan(0, entry.Length))))
         {
-            Entry entry = _entries[position];
-            if (entry.Length == raw.Length && raw.SequenceEqual(entry.Raw.AsSpan(0, entry.Length)))
-            {
-                set = entry.Set;
-                return true;
-            }
-
-            entry.RetryAt = _example + Backoff;
+            set = entry.Set;
+            return true;
         }
 
         set = null!;
@@ -42,10 +30,31 @@ internal sealed class ActionCache<T>
     }
 
     /// <summary>
-    /// Starts storing this text at a position: returns the position's emptied feature set for the caller to fill, then
-    /// <see cref="Commit"/>. Until committed the position matches nothing (a parse that fails leaves it so).
+    /// The cached set when the text starts with the cached text at this position, and that text's length: for
+    /// self-delimiting values (a JSON object ends where its brackets close, so a prefix equal to a complete object is
+    /// that object).
     /// </summary>
-    public FeatureSet Begin(int position, ReadOnlySpan<T> raw)
+    public bool TryGetPrefix(int position, ReadOnlySpan<T> text, out FeatureSet set, out int length)
+    {
+        if (position < _entries.Count && _entries[position] is { Length: >= 0 } entry && entry.Length <= text.Length
+            && Bytes(text[..entry.Length]).SequenceEqual(Bytes(entry.Raw.AsSpan(0, entry.Length))))
+        {
+            set = entry.Set;
+            length = entry.Length;
+            return true;
+        }
+
+        set = null!;
+        length = 0;
+        return false;
+    }
+
+    /// <summary>
+    /// Starts replacing the action at a position: returns its emptied feature set for the caller to fill, then
+    /// <see cref="Commit"/> with the text it was parsed from. Until committed the position matches nothing (so a parse
+    /// that fails leaves nothing behind).
+    /// </summary>
+    public FeatureSet Begin(int position)
     {
         while (_entries.Count <= position)
         {
@@ -53,25 +62,26 @@ internal sealed class ActionCache<T>
         }
 
         Entry entry = _entries[position];
-        if (entry.Raw.Length < raw.Length)
-        {
-            entry.Raw = new T[Math.Max(raw.Length, entry.Raw.Length * 2)];
-        }
-
-        raw.CopyTo(entry.Raw);
         entry.Length = -1;
-        entry.Pending = raw.Length;
         entry.Set.Clear();
         return entry.Set;
     }
 
-    /// <summary>Marks the set begun at a position as complete.</summary>
-    public void Commit(int position)
+    /// <summary>Remembers the text the set begun at a position was parsed from.</summary>
+    public void Commit(int position, ReadOnlySpan<T> text)
     {
         Entry entry = _entries[position];
-        entry.Length = entry.Pending;
-        entry.RetryAt = 0;
+        if (entry.Raw.Length < text.Length)
+        {
+            entry.Raw = new T[Math.Max(text.Length, entry.Raw.Length * 2)];
+        }
+
+        text.CopyTo(entry.Raw);
+        entry.Length = text.Length;
     }
+
+    // Compared as bytes: the vectorized memory comparison, whatever T is.
+    private static ReadOnlySpan<byte> Bytes(ReadOnlySpan<T> text) => MemoryMarshal.AsBytes(text);
 
     private sealed class Entry
     {
@@ -80,9 +90,5 @@ internal sealed class ActionCache<T>
         public int Length { get; set; } = -1;
 
         public FeatureSet Set { get; } = new();
-
-        public int Pending { get; set; }
-
-        public long RetryAt { get; set; }
     }
 }

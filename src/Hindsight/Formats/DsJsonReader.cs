@@ -139,7 +139,6 @@ public sealed class DsJsonReader
         string? id = null;
         bool hasIds = false, hasProbabilities = false;
         _pool.Reset();
-        _actionCache?.NextExample();
         FeatureSet shared = _pool.Rent();
         List<FeatureSet> actions = _pool.ActionList();
         json.BeginObject();
@@ -410,31 +409,23 @@ public sealed class DsJsonReader
     /// </summary>
     private FeatureSet ParseAction(ref JsonScanner json, int position, long lineNumber, NamespaceCache namespaces)
     {
-        if (_actionCache is null || !_actionCache.Worth(position))
+        if (_actionCache is null)
         {
             FeatureSet fresh = _pool.Rent();
             ParseObject(ref json, fresh, [], lineNumber, namespaces);
             return fresh;
         }
 
-        // Bracket matching is enough to find the object's extent: if its bytes equal the cached ones, they were
-        // parsed (and validated) before; otherwise the full parse below validates them.
-        int start = json.Position;
-        bool closed = json.SkipBrackets();
-        ReadOnlySpan<byte> raw = json.Slice(start, json.Position);
-        if (closed && _actionCache.TryGet(position, raw, out FeatureSet cached))
+        int start = json.Position; // on the object's '{'
+        if (_actionCache.TryGetPrefix(position, json.Rest, out FeatureSet cached, out int length))
         {
+            json.Seek(start + length);
             return cached;
         }
 
-        json.Seek(start);
-        FeatureSet set = _actionCache.Begin(position, raw);
+        FeatureSet set = _actionCache.Begin(position);
         ParseObject(ref json, set, [], lineNumber, namespaces);
-        if (json.Position - start == raw.Length)
-        {
-            _actionCache.Commit(position); // (valid JSON always ends where its brackets close; left uncommitted otherwise)
-        }
-
+        _actionCache.Commit(position, json.Slice(start, json.Position));
         return set;
     }
 

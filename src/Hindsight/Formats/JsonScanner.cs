@@ -58,6 +58,9 @@ internal ref struct JsonScanner
     /// <summary>Moves back to an earlier offset at the same nesting depth (to parse a value that was skipped).</summary>
     public void Seek(int position) => _pos = position;
 
+    /// <summary>The unread bytes.</summary>
+    public readonly ReadOnlySpan<byte> Rest => _json[_pos..];
+
     /// <summary>The raw bytes between two offsets.</summary>
     public readonly ReadOnlySpan<byte> Slice(int start, int end) => _json[start..end];
 
@@ -320,49 +323,6 @@ internal ref struct JsonScanner
                 ReadLiteral();
                 break;
         }
-    }
-
-    /// <summary>
-    /// Moves past the object or array that starts here by matching brackets outside strings, without checking the
-    /// grammar inside (for text that is about to be compared with text already parsed); returns false, at the end of
-    /// the line, when the brackets do not close.
-    /// </summary>
-    public bool SkipBrackets()
-    {
-        Peek();
-        int depth = 0;
-        bool inString = false;
-        for (int i = _pos; i < _json.Length; i++)
-        {
-            byte b = _json[i];
-            if (inString)
-            {
-                if (b == (byte)'\\')
-                {
-                    i++;
-                }
-                else if (b == (byte)'"')
-                {
-                    inString = false;
-                }
-            }
-            else if (b == (byte)'"')
-            {
-                inString = true;
-            }
-            else if (b is (byte)'{' or (byte)'[')
-            {
-                depth++;
-            }
-            else if (b is (byte)'}' or (byte)']' && --depth == 0)
-            {
-                _pos = i + 1;
-                return true;
-            }
-        }
-
-        _pos = _json.Length;
-        return false;
     }
 
     /// <summary>Checks that nothing but whitespace follows.</summary>

@@ -184,7 +184,6 @@ public sealed class VwTextReader
         long first = 0;
         _inBlock = false;
         _pool.Reset();
-        _actionCache?.NextExample();
         while (true)
         {
             bool more = ReadLine(lines, out ReadOnlySpan<byte> line);
@@ -238,9 +237,9 @@ public sealed class VwTextReader
             }
             else if (!isShared && bar >= 0 && _actionCache is not null)
             {
-                features = _actionCache.Begin(position, line[bar..]);
+                features = _actionCache.Begin(position);
                 ParseFeatures(line[bar..], features, lineNumber, namespaces);
-                _actionCache.Commit(position);
+                _actionCache.Commit(position, line[bar..]);
             }
             else
             {
