@@ -101,15 +101,42 @@ public sealed class FeatureSpace
     public float Score(CbExample example, int action, ReadOnlySpan<float> weights)
     {
         ArgumentNullException.ThrowIfNull(example);
-        FeatureSet own = example.Actions[action];
-        FeatureSet shared = example.Shared;
-        uint mask = Mask;
-        if (weights.Length != (int)mask + 1)
+        CheckTable(weights);
+        return Score(example, action, weights, Dot(example.Shared, weights, Mask));
+    }
+
+    /// <summary>
+    /// <see cref="Score(CbExample, int, ReadOnlySpan{float})"/> for every action, with the shared features' part of the
+    /// dot product computed once (the same sums, bit for bit).
+    /// </summary>
+    /// <param name="example">The example.</param>
+    /// <param name="weights">The weight table (2^bits entries).</param>
+    /// <param name="scores">Receives one score per action.</param>
+    public void ScoreAll(CbExample example, ReadOnlySpan<float> weights, Span<float> scores)
+    {
+        ArgumentNullException.ThrowIfNull(example);
+        CheckTable(weights);
+        float shared = Dot(example.Shared, weights, Mask);
+        for (int a = 0; a < example.Actions.Count; a++)
+        {
+            scores[a] = Score(example, a, weights, shared);
+        }
+    }
+
+    private void CheckTable(ReadOnlySpan<float> weights)
+    {
+        if (weights.Length != (int)Mask + 1)
         {
             throw new ArgumentException($"The weight table has {weights.Length} entries; this feature space needs 2^{Bits}.", nameof(weights));
         }
+    }
 
-        float sum = Dot(own, weights, mask) + Dot(shared, weights, mask);
+    private float Score(CbExample example, int action, ReadOnlySpan<float> weights, float sharedDot)
+    {
+        FeatureSet own = example.Actions[action];
+        FeatureSet shared = example.Shared;
+        uint mask = Mask;
+        float sum = Dot(own, weights, mask) + sharedDot;
         int ownCount = own.Groups.Count, total = ownCount + shared.Groups.Count;
         foreach (var (first, second) in _interactions)
         {

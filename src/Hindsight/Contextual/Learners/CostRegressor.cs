@@ -141,12 +141,7 @@ public sealed class CostRegressor
         if (_oracle is AdaptiveSgd sgd)
         {
             // Fast path: score while generating features (nothing stored).
-            ReadOnlySpan<float> weights = sgd.Weights;
-            for (int a = 0; a < example.Actions.Count; a++)
-            {
-                costs[a] = _space.Score(example, a, weights);
-            }
-
+            _space.ScoreAll(example, sgd.Weights, costs);
             return;
         }
 
