@@ -133,7 +133,7 @@ public sealed class DsJsonReader
     private CbExample? Parse(ReadOnlySpan<byte> line, long lineNumber, NamespaceCache namespaces)
     {
         var json = new JsonScanner(line);
-        double? cost = null, probability = null;
+        float? cost = null, probability = null;
         int? labelIndex = null, labelAction = null;
         bool skip = false, hasContext = false;
         string? id = null;
@@ -286,7 +286,7 @@ public sealed class DsJsonReader
         }
     }
 
-    private double Number(ref JsonScanner json, string name, long lineNumber)
+    private float Number(ref JsonScanner json, string name, long lineNumber)
     {
         JsonScanner.Kind kind = json.PeekKind();
         if (kind != JsonScanner.Kind.Number)
@@ -294,8 +294,8 @@ public sealed class DsJsonReader
             throw new DataFormatException(_path, lineNumber, name, $"must be a number, found {JsonScanner.Name(kind)}");
         }
 
-        double value = json.ReadDouble();
-        return double.IsFinite(value) ? value : throw new DataFormatException(_path, lineNumber, name, "is not a finite number");
+        float value = json.ReadSingle();
+        return float.IsFinite(value) ? value : throw new DataFormatException(_path, lineNumber, name, "is not a finite float");
     }
 
     private float Finite(float value, scoped ReadOnlySpan<char> ns, scoped ReadOnlySpan<byte> key, long lineNumber)
@@ -309,7 +309,7 @@ public sealed class DsJsonReader
         throw new DataFormatException(_path, lineNumber, field, "feature value is not a finite float");
     }
 
-    private CbLabel Label(double? cost, double? probability, int? labelIndex, int? labelAction, int actions, long lineNumber)
+    private CbLabel Label(float? cost, float? probability, int? labelIndex, int? labelAction, int actions, long lineNumber)
     {
         if (cost is null)
         {
@@ -328,17 +328,12 @@ public sealed class DsJsonReader
             throw new DataFormatException(_path, lineNumber, "_labelIndex", $"unknown action index {index}: the event has {actions} actions (0..{actions - 1})");
         }
 
-        if (!(probability > 0 && probability <= 1) || !float.IsFinite(1f / (float)probability.Value))
+        if (!(probability > 0 && probability <= 1) || !float.IsFinite(1f / probability.Value))
         {
             throw new DataFormatException(_path, lineNumber, "_label_probability", $"probability {probability} is outside (0, 1] (or too small for a float weight 1/p)");
         }
 
-        if (!float.IsFinite((float)cost.Value))
-        {
-            throw new DataFormatException(_path, lineNumber, "_label_cost", $"cost {cost} does not fit a float");
-        }
-
-        return new CbLabel(index, (float)cost.Value, (float)probability.Value);
+        return new CbLabel(index, cost.Value, probability.Value);
     }
 
     private float[] Probabilities(List<int> ids, List<float> probabilities, int actions, long lineNumber)

@@ -146,6 +146,7 @@ internal ref struct JsonScanner
     /// the closing ']' and returns false.
     /// </summary>
     /// <param name="first">True before the first element; set to false.</param>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool NextElement(ref bool first)
     {
         byte b = Peek();
