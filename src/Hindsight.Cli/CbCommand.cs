@@ -28,6 +28,7 @@ internal static class CbCommand
         var learner = new Option<string>("--learner") { Description = "epsilon-greedy, squarecb, softmax or cb-adf.", DefaultValueFactory = _ => "epsilon-greedy" };
         var lambda = new Option<float>("--lambda") { Description = "Inverse temperature λ of softmax.", DefaultValueFactory = _ => 1f };
         var oracle = new Option<string>("--oracle") { Description = "Regression oracle: sgd (VW's adaptive SGD) or ols (online least squares; needs --bits ≤ 10).", DefaultValueFactory = _ => "sgd" };
+        var lossOption = new Option<string>("--loss") { Description = "Loss of the sgd oracle: squared or logistic (VW's --loss_function; logistic needs costs 0 or 1 and --cb-type mtr).", DefaultValueFactory = _ => "squared" };
         var ridge = new Option<double>("--ridge") { Description = "Ridge λ of the ols oracle.", DefaultValueFactory = _ => 1.0 };
         var bag = new Option<int>("--bag") { Description = "Number of bootstrap regressors of bagging.", DefaultValueFactory = _ => 5 };
         var interactions = new Option<string[]>("--interactions", "-q") { Description = "Namespace pairs to cross, e.g. sa (VW's -q sa).", AllowMultipleArgumentsPerToken = true };
@@ -43,7 +44,7 @@ internal static class CbCommand
         var noConstant = new Option<bool>("--noconstant") { Description = "Do not add the constant (bias) feature (VW's --noconstant)." };
         var command = new Command("cb", "Learn a contextual bandit online from a log and report its progressive-validation loss.")
         {
-            data, format, learner, lambda, bag, oracle, ridge, interactions, bits, epsilon, cbType, rate, onError, json, save, load, predictions, noConstant,
+            data, format, learner, lambda, bag, oracle, lossOption, ridge, interactions, bits, epsilon, cbType, rate, onError, json, save, load, predictions, noConstant,
         };
         command.SetAction(parse =>
         {
@@ -121,6 +122,17 @@ internal static class CbCommand
                 return Bad(stderr, $"--oracle ols keeps a 2^b × 2^b matrix: use --bits 10 or fewer (got {b})");
             }
 
+            string lossName = parse.GetValue(lossOption)!;
+            if (lossName is not ("squared" or "logistic"))
+            {
+                return Bad(stderr, $"--loss: unknown loss '{lossName}' (squared or logistic)");
+            }
+
+            if (lossName == "logistic" && (oracleName != "sgd" || type != CbType.Mtr))
+            {
+                return Bad(stderr, "--loss logistic learns binary costs with the sgd oracle and --cb-type mtr");
+            }
+
             if (!(parse.GetValue(ridge) > 0))
             {
                 return Bad(stderr, "--ridge must be positive");
@@ -128,7 +140,7 @@ internal static class CbCommand
 
             CostRegressor Regressor(bool importanceWeighted = true) => oracleName == "ols"
                 ? new CostRegressor(space, new OnlineLeastSquares(b, parse.GetValue(ridge)), type, importanceWeighted)
-                : new CostRegressor(space, type, eta, importanceWeighted);
+                : new CostRegressor(space, new AdaptiveSgd(b, eta, lossName == "logistic" ? RegressionLoss.Log : RegressionLoss.Square), type, importanceWeighted);
             if (parse.GetValue(bag) is < 1 or > 1000)
             {
                 return Bad(stderr, $"--bag must be in [1, 1000], got {parse.GetValue(bag)}");
@@ -257,6 +269,7 @@ internal static class CbCommand
                 ["cbType"] = parse.GetValue(cbType)!,
                 ["learningRate"] = eta,
                 ["oracle"] = oracleName,
+                ["loss"] = lossName,
             };
             if (learnerName == "epsilon-greedy")
             {

@@ -220,6 +220,21 @@ public class CbCliTests
         Assert.Equal(2, Run("cb", "--data", "/nonexistent.txt").Code);
         Assert.Equal(2, Run("cb").Code);
     }
+
+    [Fact]
+    public void Cb_logistic_loss_needs_mtr_and_binary_costs()
+    {
+        string path = Write("log.txt", "0:1:0.5 |x c\n |x d\n\n |x c\n0:0:0.5 |x d\n\n");
+        Assert.Equal(0, Run("cb", "--data", path, "--learner", "cb-adf", "--loss", "logistic").Code);
+        var (code, _, stderr) = Run("cb", "--data", path, "--loss", "logistic", "--cb-type", "ips");
+        Assert.Equal(2, code);
+        Assert.Contains("--loss logistic", stderr, StringComparison.Ordinal);
+        string costs = Write("costs.txt", "0:1:0.5 |x c\n |x d\n\n |x c\n0:0.5:0.5 |x d\n\n");
+        (code, _, stderr) = Run("cb", "--data", costs, "--loss", "logistic");
+        Assert.Equal(2, code);
+        Assert.Contains("line 4: cost 0.5 is not 0 or 1", stderr, StringComparison.Ordinal);
+        Assert.Equal(2, Run("cb", "--data", path, "--loss", "hinge").Code);
+    }
 }
 
 public class OpeCliTests

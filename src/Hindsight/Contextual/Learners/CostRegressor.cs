@@ -45,6 +45,11 @@ public sealed class CostRegressor
         {
             throw new ArgumentException($"The feature space has {space.Bits} bits but the oracle {oracle.Bits}.", nameof(oracle));
         }
+
+        if (oracle is AdaptiveSgd { Loss: RegressionLoss.Log } && type != CbType.Mtr)
+        {
+            throw new ArgumentException("Log loss learns binary costs (0 or 1): use the MTR cb type (IPS and DR regress on reweighted costs).", nameof(oracle));
+        }
     }
 
     private CostRegressor(FeatureSpace space, CbType type, IOnlineRegressor oracle, bool importanceWeighted, long events, long actionSum)
@@ -85,8 +90,9 @@ public sealed class CostRegressor
         writer.Write(_actionSum);
         writer.Write(_oracle switch
         {
-            AdaptiveSgd => 0,
+            AdaptiveSgd { Loss: RegressionLoss.Square } => 0,
             OnlineLeastSquares => 1,
+            AdaptiveSgd { Loss: RegressionLoss.Log } => 2,
             _ => throw new NotSupportedException($"No model format for the oracle {_oracle.GetType().Name}."),
         });
         _oracle.WriteTo(writer);
@@ -121,6 +127,7 @@ public sealed class CostRegressor
         {
             0 => AdaptiveSgd.ReadFrom(reader),
             1 => OnlineLeastSquares.ReadFrom(reader),
+            2 => AdaptiveSgd.ReadFrom(reader, RegressionLoss.Log),
             _ => throw new InvalidDataException($"unknown oracle kind {kind}"),
         };
         if (oracle.Bits != bits)
@@ -142,6 +149,14 @@ public sealed class CostRegressor
         {
             // Fast path: score while generating features (nothing stored).
             _space.ScoreAll(example, sgd.Weights, costs);
+            if (sgd.Loss == RegressionLoss.Log)
+            {
+                for (int a = 0; a < example.Actions.Count; a++)
+                {
+                    costs[a] = sgd.Link(costs[a]); // the cost's probability (monotone: the greedy choice is unchanged)
+                }
+            }
+
             return;
         }
 
@@ -165,6 +180,11 @@ public sealed class CostRegressor
         if (example.Label is not { } label)
         {
             return;
+        }
+
+        if (_oracle is AdaptiveSgd { Loss: RegressionLoss.Log } && label.Cost is not (0f or 1f))
+        {
+            throw new ArgumentException($"line {example.Line}: cost {label.Cost} is not 0 or 1 (log loss learns binary costs)", nameof(example));
         }
 
         int k = example.Actions.Count;

@@ -1,7 +1,7 @@
 namespace Hindsight.Contextual.Oracles;
 
 /// <summary>
-/// Online linear regression with square loss by VW's default gradient descent: per-feature adaptive learning rates
+/// Online linear regression with square loss (or logistic regression with log loss) by VW's default gradient descent: per-feature adaptive learning rates
 /// (AdaGrad, Duchi, Hazan and Singer, JMLR 2011), normalized updates that make the learner invariant to feature scale
 /// (Ross, Mineiro and Langford, "Normalized online learning", UAI 2013), and importance-invariant updates that stay
 /// safe for large importance weights (Karampatziakis and Langford, "Online importance weight aware updates", UAI 2011).
@@ -13,6 +13,11 @@ namespace Hindsight.Contextual.Oracles;
 /// u = (y − ŷ)(1 − exp(−2 η h s)) / s for importance weight h (the exact solution of the importance-weighted gradient
 /// flow), and wᵢ += m · u · xᵢ · rᵢ. Predictions are clipped to the range of labels seen so far, which starts at [0, 0], as VW does.
 /// Defaults follow VW: η = 0.5.
+/// <para>Log loss (<see cref="RegressionLoss.Log"/>, VW's <c>--loss_function logistic</c>): binary targets y ∈ {0, 1}
+/// (s = 2y − 1), prediction σ(score), gradient g = σ(score) − y in the sums Gᵢ; the importance-weighted gradient flow
+/// of the margin u = s·score solves u + eᵘ = η h S + u₀ + e^u₀ (S the update's prediction change per unit step), so
+/// u = C − W(e^C) with C the right-hand side and W Lambert's function (Karampatziakis and Langford 2011, §4); the
+/// weights move so the score becomes s·u.</para>
 /// </remarks>
 public sealed class AdaptiveSgd : IOnlineRegressor
 {
@@ -21,6 +26,7 @@ public sealed class AdaptiveSgd : IOnlineRegressor
     private readonly float[] _weights;
     private readonly float[] _state;
     private readonly float _eta;
+    private readonly RegressionLoss _loss;
     private double _totalWeight;
     private double _normalizedSum;
     private float _minLabel;
@@ -29,7 +35,8 @@ public sealed class AdaptiveSgd : IOnlineRegressor
     /// <summary>Creates the regressor.</summary>
     /// <param name="bits">Weight-table bits b (2^b weights).</param>
     /// <param name="learningRate">η (VW's default 0.5).</param>
-    public AdaptiveSgd(int bits, float learningRate = 0.5f)
+    /// <param name="loss">Square loss (default) or log loss.</param>
+    public AdaptiveSgd(int bits, float learningRate = 0.5f, RegressionLoss loss = RegressionLoss.Square)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(bits, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(bits, 28);
@@ -37,7 +44,11 @@ public sealed class AdaptiveSgd : IOnlineRegressor
         _weights = new float[1 << bits];
         _state = new float[(1 << bits) * Stride];
         _eta = learningRate;
+        _loss = loss;
     }
+
+    /// <summary>The loss learned.</summary>
+    public RegressionLoss Loss => _loss;
 
     /// <summary>The raw linear score Σ wᵢ xᵢ, before clipping (cb_adf ranks actions by it).</summary>
     /// <param name="indices">Feature indices (masked to the table).</param>
@@ -55,11 +66,17 @@ public sealed class AdaptiveSgd : IOnlineRegressor
         return sum;
     }
 
-    /// <summary>The prediction: the score clipped to the range of labels seen so far.</summary>
+    /// <summary>The prediction: with square loss the score clipped to the range of labels seen so far; with log loss
+    /// σ(score), the probability that y = 1.</summary>
     /// <param name="indices">Feature indices.</param>
     /// <param name="values">Feature values.</param>
     /// <returns>The prediction.</returns>
-    public float Predict(ReadOnlySpan<int> indices, ReadOnlySpan<float> values) => Clip(Score(indices, values));
+    public float Predict(ReadOnlySpan<int> indices, ReadOnlySpan<float> values) => Link(Score(indices, values));
+
+    /// <summary>Maps a raw score to the prediction (see <see cref="Predict"/>).</summary>
+    /// <param name="score">The score.</param>
+    /// <returns>The prediction.</returns>
+    public float Link(float score) => _loss == RegressionLoss.Log ? 1f / (1f + MathF.Exp(-score)) : Clip(score);
 
     /// <summary>Learns one example with square loss.</summary>
     /// <param name="indices">Feature indices.</param>
@@ -73,9 +90,15 @@ public sealed class AdaptiveSgd : IOnlineRegressor
             return;
         }
 
+        if (_loss == RegressionLoss.Log && label is not (0f or 1f))
+        {
+            throw new ArgumentOutOfRangeException(nameof(label), label, "Log loss takes binary targets, 0 or 1.");
+        }
+
         _minLabel = Math.Min(_minLabel, label);
         _maxLabel = Math.Max(_maxLabel, label);
-        float prediction = Predict(indices, values);
+        float score = Score(indices, values);
+        float prediction = Link(score);
         float diff = prediction - label;
         if (diff == 0)
         {
@@ -84,7 +107,7 @@ public sealed class AdaptiveSgd : IOnlineRegressor
 
         float[] s = _state;
         float[] w = _weights;
-        float gradSquared = weight * 4f * diff * diff;
+        float gradSquared = _loss == RegressionLoss.Log ? weight * diff * diff : weight * 4f * diff * diff;
         float maxX2 = 0f;
         for (int k = 0; k < values.Length; k++)
         {
@@ -134,9 +157,11 @@ public sealed class AdaptiveSgd : IOnlineRegressor
         float multiplier = (float)Math.Sqrt(_totalWeight / _normalizedSum);
         predPerUpdate *= multiplier;
         float scale = _eta * weight;
-        float update = scale * predPerUpdate < 1e-6f
-            ? 2f * (label - prediction) * scale
-            : (label - prediction) * (1f - MathF.Exp(-2f * scale * predPerUpdate)) / predPerUpdate;
+        float update = _loss == RegressionLoss.Log
+            ? LogisticUpdate(score, label, scale, predPerUpdate)
+            : scale * predPerUpdate < 1e-6f
+                ? 2f * (label - prediction) * scale
+                : (label - prediction) * (1f - MathF.Exp(-2f * scale * predPerUpdate)) / predPerUpdate;
         update *= multiplier;
         for (int k = 0; k < indices.Length; k++)
         {
@@ -193,7 +218,15 @@ public sealed class AdaptiveSgd : IOnlineRegressor
     /// <param name="reader">The source.</param>
     /// <returns>The regressor, exactly as it was saved.</returns>
     /// <exception cref="InvalidDataException">The data is not a valid state.</exception>
-    public static AdaptiveSgd ReadFrom(BinaryReader reader)
+    public static AdaptiveSgd ReadFrom(BinaryReader reader) => ReadFrom(reader, RegressionLoss.Square);
+
+    /// <summary>Reads a state written by <see cref="WriteTo"/> for a regressor of the given loss (the loss is not
+    /// part of the state: the model format records it with the oracle's kind).</summary>
+    /// <param name="reader">The source.</param>
+    /// <param name="loss">The loss.</param>
+    /// <returns>The regressor, exactly as it was saved.</returns>
+    /// <exception cref="InvalidDataException">The data is not a valid state.</exception>
+    public static AdaptiveSgd ReadFrom(BinaryReader reader, RegressionLoss loss)
     {
         ArgumentNullException.ThrowIfNull(reader);
         int bits = reader.ReadInt32();
@@ -203,7 +236,7 @@ public sealed class AdaptiveSgd : IOnlineRegressor
             throw new InvalidDataException($"invalid regressor header (bits {bits}, learning rate {eta})");
         }
 
-        var sgd = new AdaptiveSgd(bits, eta)
+        var sgd = new AdaptiveSgd(bits, eta, loss)
         {
             _totalWeight = reader.ReadDouble(),
             _normalizedSum = reader.ReadDouble(),
@@ -231,6 +264,45 @@ public sealed class AdaptiveSgd : IOnlineRegressor
         }
 
         return sgd;
+    }
+
+    /// <summary>
+    /// The importance-invariant step of log loss, as a change of the score per unit of <paramref name="perUpdate"/>:
+    /// the margin u = s·score (s = ±1) follows du/dh = η S / (1 + eᵘ), whose solution is u + eᵘ = η h S + u₀ + e^u₀.
+    /// </summary>
+    internal static float LogisticUpdate(float score, float label, float scale, float perUpdate)
+    {
+        double sign = label == 1f ? 1 : -1;
+        double u0 = Math.Min(sign * score, 50); // beyond 50 the loss and its gradient are 0 in float
+        if (scale * perUpdate < 1e-6f)
+        {
+            return (float)(sign * scale / (1 + Math.Exp(u0))); // first order: −η ℓ'(score)
+        }
+
+        double c = (scale * (double)perUpdate) + u0 + Math.Exp(u0);
+        double u = c - LambertWOfExp(c);
+        return (float)(((sign * u) - score) / perUpdate);
+    }
+
+    /// <summary>
+    /// W(eᶜ), Lambert's function at eᶜ, as the root w &gt; 0 of w + ln w = c (Newton's method). Written here because
+    /// MathNet.Numerics has no Lambert W; computing through eᶜ directly would overflow for c &gt; 709.
+    /// </summary>
+    internal static double LambertWOfExp(double c)
+    {
+        double w = c >= 1 ? c - Math.Log(c) : Math.Exp(c);
+        for (int i = 0; i < 50; i++)
+        {
+            double step = (w + Math.Log(w) - c) / (1 + (1 / w));
+            double next = w - step;
+            w = next > 0 ? next : w / 2;
+            if (Math.Abs(step) <= 1e-13 * (1 + w))
+            {
+                break;
+            }
+        }
+
+        return w;
     }
 
     private bool Touched(int i)

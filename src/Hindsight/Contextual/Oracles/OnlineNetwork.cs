@@ -18,7 +18,7 @@ namespace Hindsight.Contextual.Oracles;
 /// mechanism the paper's O(log T) online-regression regret rests on. <b>This exact form is our reading of the paper's
 /// "small random perturbation to the network predictions"</b> (its full text was not available to us); σ = 0 turns it
 /// off.</para>
-/// <para>Losses (<see cref="NetworkLoss"/>): square, with prediction ŷ = f̃; KL (log), with ŷ = σ(f̃). Both have
+/// <para>Losses (<see cref="RegressionLoss"/>): square, with prediction ŷ = f̃; KL (log), with ŷ = σ(f̃). Both have
 /// gradient (ŷ − y)·∇θ f̃ up to a factor 2 for square loss, absorbed into the step η. One step per update
 /// (online gradient descent on the round's loss, as in the paper's oracle).</para>
 /// </remarks>
@@ -45,7 +45,7 @@ public sealed class OnlineNetwork
     /// <param name="loss">The training loss.</param>
     /// <param name="learningRate">Step size η &gt; 0.</param>
     /// <param name="perturbation">Perturbation scale σ ≥ 0.</param>
-    public OnlineNetwork(int arms, int dimension, int width, NetworkLoss loss, double learningRate, double perturbation)
+    public OnlineNetwork(int arms, int dimension, int width, RegressionLoss loss, double learningRate, double perturbation)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(arms, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(dimension, 1);
@@ -70,7 +70,7 @@ public sealed class OnlineNetwork
     }
 
     /// <summary>The training loss.</summary>
-    public NetworkLoss Loss { get; }
+    public RegressionLoss Loss { get; }
 
     /// <summary>The step size η.</summary>
     public double LearningRate { get; }
@@ -127,7 +127,7 @@ public sealed class OnlineNetwork
     public double Predict(int arm, ReadOnlySpan<double> context)
     {
         double output = Forward(arm, context) + _shift;
-        return Loss == NetworkLoss.Log ? 1 / (1 + Math.Exp(-output)) : output;
+        return Loss == RegressionLoss.Log ? 1 / (1 + Math.Exp(-output)) : output;
     }
 
     /// <summary>One gradient step on the loss of the prediction for (arm, context) against a target.</summary>
@@ -138,7 +138,7 @@ public sealed class OnlineNetwork
     {
         double output = Forward(arm, context) + _shift;
         double prediction = output;
-        if (Loss == NetworkLoss.Log)
+        if (Loss == RegressionLoss.Log)
         {
             prediction = 1 / (1 + Math.Exp(-output));
             target = Math.Clamp(target, 0, 1);

@@ -7,7 +7,7 @@ namespace Hindsight.Contextual.Policies;
 /// NeuFastCB (Deb, Ban, Zuo, He, Banerjee, "Contextual Bandits with Online Neural Regression", ICLR 2024): FastCB's
 /// first-order inverse gap weighting (Foster and Krishnamurthy 2021), p(a) = ĉ(a*) / (K ĉ(a*) + γₜ (ĉ(a) − ĉ(a*))) for
 /// a ≠ a*, over the costs predicted by a perturbed one-hidden-layer network trained online on KL (log) loss
-/// (<see cref="OnlineNetwork"/> with <see cref="NetworkLoss.Log"/>).
+/// (<see cref="OnlineNetwork"/> with <see cref="RegressionLoss.Log"/>).
 /// </summary>
 /// <remarks>γₜ = γ₀ √t. The paper proves Õ(√(K L*) + K) regret, L* the best policy's cumulative loss — small when
 /// the best policy rarely errs, where this variant explores far less than NeuSquareCB.</remarks>
@@ -22,7 +22,7 @@ public sealed class NeuFastCb : NeuralPolicy
     /// <param name="learningRate">Step size η.</param>
     /// <param name="perturbation">Perturbation scale σ.</param>
     public NeuFastCb(int arms, double gamma = 10, int width = 32, double learningRate = 0.5, double perturbation = 0.1)
-        : base(arms, width, NetworkLoss.Log, learningRate, perturbation)
+        : base(arms, width, RegressionLoss.Log, learningRate, perturbation)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(gamma);
         _gamma = gamma;

@@ -21,7 +21,7 @@ public sealed class NeuSquareCb : NeuralPolicy
     /// <param name="learningRate">Step size η.</param>
     /// <param name="perturbation">Perturbation scale σ.</param>
     public NeuSquareCb(int arms, double gamma = 10, int width = 32, double learningRate = 0.5, double perturbation = 0.1)
-        : base(arms, width, NetworkLoss.Square, learningRate, perturbation)
+        : base(arms, width, RegressionLoss.Square, learningRate, perturbation)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(gamma);
         _gamma = gamma;

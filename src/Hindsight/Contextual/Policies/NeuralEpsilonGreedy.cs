@@ -19,7 +19,7 @@ public sealed class NeuralEpsilonGreedy : NeuralPolicy
     /// <param name="learningRate">Step size η.</param>
     /// <param name="perturbation">Perturbation scale σ.</param>
     public NeuralEpsilonGreedy(int arms, double epsilon = 0.05, int width = 32, double learningRate = 0.5, double perturbation = 0.1)
-        : base(arms, width, NetworkLoss.Square, learningRate, perturbation)
+        : base(arms, width, RegressionLoss.Square, learningRate, perturbation)
     {
         if (!(epsilon >= 0 && epsilon <= 1))
         {

@@ -13,7 +13,7 @@ public abstract class NeuralPolicy : IContextualPolicy
 {
     private static readonly double[] NoContext = [1.0];
     private readonly int _width;
-    private readonly NetworkLoss _loss;
+    private readonly RegressionLoss _loss;
     private readonly double _learningRate;
     private readonly double _perturbation;
     private readonly float[] _costs;
@@ -29,7 +29,7 @@ public abstract class NeuralPolicy : IContextualPolicy
     /// <param name="loss">The oracle's loss.</param>
     /// <param name="learningRate">The oracle's step size η &gt; 0.</param>
     /// <param name="perturbation">The oracle's perturbation scale σ ≥ 0.</param>
-    private protected NeuralPolicy(int arms, int width, NetworkLoss loss, double learningRate, double perturbation)
+    private protected NeuralPolicy(int arms, int width, RegressionLoss loss, double learningRate, double perturbation)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(arms, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(width, 1);

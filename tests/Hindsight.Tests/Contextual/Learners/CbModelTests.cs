@@ -3,6 +3,7 @@ using System.Text;
 using Hindsight.Contextual;
 using Hindsight.Contextual.Features;
 using Hindsight.Contextual.Learners;
+using Hindsight.Contextual.Oracles;
 using Hindsight.Evaluation;
 using Hindsight.Formats;
 using Hindsight.Numerics;
@@ -57,7 +58,7 @@ public class CbModelTests
         return stream.ToArray();
     }
 
-    public static TheoryData<string> Learners() => ["epsilon-greedy", "squarecb", "softmax", "bagging", "cb-adf-mtr", "cb-adf-dr", "cb-adf-ips"];
+    public static TheoryData<string> Learners() => ["epsilon-greedy", "squarecb", "softmax", "bagging", "cb-adf-mtr", "cb-adf-dr", "cb-adf-ips", "cb-adf-logistic"];
 
     private static IContextualLearner Create(string name)
     {
@@ -70,6 +71,7 @@ public class CbModelTests
             "bagging" => new BaggingCbLearner([new CostRegressor(space), new CostRegressor(space), new CostRegressor(space)], seed: 9),
             "cb-adf-dr" => ExploringCbLearner.Greedy(new CostRegressor(space, CbType.Dr)),
             "cb-adf-ips" => ExploringCbLearner.Greedy(new CostRegressor(space, CbType.Ips)),
+            "cb-adf-logistic" => ExploringCbLearner.Greedy(new CostRegressor(space, new AdaptiveSgd(16, 0.5f, RegressionLoss.Log))),
             _ => ExploringCbLearner.Greedy(new CostRegressor(space, CbType.Mtr)),
         };
     }

@@ -10,9 +10,9 @@ public class OnlineNetworkTests
     private static double Xor(double[] x) => x[0] * x[1] > 0 ? 1.0 : 0.0;
 
     [Theory]
-    [InlineData(NetworkLoss.Square)]
-    [InlineData(NetworkLoss.Log)]
-    public void Learns_a_function_no_linear_model_can(NetworkLoss loss)
+    [InlineData(RegressionLoss.Square)]
+    [InlineData(RegressionLoss.Log)]
+    public void Learns_a_function_no_linear_model_can(RegressionLoss loss)
     {
         var net = new OnlineNetwork(1, 2, 32, loss, 0.5, 0.1);
         net.Reset(3);
@@ -41,8 +41,8 @@ public class OnlineNetworkTests
     public void The_perturbation_vanishes_at_the_initial_weights_and_without_sigma()
     {
         double[] x = [0.3, -0.7];
-        var plain = new OnlineNetwork(2, 2, 8, NetworkLoss.Square, 0.5, 0);
-        var perturbed = new OnlineNetwork(2, 2, 8, NetworkLoss.Square, 0.5, 0.5);
+        var plain = new OnlineNetwork(2, 2, 8, RegressionLoss.Square, 0.5, 0);
+        var perturbed = new OnlineNetwork(2, 2, 8, RegressionLoss.Square, 0.5, 0.5);
         plain.Reset(9);
         perturbed.Reset(9);
         perturbed.Perturb(); // θ = θ₀: ⟨ε, θ − θ₀⟩ = 0
@@ -66,7 +66,7 @@ public class OnlineNetworkTests
     public void A_step_moves_the_prediction_towards_the_target()
     {
         double[] x = [0.5, 0.5];
-        foreach (NetworkLoss loss in new[] { NetworkLoss.Square, NetworkLoss.Log })
+        foreach (RegressionLoss loss in new[] { RegressionLoss.Square, RegressionLoss.Log })
         {
             foreach (double target in new[] { 0.0, 1.0 })
             {
@@ -86,8 +86,8 @@ public class OnlineNetworkTests
     public void Same_seed_same_network()
     {
         double[] x = [0.1, 0.2];
-        var a = new OnlineNetwork(2, 2, 8, NetworkLoss.Log, 0.5, 0.1);
-        var b = new OnlineNetwork(2, 2, 8, NetworkLoss.Log, 0.5, 0.1);
+        var a = new OnlineNetwork(2, 2, 8, RegressionLoss.Log, 0.5, 0.1);
+        var b = new OnlineNetwork(2, 2, 8, RegressionLoss.Log, 0.5, 0.1);
         a.Reset(5);
         b.Reset(5);
         for (int t = 0; t < 10; t++)
