@@ -23,7 +23,7 @@ internal static class CbCommand
 
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
-        var data = new Option<string>("--data") { Description = "The log: VW text (ADF) or DSJson, optionally .gz.", Required = true };
+        var data = new Option<string>("--data") { Description = "The log: VW text (ADF) or DSJson, optionally .gz; - reads standard input (give --format for DSJson).", Required = true };
         var format = new Option<string?>("--format") { Description = "vw, dsjson or obd (default: from the file name; .json/.dsjson is DSJson, .csv is OBD)." };
         var learner = new Option<string>("--learner") { Description = "epsilon-greedy, squarecb, softmax or cb-adf.", DefaultValueFactory = _ => "epsilon-greedy" };
         var lambda = new Option<float>("--lambda") { Description = "Inverse temperature λ of softmax.", DefaultValueFactory = _ => 1f };

@@ -58,6 +58,7 @@ public sealed class DsJsonReader
         using Stream stream = DataFile.OpenBytes(_path);
         var lines = new LineReader<byte>(stream.Read, (byte)'\n', (byte)'\r');
         var namespaces = new NamespaceCache();
+        Report.Reset();
         _pool = new FeatureSetPool(ReuseExamples);
         _actionCache = ReuseExamples ? new ActionCache<byte>() : null;
         while (true)

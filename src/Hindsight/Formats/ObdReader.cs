@@ -29,6 +29,7 @@ public sealed class ObdReader
     /// <returns>The impressions in file order.</returns>
     public IEnumerable<ObdImpression> Read()
     {
+        Report.Reset();
         using TextReader reader = DataFile.OpenText(_path);
         string? header = reader.ReadLine() ?? throw new DataFormatException(_path, 1, string.Empty, "empty file: expected a header row");
         string[] names = header.Split(',');

@@ -17,6 +17,15 @@ public sealed class ReadReport
     /// <summary>The first 20 messages of skipped records.</summary>
     public IReadOnlyList<string> Messages => _messages;
 
+    /// <summary>Starts a new pass (a reader enumerated again counts afresh).</summary>
+    internal void Reset()
+    {
+        Examples = 0;
+        Skipped = 0;
+        Ignored = 0;
+        _messages.Clear();
+    }
+
     internal void Skip(DataFormatException error)
     {
         Skipped++;

@@ -59,6 +59,7 @@ public sealed class VwTextReader
         using Stream stream = DataFile.OpenBytes(_path);
         var lines = new LineReader<byte>(stream.Read, (byte)'\n', (byte)'\r');
         var namespaces = new NamespaceCache();
+        Report.Reset();
         _pool = new FeatureSetPool(ReuseExamples);
         _actionCache = ReuseExamples && _actions is null ? new ActionCache<byte>() : null;
         while (true)

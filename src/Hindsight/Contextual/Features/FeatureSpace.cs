@@ -57,8 +57,32 @@ public sealed class FeatureSpace
     public int MaxCount(CbExample example, int action)
     {
         ArgumentNullException.ThrowIfNull(example);
-        int own = example.Actions[action].Count + example.Shared.Count;
-        return own + (_interactions.Length * own * own) + (Constant ? 1 : 0);
+        FeatureSet own = example.Actions[action];
+        long total = own.Count + example.Shared.Count + (Constant ? 1 : 0);
+        foreach (var (first, second) in _interactions)
+        {
+            total += IndexCount(own, example.Shared, first) * IndexCount(own, example.Shared, second);
+        }
+
+        return total <= Array.MaxLength
+            ? (int)total
+            : throw new ArgumentException($"line {example.Line}: action {action} would have {total} features with its interactions, more than an array holds", nameof(example));
+    }
+
+    private static long IndexCount(FeatureSet own, FeatureSet shared, char index)
+    {
+        long n = 0;
+        foreach (FeatureGroup g in own.Groups)
+        {
+            n += g.Index == index ? g.Count : 0;
+        }
+
+        foreach (FeatureGroup g in shared.Groups)
+        {
+            n += g.Index == index ? g.Count : 0;
+        }
+
+        return n;
     }
 
     /// <summary>Writes one action's masked feature indices and values; returns how many were written.</summary>
@@ -148,7 +172,7 @@ public sealed class FeatureSpace
                     continue;
                 }
 
-                for (int y = 0; y < total; y++)
+                for (int y = first == second ? x : 0; y < total; y++)
                 {
                     FeatureGroup b = y < ownCount ? own.Groups[y] : shared.Groups[y - ownCount];
                     if (b.Index != second)
@@ -159,11 +183,12 @@ public sealed class FeatureSpace
                     ReadOnlySpan<uint> ha = a.HashSpan, hb = b.HashSpan;
                     ReadOnlySpan<float> va = a.ValueSpan, vb = b.ValueSpan;
                     ref float w0 = ref MemoryMarshal.GetReference(weights);
+                    bool sameGroup = y == x;
                     for (int i = 0; i < ha.Length; i++)
                     {
                         uint left = ha[i] * VwHash.FnvPrime;
                         float inner = 0f;
-                        for (int j = 0; j < hb.Length; j++)
+                        for (int j = sameGroup ? i : 0; j < hb.Length; j++)
                         {
                             // The mask keeps the index inside the 2^bits table, so the bounds check is not needed.
                             inner += Unsafe.Add(ref w0, (int)((left ^ hb[j]) & mask)) * vb[j];
@@ -221,6 +246,8 @@ public sealed class FeatureSpace
     private int Cross(FeatureSet own, FeatureSet shared, char first, char second, Span<int> indices, Span<float> values, int n)
     {
         // The namespaces of one action's line are its own and the shared ones (merged, as VW's shared_feature_merger does).
+        // A namespace crossed with itself (-q aa) gives each unordered pair once, a feature with itself included: VW's
+        // default "combinations with repetition" (without --permutations), over the features of that index in order.
         int ownCount = own.Groups.Count, total = ownCount + shared.Groups.Count;
         for (int x = 0; x < total; x++)
         {
@@ -230,7 +257,7 @@ public sealed class FeatureSpace
                 continue;
             }
 
-            for (int y = 0; y < total; y++)
+            for (int y = first == second ? x : 0; y < total; y++)
             {
                 FeatureGroup b = y < ownCount ? own.Groups[y] : shared.Groups[y - ownCount];
                 if (b.Index != second)
@@ -240,11 +267,12 @@ public sealed class FeatureSpace
 
                 ReadOnlySpan<uint> ha = a.HashSpan, hb = b.HashSpan;
                 ReadOnlySpan<float> va = a.ValueSpan, vb = b.ValueSpan;
+                bool sameGroup = y == x;
                 for (int i = 0; i < ha.Length; i++)
                 {
                     uint left = ha[i] * VwHash.FnvPrime;
                     float lv = va[i];
-                    for (int j = 0; j < hb.Length; j++)
+                    for (int j = sameGroup ? i : 0; j < hb.Length; j++)
                     {
                         indices[n] = (int)((left ^ hb[j]) & Mask);
                         values[n] = lv * vb[j];

@@ -235,12 +235,18 @@ public sealed class CostRegressor
         int max = _space.MaxCount(example, action);
         if (_indices.Length < max)
         {
-            _indices = new int[max * 2];
-            _values = new float[max * 2];
+            Grow(max);
         }
 
         _built = null; // the buffers no longer hold a whole example
         return _space.Build(example, action, _indices, _values);
+    }
+
+    private void Grow(int needed)
+    {
+        int size = (int)Math.Min(2L * needed, Array.MaxLength);
+        _indices = new int[size];
+        _values = new float[size];
     }
 
     private ReadOnlySpan<int> Indices(int action) => _indices.AsSpan(_offsets[action], _offsets[action + 1] - _offsets[action]);
@@ -265,16 +271,20 @@ public sealed class CostRegressor
             Array.Resize(ref _costs, k * 2);
         }
 
-        int total = 0;
+        long total = 0;
         for (int a = 0; a < k; a++)
         {
             total += _space.MaxCount(example, a);
         }
 
+        if (total > Array.MaxLength)
+        {
+            throw new ArgumentException($"line {example.Line}: the example's {k} actions have {total} features with interactions, more than an array holds", nameof(example));
+        }
+
         if (_indices.Length < total)
         {
-            _indices = new int[total * 2];
-            _values = new float[total * 2];
+            Grow((int)total);
         }
 
         int n = 0;
