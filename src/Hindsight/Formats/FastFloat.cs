@@ -80,12 +80,14 @@ internal static class FastFloat
             return Fallback(text, out value);
         }
 
-        value = mantissa / Powers[decimals];
-        if (negative)
-        {
-            value = -value;
-        }
-
+        value = Compose(mantissa, decimals, negative);
         return true;
+    }
+
+    /// <summary>±m / 10ᵏ for a mantissa of at most 7 significant digits and k ≤ 10 (correctly rounded, see above).</summary>
+    public static float Compose(uint mantissa, int decimals, bool negative)
+    {
+        float value = mantissa / Powers[decimals];
+        return negative ? -value : value;
     }
 }

@@ -246,11 +246,59 @@ internal ref struct JsonScanner
     /// <summary>Reads a number as a double (correctly rounded; overflow gives ±∞).</summary>
     public double ReadDouble() => double.Parse(ReadNumberText(), NumberStyles.Float, CultureInfo.InvariantCulture);
 
-    /// <summary>Reads a number as a float (correctly rounded; overflow gives ±∞).</summary>
+    /// <summary>
+    /// Reads a number as a float (correctly rounded; overflow gives ±∞). Short decimals are converted while the
+    /// grammar is checked, in one pass, exactly as <see cref="FastFloat"/> converts them; others go to the framework.
+    /// </summary>
     public float ReadSingle()
     {
-        ReadOnlySpan<byte> text = ReadNumberText();
-        return FastFloat.TryParse(text, out float value) ? value : float.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture);
+        Peek();
+        int start = _pos;
+        bool negative = At((byte)'-');
+        if (negative)
+        {
+            _pos++;
+        }
+
+        uint mantissa = 0;
+        int significant = 0, decimals = 0;
+        if (At((byte)'0'))
+        {
+            _pos++;
+        }
+        else if (Accumulate(ref mantissa, ref significant) == 0)
+        {
+            throw Error("a number needs digits");
+        }
+
+        if (At((byte)'.'))
+        {
+            _pos++;
+            decimals = Accumulate(ref mantissa, ref significant);
+            if (decimals == 0)
+            {
+                throw Error("a number needs digits after '.'");
+            }
+        }
+
+        bool exponent = At((byte)'e') || At((byte)'E');
+        if (exponent)
+        {
+            _pos++;
+            if (At((byte)'+') || At((byte)'-'))
+            {
+                _pos++;
+            }
+
+            if (Digits() == 0)
+            {
+                throw Error("a number needs digits in its exponent");
+            }
+        }
+
+        return !exponent && significant <= 7 && decimals <= 10
+            ? FastFloat.Compose(mantissa, decimals, negative)
+            : float.Parse(_json[start.._pos], NumberStyles.Float, CultureInfo.InvariantCulture);
     }
 
     /// <summary>Reads a number; returns whether it is a whole number that fits an int.</summary>
@@ -390,6 +438,30 @@ internal ref struct JsonScanner
         {
             throw Error($"nesting deeper than {MaxDepth}");
         }
+    }
+
+    /// <summary>Consumes digits into a decimal mantissa, counting significant digits (after the first non-zero one).</summary>
+    private int Accumulate(ref uint mantissa, ref int significant)
+    {
+        int start = _pos;
+        while (_pos < _json.Length)
+        {
+            uint d = _json[_pos] - (uint)'0';
+            if (d > 9)
+            {
+                break;
+            }
+
+            if (mantissa != 0 || d != 0)
+            {
+                significant++;
+            }
+
+            mantissa = unchecked((mantissa * 10) + d);
+            _pos++;
+        }
+
+        return _pos - start;
     }
 
     private int Digits()

@@ -131,6 +131,26 @@ public class JsonScannerTests
     }
 
     [Fact]
+    public void Numbers_read_as_the_framework_parses_them()
+    {
+        var rng = new Random(5);
+        string[] shapes = ["0.{0}", "-{1}.{0}", "{1}", "-{1}", "{1}.{0}e{2}", "{1}E-{3}", "0.000{0}", "{1}{1}{1}.{0}{0}", "-0.0"];
+        for (int trial = 0; trial < 5000; trial++)
+        {
+            string text = string.Format(
+                System.Globalization.CultureInfo.InvariantCulture,
+                shapes[rng.Next(shapes.Length)],
+                rng.Next(0, 100_000).ToString("D" + rng.Next(1, 6), System.Globalization.CultureInfo.InvariantCulture),
+                rng.Next(1, 10_000),
+                rng.Next(-40, 40),
+                rng.Next(0, 45));
+            var scanner = new JsonScanner(Encoding.UTF8.GetBytes(text));
+            float expected = float.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
+            Assert.True(expected.Equals(scanner.ReadSingle()), text); // Equals: −0 and NaN compared exactly
+        }
+    }
+
+    [Fact]
     public void Nesting_deeper_than_the_limit_is_an_error_not_a_stack_overflow()
     {
         string deep = string.Concat(Enumerable.Repeat("{\"n\":", 200)) + "1" + new string('}', 200);

@@ -72,14 +72,15 @@ public sealed class FeatureSpace
     private static long IndexCount(FeatureSet own, FeatureSet shared, char index)
     {
         long n = 0;
-        foreach (FeatureGroup g in own.Groups)
+        IReadOnlyList<FeatureGroup> a = own.Groups, b = shared.Groups;
+        for (int i = 0; i < a.Count; i++)
         {
-            n += g.Index == index ? g.Count : 0;
+            n += a[i].Index == index ? a[i].Count : 0;
         }
 
-        foreach (FeatureGroup g in shared.Groups)
+        for (int i = 0; i < b.Count; i++)
         {
-            n += g.Index == index ? g.Count : 0;
+            n += b[i].Index == index ? b[i].Count : 0;
         }
 
         return n;
