@@ -19,7 +19,7 @@ internal sealed class ActionCache<T>
     public bool TryGet(int position, ReadOnlySpan<T> text, out FeatureSet set)
     {
         if (position < _entries.Count && _entries[position] is { Length: >= 0 } entry && entry.Length == text.Length
-            && Bytes(text).SequenceEqual(Bytes(entry.Raw.AsSpan(0, entry.Length))))
+            && Same(Bytes(text), Bytes(entry.Raw.AsSpan(0, entry.Length))))
         {
             set = entry.Set;
             return true;
@@ -37,7 +37,7 @@ internal sealed class ActionCache<T>
     public bool TryGetPrefix(int position, ReadOnlySpan<T> text, out FeatureSet set, out int length)
     {
         if (position < _entries.Count && _entries[position] is { Length: >= 0 } entry && entry.Length <= text.Length
-            && Bytes(text[..entry.Length]).SequenceEqual(Bytes(entry.Raw.AsSpan(0, entry.Length))))
+            && Same(Bytes(text[..entry.Length]), Bytes(entry.Raw.AsSpan(0, entry.Length))))
         {
             set = entry.Set;
             length = entry.Length;
@@ -80,8 +80,39 @@ internal sealed class ActionCache<T>
         entry.Length = text.Length;
     }
 
-    // Compared as bytes: the vectorized memory comparison, whatever T is.
     private static ReadOnlySpan<byte> Bytes(ReadOnlySpan<T> text) => MemoryMarshal.AsBytes(text);
+
+    /// <summary>
+    /// Byte equality, eight bytes at a time. Written out because the framework's precompiled (ReadyToRun)
+    /// SequenceEqual, which the CLI runs as is since it compiles without tiering, took ~8% of a DSJson pass here —
+    /// ten times the cost of the same comparison JIT-compiled.
+    /// </summary>
+    private static bool Same(ReadOnlySpan<byte> a, ReadOnlySpan<byte> b)
+    {
+        if (a.Length != b.Length)
+        {
+            return false;
+        }
+
+        int i = 0;
+        for (; i + 8 <= a.Length; i += 8)
+        {
+            if (MemoryMarshal.Read<ulong>(a[i..]) != MemoryMarshal.Read<ulong>(b[i..]))
+            {
+                return false;
+            }
+        }
+
+        for (; i < a.Length; i++)
+        {
+            if (a[i] != b[i])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     private sealed class Entry
     {

@@ -159,7 +159,7 @@ public sealed class VwTextReader
         for (int a = 0; a < actions; a++)
         {
             FeatureSet set = _pool.Rent();
-            foreach (FeatureGroup g in shared.Groups)
+            foreach (FeatureGroup g in shared.GroupSpan)
             {
                 FeatureGroup target = set.Namespace(g.Name, g.Hash);
                 ReadOnlySpan<uint> hashes = g.HashSpan;

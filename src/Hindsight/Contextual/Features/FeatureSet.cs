@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace Hindsight.Contextual.Features;
 
 /// <summary>The features of one line of an example (the shared context, or one action): a list of namespaces.</summary>
@@ -8,6 +10,9 @@ public sealed class FeatureSet
 
     /// <summary>The namespaces, in the order they appeared.</summary>
     public IReadOnlyList<FeatureGroup> Groups => _groups;
+
+    /// <summary>The namespaces as a span (no copy, no interface calls; valid until the set changes).</summary>
+    public ReadOnlySpan<FeatureGroup> GroupSpan => CollectionsMarshal.AsSpan(_groups);
 
     /// <summary>The total number of features over all namespaces.</summary>
     public int Count

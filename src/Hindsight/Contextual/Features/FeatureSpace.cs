@@ -72,15 +72,14 @@ public sealed class FeatureSpace
     private static long IndexCount(FeatureSet own, FeatureSet shared, char index)
     {
         long n = 0;
-        IReadOnlyList<FeatureGroup> a = own.Groups, b = shared.Groups;
-        for (int i = 0; i < a.Count; i++)
+        foreach (FeatureGroup g in own.GroupSpan)
         {
-            n += a[i].Index == index ? a[i].Count : 0;
+            n += g.Index == index ? g.Count : 0;
         }
 
-        for (int i = 0; i < b.Count; i++)
+        foreach (FeatureGroup g in shared.GroupSpan)
         {
-            n += b[i].Index == index ? b[i].Count : 0;
+            n += g.Index == index ? g.Count : 0;
         }
 
         return n;
@@ -162,12 +161,13 @@ public sealed class FeatureSpace
         FeatureSet shared = example.Shared;
         uint mask = Mask;
         float sum = Dot(own, weights, mask) + sharedDot;
-        int ownCount = own.Groups.Count, total = ownCount + shared.Groups.Count;
+        ReadOnlySpan<FeatureGroup> ownGroups = own.GroupSpan, sharedGroups = shared.GroupSpan;
+        int ownCount = ownGroups.Length, total = ownCount + sharedGroups.Length;
         foreach (var (first, second) in _interactions)
         {
             for (int x = 0; x < total; x++)
             {
-                FeatureGroup a = x < ownCount ? own.Groups[x] : shared.Groups[x - ownCount];
+                FeatureGroup a = x < ownCount ? ownGroups[x] : sharedGroups[x - ownCount];
                 if (a.Index != first)
                 {
                     continue;
@@ -175,7 +175,7 @@ public sealed class FeatureSpace
 
                 for (int y = first == second ? x : 0; y < total; y++)
                 {
-                    FeatureGroup b = y < ownCount ? own.Groups[y] : shared.Groups[y - ownCount];
+                    FeatureGroup b = y < ownCount ? ownGroups[y] : sharedGroups[y - ownCount];
                     if (b.Index != second)
                     {
                         continue;
@@ -212,9 +212,8 @@ public sealed class FeatureSpace
     private static float Dot(FeatureSet set, ReadOnlySpan<float> weights, uint mask)
     {
         float sum = 0f;
-        for (int k = 0; k < set.Groups.Count; k++)
+        foreach (FeatureGroup g in set.GroupSpan)
         {
-            FeatureGroup g = set.Groups[k];
             ReadOnlySpan<uint> hashes = g.HashSpan;
             ReadOnlySpan<float> values = g.ValueSpan;
             for (int i = 0; i < hashes.Length; i++)
@@ -228,9 +227,8 @@ public sealed class FeatureSpace
 
     private int Append(FeatureSet set, Span<int> indices, Span<float> values, int n)
     {
-        for (int k = 0; k < set.Groups.Count; k++)
+        foreach (FeatureGroup g in set.GroupSpan)
         {
-            FeatureGroup g = set.Groups[k];
             ReadOnlySpan<uint> hashes = g.HashSpan;
             ReadOnlySpan<float> vals = g.ValueSpan;
             for (int i = 0; i < hashes.Length; i++)
@@ -249,10 +247,11 @@ public sealed class FeatureSpace
         // The namespaces of one action's line are its own and the shared ones (merged, as VW's shared_feature_merger does).
         // A namespace crossed with itself (-q aa) gives each unordered pair once, a feature with itself included: VW's
         // default "combinations with repetition" (without --permutations), over the features of that index in order.
-        int ownCount = own.Groups.Count, total = ownCount + shared.Groups.Count;
+        ReadOnlySpan<FeatureGroup> ownGroups = own.GroupSpan, sharedGroups = shared.GroupSpan;
+        int ownCount = ownGroups.Length, total = ownCount + sharedGroups.Length;
         for (int x = 0; x < total; x++)
         {
-            FeatureGroup a = x < ownCount ? own.Groups[x] : shared.Groups[x - ownCount];
+            FeatureGroup a = x < ownCount ? ownGroups[x] : sharedGroups[x - ownCount];
             if (a.Index != first)
             {
                 continue;
@@ -260,7 +259,7 @@ public sealed class FeatureSpace
 
             for (int y = first == second ? x : 0; y < total; y++)
             {
-                FeatureGroup b = y < ownCount ? own.Groups[y] : shared.Groups[y - ownCount];
+                FeatureGroup b = y < ownCount ? ownGroups[y] : sharedGroups[y - ownCount];
                 if (b.Index != second)
                 {
                     continue;
