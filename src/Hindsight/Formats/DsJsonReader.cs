@@ -345,7 +345,12 @@ public sealed class DsJsonReader
         }
 
         // Action ids are 1-based in Personalizer logs; some VW fixtures write them 0-based. A list containing 0 is 0-based.
-        int offset = ids.Contains(0) ? 0 : 1;
+        int offset = 1;
+        foreach (int id in ids)
+        {
+            offset = id == 0 ? 0 : offset;
+        }
+
         var result = new float[actions];
         for (int k = 0; k < ids.Count; k++)
         {
