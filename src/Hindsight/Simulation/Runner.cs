@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using Hindsight.Bandits;
+using System.Numerics.Tensors;
 using Hindsight.Contextual;
+using Hindsight.Experts;
 using Hindsight.Numerics;
 using Hindsight.Regret;
 
@@ -81,6 +83,7 @@ public static class Runner
                 {
                     IBanditPolicy policy = learner.Create(env.Environment.Arms);
                     policy.Reset(LearnerSeed(experiment.Seed, run, learner.Name));
+                    (policy as IHorizonAware)?.Prepare(experiment.Horizon);
                     IBanditOracle oracle = env.Environment.Start(experiment.Seed, run);
                     BanditMeter[] meters = [.. experiment.Meters.Select(Meters.Create)];
                     starts[item] = Stopwatch.GetTimestamp();
@@ -156,6 +159,11 @@ public static class Runner
             m.Start(oracle);
         }
 
+        if (policy is IExpertsPolicy experts)
+        {
+            return PlayFullInformation(experts, oracle, meters, horizon, checkpoints, record, cancellation, progress, learnerName);
+        }
+
         if (policy is IContextualPolicy contextual && oracle is IContextProvider contexts)
         {
             return PlayContextual(contextual, oracle, contexts, meters, horizon, checkpoints, record, cancellation, progress, learnerName);
@@ -174,6 +182,56 @@ public static class Runner
             double reward = oracle.Reward(t, arm);
             policy.Update(arm, reward);
             if (!book.After(t, arm, reward))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// The full-information loop: the learner plays a distribution pₜ, then sees every arm's reward rₜ. Its reward is
+    /// ⟨pₜ, rₜ⟩ (so external regret is the experts' regret Σ⟨pₜ, ℓₜ⟩ − minᵢ Lₜ,ᵢ); the arm recorded for count meters is
+    /// the distribution's mode (the lowest index among ties).
+    /// </summary>
+    private static bool PlayFullInformation(
+        IExpertsPolicy policy,
+        IBanditOracle oracle,
+        BanditMeter[] meters,
+        long horizon,
+        ReadOnlySpan<long> checkpoints,
+        Span<double> record,
+        CancellationToken cancellation,
+        ProgressCounter? progress,
+        string learnerName)
+    {
+        int arms = oracle.Arms;
+        if (policy.Arms != arms)
+        {
+            throw new InvalidOperationException($"Learner '{learnerName}' has {policy.Arms} experts; the environment has {arms} arms.");
+        }
+
+        double[] p = new double[arms];
+        double[] rewards = new double[arms];
+        var book = new RoundBookkeeping(meters, horizon, checkpoints, record, cancellation, progress);
+        for (long t = 1; t <= horizon; t++)
+        {
+            policy.Distribution(p);
+            for (int a = 0; a < arms; a++)
+            {
+                rewards[a] = oracle.Reward(t, a);
+            }
+
+            double mixture = TensorPrimitives.Dot<double>(p, rewards);
+            int mode = TensorPrimitives.IndexOfMax<double>(p);
+            if (!double.IsFinite(mixture))
+            {
+                throw new InvalidOperationException($"Learner '{learnerName}' played a distribution that is not finite at round {t}.");
+            }
+
+            policy.Observe(rewards);
+            if (!book.After(t, mode, mixture))
             {
                 return false;
             }

@@ -1,0 +1,127 @@
+using System.Numerics.Tensors;
+using Hindsight.Bandits.Policies;
+using Hindsight.Numerics;
+
+namespace Hindsight.Experts.Policies;
+
+/// <summary>
+/// The shared part of the exponential-weights learners (Hedge and its variants): cumulative losses Lᵢ and the
+/// distribution pₜ,ᵢ ∝ exp(−ηₜ (Lₜ₋₁,ᵢ + Mₜ,ᵢ)) for a learning rate ηₜ and an optional hint Mₜ (optimism), computed
+/// stably (shifted by the minimum) with vectorized primitives and no allocation.
+/// </summary>
+public abstract class ExponentialWeights : IExpertsPolicy
+{
+    private readonly SeededRandom _rng = new(0);
+    private readonly double[] _scratch;
+
+    /// <summary>Creates the state.</summary>
+    /// <param name="experts">Number of experts K ≥ 1.</param>
+    private protected ExponentialWeights(int experts)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(experts, 1);
+        CumulativeLoss = new double[experts];
+        Weights = new double[experts];
+        _scratch = new double[experts];
+        LogK = Math.Log(Math.Max(experts, 2));
+    }
+
+    /// <inheritdoc />
+    public int Arms => Weights.Length;
+
+    /// <summary>ln K (ln 2 for a single expert, so rates stay finite).</summary>
+    private protected double LogK { get; }
+
+    /// <summary>The rounds observed so far.</summary>
+    private protected long Round { get; private set; }
+
+    /// <summary>Cumulative losses Lₜ₋₁,ᵢ = Σₛ&lt;ₜ (1 − rₛ,ᵢ).</summary>
+    private protected double[] CumulativeLoss { get; }
+
+    /// <summary>The current distribution pₜ.</summary>
+    private protected double[] Weights { get; }
+
+    /// <inheritdoc />
+    public virtual void Reset(ulong seed)
+    {
+        _rng.Reseed(seed);
+        Array.Clear(CumulativeLoss);
+        Round = 0;
+    }
+
+    /// <inheritdoc />
+    public int Choose()
+    {
+        Distribution(_scratch);
+        return Sampling.Draw(_scratch, 1.0, _rng);
+    }
+
+    /// <inheritdoc />
+    public void Update(int arm, double reward)
+    {
+    }
+
+    /// <inheritdoc />
+    public void Distribution(Span<double> weights)
+    {
+        Compute(Eta(), Hint(), Weights);
+        Weights.CopyTo(weights);
+    }
+
+    /// <inheritdoc />
+    public void Observe(ReadOnlySpan<double> rewards)
+    {
+        if (rewards.Length != Arms)
+        {
+            throw new ArgumentException($"Expected {Arms} rewards, got {rewards.Length}.", nameof(rewards));
+        }
+
+        Learn(rewards);
+        // L += 1 − r, i.e. L − r + 1.
+        TensorPrimitives.Subtract(CumulativeLoss, rewards, CumulativeLoss);
+        TensorPrimitives.Add(CumulativeLoss, 1.0, CumulativeLoss);
+        Round++;
+    }
+
+    /// <summary>The learning rate ηₜ of the coming round (+∞: play the leaders uniformly).</summary>
+    private protected abstract double Eta();
+
+    /// <summary>The hint Mₜ added to the cumulative losses (empty: none).</summary>
+    private protected virtual ReadOnlySpan<double> Hint() => [];
+
+    /// <summary>Called with the round's rewards before the cumulative losses include them (pₜ is in <see cref="Weights"/>).</summary>
+    private protected virtual void Learn(ReadOnlySpan<double> rewards)
+    {
+    }
+
+    /// <summary>p ∝ exp(−η (L + M)), shifted by the minimum; η = +∞ gives the uniform distribution on the minimizers.</summary>
+    private protected void Compute(double eta, ReadOnlySpan<double> hint, Span<double> p)
+    {
+        Span<double> z = _scratch;
+        if (hint.IsEmpty)
+        {
+            CumulativeLoss.CopyTo(z);
+        }
+        else
+        {
+            TensorPrimitives.Add(CumulativeLoss, hint, z);
+        }
+
+        double min = TensorPrimitives.Min<double>(z);
+        if (double.IsPositiveInfinity(eta))
+        {
+            for (int i = 0; i < p.Length; i++)
+            {
+                p[i] = z[i] == min ? 1.0 : 0.0;
+            }
+        }
+        else
+        {
+            TensorPrimitives.Subtract(z, min, p);
+            TensorPrimitives.Multiply(p, -eta, p);
+            TensorPrimitives.Max(p, -700.0, p); // keep weights normal: subnormal arithmetic is ~100× slower
+            TensorPrimitives.Exp(p, p);
+        }
+
+        TensorPrimitives.Divide(p, TensorPrimitives.Sum<double>(p), p);
+    }
+}
