@@ -34,7 +34,10 @@ public abstract class ExponentialWeights : IExpertsPolicy
     /// <summary>The rounds observed so far.</summary>
     private protected long Round { get; private set; }
 
-    /// <summary>Cumulative losses Lₜ₋₁,ᵢ = Σₛ&lt;ₜ (1 − rₛ,ᵢ).</summary>
+    /// <summary>
+    /// Cumulative losses up to a common shift: Lₜ₋₁,ᵢ − (t − 1) = −Σₛ&lt;ₜ rₛ,ᵢ (exponential weights do not change when
+    /// every expert's loss moves by the same amount, and this way a round costs one pass).
+    /// </summary>
     private protected double[] CumulativeLoss { get; }
 
     /// <summary>The current distribution pₜ.</summary>
@@ -76,9 +79,7 @@ public abstract class ExponentialWeights : IExpertsPolicy
         }
 
         Learn(rewards);
-        // L += 1 − r, i.e. L − r + 1.
-        TensorPrimitives.Subtract(CumulativeLoss, rewards, CumulativeLoss);
-        TensorPrimitives.Add(CumulativeLoss, 1.0, CumulativeLoss);
+        TensorPrimitives.Subtract(CumulativeLoss, rewards, CumulativeLoss); // L − t moves by (1 − r) − 1 = −r
         Round++;
     }
 
@@ -96,14 +97,11 @@ public abstract class ExponentialWeights : IExpertsPolicy
     /// <summary>p ∝ exp(−η (L + M)), shifted by the minimum; η = +∞ gives the uniform distribution on the minimizers.</summary>
     private protected void Compute(double eta, ReadOnlySpan<double> hint, Span<double> p)
     {
-        Span<double> z = _scratch;
-        if (hint.IsEmpty)
+        ReadOnlySpan<double> z = CumulativeLoss;
+        if (!hint.IsEmpty)
         {
-            CumulativeLoss.CopyTo(z);
-        }
-        else
-        {
-            TensorPrimitives.Add(CumulativeLoss, hint, z);
+            TensorPrimitives.Add(CumulativeLoss, hint, _scratch);
+            z = _scratch;
         }
 
         double min = TensorPrimitives.Min<double>(z);
