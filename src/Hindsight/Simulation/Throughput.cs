@@ -52,10 +52,12 @@ public static class Throughput
         for (int i = 0; i < 300 || clock.ElapsedMilliseconds < 1000; i++)
         {
             policy.Reset(seed + (ulong)i);
+            (policy as IHorizonAware)?.Prepare(warm);
             Runner.Play(policy, environment.Start(seed, i + 1), meters, warm, warmCheckpoints, record, CancellationToken.None);
         }
 
         policy.Reset(seed);
+        (policy as IHorizonAware)?.Prepare(rounds);
         IBanditOracle oracle = environment.Start(seed, 0);
         long before = GC.GetAllocatedBytesForCurrentThread();
         long start = Stopwatch.GetTimestamp();
