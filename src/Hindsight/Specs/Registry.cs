@@ -74,6 +74,11 @@ public static class Registry
         new("blocked-exp3", "EXP3 over blocks of τ rounds (one arm per block) for switching costs: O(T^(2/3)) regret and switches (Arora, Dekel, Tewari 2012)",
             [Int("block", 0, "block length τ (0: ⌈T^(1/3)⌉)", 0)],
             (k, p) => new BlockedExp3(k, (int)p.Integer("block"))),
+        new("delayed", "a K-armed learner whose rewards arrive d rounds late (fixed, or uniform on 0..2d) (Joulani et al. 2013)",
+            [new ParameterInfo("learner", ParameterType.Choice, "ucb1", "the learner fed late: one whose update needs only (arm, reward)") { Choices = DelayableLearners },
+             Int("delay", 10, "delay d in rounds (the mean when random)", 0, 1_000_000),
+             new ParameterInfo("random", ParameterType.Boolean, false, "uniform random delays on 0..2d")],
+            (k, p) => new DelayedFeedback(CreateLearner(p.Text("learner"), k), (int)p.Integer("delay"), p.Boolean("random"))),
         new("hedge", "experts (full information): Hedge, exponential weights with a fixed rate, tuned to the horizon by default (Freund, Schapire 1997)",
             [Num("eta", 0.0, "learning rate η (0: √(8 ln K / T))", 0)],
             (k, p) => new Hindsight.Experts.Policies.Hedge(k, p.Number("eta"))),
@@ -253,6 +258,9 @@ public static class Registry
 
     private static ParameterInfo Int(string name, long value, string description, long min, long max = int.MaxValue)
         => new(name, ParameterType.Integer, value, description) { Min = min, Max = max };
+
+    /// <summary>Learners whose update uses only (arm, reward), so delivering it late keeps it correct.</summary>
+    private static string[] DelayableLearners => ["ucb1", "ucb-v", "moss", "kl-ucb", "thompson", "gaussian-thompson", "epsilon-greedy", "successive-elimination"];
 
     private static ParameterInfo[] NetworkParameters() =>
     [
