@@ -1,3 +1,5 @@
+using System.Numerics.Tensors;
+
 namespace Hindsight.Experts.Policies;
 
 /// <summary>
@@ -9,6 +11,7 @@ namespace Hindsight.Experts.Policies;
 /// follow-the-leader when one expert dominates, as good as tuned Hedge otherwise.</remarks>
 public sealed class AdaHedge(int experts) : ExponentialWeights(experts)
 {
+    private readonly double[] _losses = new double[experts];
     private double _gap;
     private double _eta = double.PositiveInfinity;
 
@@ -24,14 +27,15 @@ public sealed class AdaHedge(int experts) : ExponentialWeights(experts)
     private protected override void Learn(ReadOnlySpan<double> rewards)
     {
         ReadOnlySpan<double> p = Weights;
-        double h = 0, min = double.PositiveInfinity;
+        Span<double> loss = _losses;
+        TensorPrimitives.Subtract(1.0, rewards, loss);
+        double h = TensorPrimitives.Dot(p, loss);
+        double min = double.PositiveInfinity;
         for (int i = 0; i < p.Length; i++)
         {
-            double loss = 1 - rewards[i];
-            h += p[i] * loss;
-            if (p[i] > 0)
+            if (p[i] > 0 && loss[i] < min)
             {
-                min = Math.Min(min, loss);
+                min = loss[i];
             }
         }
 
@@ -43,13 +47,11 @@ public sealed class AdaHedge(int experts) : ExponentialWeights(experts)
         else
         {
             // −(1/η) ln Σ pᵢ e^(−η ℓᵢ), shifted by the smallest loss in the support for stability.
-            double sum = 0;
-            for (int i = 0; i < p.Length; i++)
-            {
-                sum += p[i] * Math.Exp(-_eta * ((1 - rewards[i]) - min));
-            }
-
-            m = min - (Math.Log(sum) / _eta);
+            TensorPrimitives.Subtract(loss, min, loss);
+            TensorPrimitives.Multiply(loss, -_eta, loss);
+            TensorPrimitives.Max(loss, -700.0, loss);
+            TensorPrimitives.Exp(loss, loss);
+            m = min - (Math.Log(TensorPrimitives.Dot(p, loss)) / _eta);
         }
 
         _gap += Math.Max(0, h - m); // δ ≥ 0 in exact arithmetic

@@ -1,3 +1,5 @@
+using System.Numerics.Tensors;
+
 namespace Hindsight.Experts.Policies;
 
 /// <summary>
@@ -32,14 +34,11 @@ public sealed class OptimisticHedge : ExponentialWeights
 
     private protected override void Learn(ReadOnlySpan<double> rewards)
     {
-        double change = 0;
-        for (int i = 0; i < _last.Length; i++)
-        {
-            double loss = 1 - rewards[i];
-            change = Math.Max(change, Math.Abs(loss - _last[i]));
-            _last[i] = loss;
-        }
-
-        _variation += Round == 0 ? 0 : change * change; // the first hint (0) is not a prediction of anything
+        // ℓ = 1 − r; the change ‖ℓ − ℓ_last‖∞ = ‖r − (1 − ℓ_last)‖∞, computed in place: _last ← 1 − _last, then r − that.
+        TensorPrimitives.Subtract(1.0, _last, _last);
+        TensorPrimitives.Subtract(rewards, _last, _last);
+        double change = Round == 0 ? 0 : TensorPrimitives.MaxMagnitude<double>(_last);
+        TensorPrimitives.Subtract(1.0, rewards, _last);
+        _variation += change * change; // the first hint (0) is not a prediction of anything
     }
 }
