@@ -161,42 +161,25 @@ public sealed class FeatureSpace
         FeatureSet shared = example.Shared;
         uint mask = Mask;
         float sum = Dot(own, weights, mask) + sharedDot;
-        ReadOnlySpan<FeatureGroup> ownGroups = own.GroupSpan, sharedGroups = shared.GroupSpan;
-        int ownCount = ownGroups.Length, total = ownCount + sharedGroups.Length;
+        ref float w0 = ref MemoryMarshal.GetReference(weights);
         foreach (var (first, second) in _interactions)
         {
-            for (int x = 0; x < total; x++)
+            var pairs = new GroupPairs(own.GroupSpan, shared.GroupSpan, first, second);
+            while (pairs.MoveNext(out FeatureGroup a, out FeatureGroup b, out bool sameGroup))
             {
-                FeatureGroup a = x < ownCount ? ownGroups[x] : sharedGroups[x - ownCount];
-                if (a.Index != first)
+                ReadOnlySpan<uint> ha = a.HashSpan, hb = b.HashSpan;
+                ReadOnlySpan<float> va = a.ValueSpan, vb = b.ValueSpan;
+                for (int i = 0; i < ha.Length; i++)
                 {
-                    continue;
-                }
-
-                for (int y = first == second ? x : 0; y < total; y++)
-                {
-                    FeatureGroup b = y < ownCount ? ownGroups[y] : sharedGroups[y - ownCount];
-                    if (b.Index != second)
+                    uint left = ha[i] * VwHash.FnvPrime;
+                    float inner = 0f;
+                    for (int j = sameGroup ? i : 0; j < hb.Length; j++)
                     {
-                        continue;
+                        // The mask keeps the index inside the 2^bits table, so the bounds check is not needed.
+                        inner += Unsafe.Add(ref w0, (int)((left ^ hb[j]) & mask)) * vb[j];
                     }
 
-                    ReadOnlySpan<uint> ha = a.HashSpan, hb = b.HashSpan;
-                    ReadOnlySpan<float> va = a.ValueSpan, vb = b.ValueSpan;
-                    ref float w0 = ref MemoryMarshal.GetReference(weights);
-                    bool sameGroup = y == x;
-                    for (int i = 0; i < ha.Length; i++)
-                    {
-                        uint left = ha[i] * VwHash.FnvPrime;
-                        float inner = 0f;
-                        for (int j = sameGroup ? i : 0; j < hb.Length; j++)
-                        {
-                            // The mask keeps the index inside the 2^bits table, so the bounds check is not needed.
-                            inner += Unsafe.Add(ref w0, (int)((left ^ hb[j]) & mask)) * vb[j];
-                        }
-
-                        sum += va[i] * inner;
-                    }
+                    sum += va[i] * inner;
                 }
             }
         }
@@ -244,44 +227,73 @@ public sealed class FeatureSpace
 
     private int Cross(FeatureSet own, FeatureSet shared, char first, char second, Span<int> indices, Span<float> values, int n)
     {
-        // The namespaces of one action's line are its own and the shared ones (merged, as VW's shared_feature_merger does).
-        // A namespace crossed with itself (-q aa) gives each unordered pair once, a feature with itself included: VW's
-        // default "combinations with repetition" (without --permutations), over the features of that index in order.
-        ReadOnlySpan<FeatureGroup> ownGroups = own.GroupSpan, sharedGroups = shared.GroupSpan;
-        int ownCount = ownGroups.Length, total = ownCount + sharedGroups.Length;
-        for (int x = 0; x < total; x++)
+        var pairs = new GroupPairs(own.GroupSpan, shared.GroupSpan, first, second);
+        while (pairs.MoveNext(out FeatureGroup a, out FeatureGroup b, out bool sameGroup))
         {
-            FeatureGroup a = x < ownCount ? ownGroups[x] : sharedGroups[x - ownCount];
-            if (a.Index != first)
+            ReadOnlySpan<uint> ha = a.HashSpan, hb = b.HashSpan;
+            ReadOnlySpan<float> va = a.ValueSpan, vb = b.ValueSpan;
+            for (int i = 0; i < ha.Length; i++)
             {
-                continue;
-            }
-
-            for (int y = first == second ? x : 0; y < total; y++)
-            {
-                FeatureGroup b = y < ownCount ? ownGroups[y] : sharedGroups[y - ownCount];
-                if (b.Index != second)
+                uint left = ha[i] * VwHash.FnvPrime;
+                float lv = va[i];
+                for (int j = sameGroup ? i : 0; j < hb.Length; j++)
                 {
-                    continue;
-                }
-
-                ReadOnlySpan<uint> ha = a.HashSpan, hb = b.HashSpan;
-                ReadOnlySpan<float> va = a.ValueSpan, vb = b.ValueSpan;
-                bool sameGroup = y == x;
-                for (int i = 0; i < ha.Length; i++)
-                {
-                    uint left = ha[i] * VwHash.FnvPrime;
-                    float lv = va[i];
-                    for (int j = sameGroup ? i : 0; j < hb.Length; j++)
-                    {
-                        indices[n] = (int)((left ^ hb[j]) & Mask);
-                        values[n] = lv * vb[j];
-                        n++;
-                    }
+                    indices[n] = (int)((left ^ hb[j]) & Mask);
+                    values[n] = lv * vb[j];
+                    n++;
                 }
             }
         }
 
         return n;
+    }
+
+    /// <summary>
+    /// The namespace pairs one interaction crosses for one action. The namespaces of an action's line are its own and
+    /// the shared ones (merged, as VW's shared_feature_merger does); a pair is (a, b) with a's index character the
+    /// interaction's first and b's its second. A namespace index crossed with itself (<c>-q aa</c>) gives each unordered
+    /// pair of features once, a feature with itself included — VW's default "combinations with repetition" (without
+    /// <c>--permutations</c>): b runs from a's position on, and within one group the inner loop starts at the outer
+    /// feature (<c>SameGroup</c>). Score and Build both enumerate through this, so they generate the same features.
+    /// </summary>
+    private ref struct GroupPairs(ReadOnlySpan<FeatureGroup> own, ReadOnlySpan<FeatureGroup> shared, char first, char second)
+    {
+        private readonly ReadOnlySpan<FeatureGroup> _own = own;
+        private readonly ReadOnlySpan<FeatureGroup> _shared = shared;
+        private int _x;
+        private int _y = -1;
+
+        private readonly int Total => _own.Length + _shared.Length;
+
+        public bool MoveNext(out FeatureGroup a, out FeatureGroup b, out bool sameGroup)
+        {
+            for (; _x < Total; _x++)
+            {
+                a = Group(_x);
+                if (a.Index != first)
+                {
+                    continue;
+                }
+
+                _y = _y < 0 ? (first == second ? _x : 0) : _y + 1;
+                for (; _y < Total; _y++)
+                {
+                    b = Group(_y);
+                    if (b.Index == second)
+                    {
+                        sameGroup = _y == _x;
+                        return true;
+                    }
+                }
+
+                _y = -1;
+            }
+
+            a = b = null!;
+            sameGroup = false;
+            return false;
+        }
+
+        private readonly FeatureGroup Group(int i) => i < _own.Length ? _own[i] : _shared[i - _own.Length];
     }
 }
