@@ -9,17 +9,15 @@ namespace Hindsight.Formats;
 /// decision logs, where every event repeats the catalog's action features. Exact by construction: equal text gives
 /// equal features; only text that parsed without error is remembered.
 /// </summary>
-/// <typeparam name="T">The text's unit: byte (DSJson, VW text).</typeparam>
-internal sealed class ActionCache<T>
-    where T : unmanaged
+internal sealed class ActionCache
 {
     private readonly List<Entry> _entries = [];
 
     /// <summary>The cached set when the text equals the cached text at this position.</summary>
-    public bool TryGet(int position, ReadOnlySpan<T> text, out FeatureSet set)
+    public bool TryGet(int position, ReadOnlySpan<byte> text, out FeatureSet set)
     {
         if (position < _entries.Count && _entries[position] is { Length: >= 0 } entry && entry.Length == text.Length
-            && Same(Bytes(text), Bytes(entry.Raw.AsSpan(0, entry.Length))))
+            && Same(text, entry.Raw.AsSpan(0, entry.Length)))
         {
             set = entry.Set;
             return true;
@@ -34,10 +32,10 @@ internal sealed class ActionCache<T>
     /// self-delimiting values (a JSON object ends where its brackets close, so a prefix equal to a complete object is
     /// that object).
     /// </summary>
-    public bool TryGetPrefix(int position, ReadOnlySpan<T> text, out FeatureSet set, out int length)
+    public bool TryGetPrefix(int position, ReadOnlySpan<byte> text, out FeatureSet set, out int length)
     {
         if (position < _entries.Count && _entries[position] is { Length: >= 0 } entry && entry.Length <= text.Length
-            && Same(Bytes(text[..entry.Length]), Bytes(entry.Raw.AsSpan(0, entry.Length))))
+            && Same(text[..entry.Length], entry.Raw.AsSpan(0, entry.Length)))
         {
             set = entry.Set;
             length = entry.Length;
@@ -68,19 +66,17 @@ internal sealed class ActionCache<T>
     }
 
     /// <summary>Remembers the text the set begun at a position was parsed from.</summary>
-    public void Commit(int position, ReadOnlySpan<T> text)
+    public void Commit(int position, ReadOnlySpan<byte> text)
     {
         Entry entry = _entries[position];
         if (entry.Raw.Length < text.Length)
         {
-            entry.Raw = new T[Math.Max(text.Length, entry.Raw.Length * 2)];
+            entry.Raw = new byte[Math.Max(text.Length, entry.Raw.Length * 2)];
         }
 
         text.CopyTo(entry.Raw);
         entry.Length = text.Length;
     }
-
-    private static ReadOnlySpan<byte> Bytes(ReadOnlySpan<T> text) => MemoryMarshal.AsBytes(text);
 
     /// <summary>
     /// Byte equality, eight bytes at a time. Written out because the framework's precompiled (ReadyToRun)
@@ -116,7 +112,7 @@ internal sealed class ActionCache<T>
 
     private sealed class Entry
     {
-        public T[] Raw { get; set; } = [];
+        public byte[] Raw { get; set; } = [];
 
         public int Length { get; set; } = -1;
 

@@ -26,9 +26,9 @@ public static class DataFile
             throw new DataFormatException(path, 0, string.Empty, $"cannot open the file: {ex.Message}");
         }
 
-        Span<byte> magic = stackalloc byte[2];
         if (stream.CanSeek)
         {
+            Span<byte> magic = stackalloc byte[2];
             int read = stream.ReadAtLeast(magic, 2, throwOnEndOfStream: false);
             stream.Position = 0;
             return read == 2 && IsGzip(magic) ? new GZipStream(stream, CompressionMode.Decompress) : stream;

@@ -27,7 +27,7 @@ public sealed class DsJsonReader
     private readonly List<int> _ids = [];
     private readonly List<float> _probabilities = [];
     private FeatureSetPool _pool = new(false);
-    private ActionCache<byte>? _actionCache;
+    private ActionCache? _actionCache;
 
     /// <summary>Creates a reader.</summary>
     /// <param name="path">The file (.gz read transparently).</param>
@@ -60,7 +60,7 @@ public sealed class DsJsonReader
         var namespaces = new NamespaceCache();
         Report.Reset();
         _pool = new FeatureSetPool(ReuseExamples);
-        _actionCache = ReuseExamples ? new ActionCache<byte>() : null;
+        _actionCache = ReuseExamples ? new ActionCache() : null;
         while (true)
         {
             CbExample? example;

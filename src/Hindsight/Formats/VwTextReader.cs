@@ -61,7 +61,7 @@ public sealed class VwTextReader
         var namespaces = new NamespaceCache();
         Report.Reset();
         _pool = new FeatureSetPool(ReuseExamples);
-        _actionCache = ReuseExamples && _actions is null ? new ActionCache<byte>() : null;
+        _actionCache = ReuseExamples && _actions is null ? new ActionCache() : null;
         while (true)
         {
             CbExample? example;
@@ -96,7 +96,7 @@ public sealed class VwTextReader
 
     private bool _inBlock;
     private FeatureSetPool _pool = new(false);
-    private ActionCache<byte>? _actionCache;
+    private ActionCache? _actionCache;
 
     private void SkipRestOfBlock(LineReader<byte> lines)
     {

@@ -52,89 +52,23 @@ public sealed class LinearContextualEnvironment : IBanditEnvironment
     /// <inheritdoc />
     public IBanditOracle Start(ulong seed, long run) => new Oracle(this, seed, run);
 
-    private sealed class Oracle : IBanditOracle, IContextProvider
+    private sealed class Oracle(LinearContextualEnvironment env, ulong seed, long run)
+        : UnitContextOracle(env.Arms, env.Dimension, "linear", seed, run)
     {
-        private readonly LinearContextualEnvironment _env;
-        private readonly ulong _contextKey;
-        private readonly ulong _rewardKey;
-        private readonly double[] _theta;
-        private readonly double[] _context;
-        private readonly double[] _means;
-        private long _cachedRound = -1;
-        private double _best;
-
-        public Oracle(LinearContextualEnvironment env, ulong seed, long run)
-        {
-            _env = env;
-            _contextKey = CounterRng.Key(seed, run, CounterRng.Hash("linear/contexts"));
-            _rewardKey = CounterRng.Key(seed, run, CounterRng.Hash("linear/rewards"));
-            ulong thetaKey = CounterRng.Key(seed, run, CounterRng.Hash("linear/theta"));
-            _theta = new double[env.Arms * env.Dimension];
-            for (int a = 0; a < env.Arms; a++)
-            {
-                UnitDraws.UnitVector(thetaKey, a, _theta.AsSpan(a * env.Dimension, env.Dimension));
-            }
-
-            _context = new double[env.Dimension];
-            _means = new double[env.Arms];
-        }
-
-        public int Arms => _env.Arms;
-
-        public bool IsStationary => false;
-
-        public int Dimension => _env.Dimension;
-
-        public void Context(long round, Span<double> context)
-        {
-            Load(round);
-            _context.CopyTo(context);
-        }
-
-        public double Mean(long round, int arm)
-        {
-            Load(round);
-            return _means[arm];
-        }
-
-        public double BestMean(long round)
-        {
-            Load(round);
-            return _best;
-        }
-
-        public double Reward(long round, int arm)
+        public override double Reward(long round, int arm)
         {
             double mean = Mean(round, arm);
-            return _env.LogisticScale > 0
-                ? (CounterRng.Uniform(_rewardKey, round, arm) < mean ? 1.0 : 0.0)
-                : mean + (_env.Noise * CounterRng.Normal(_rewardKey, round, arm));
+            return env.LogisticScale > 0
+                ? (CounterRng.Uniform(RewardKey, round, arm) < mean ? 1.0 : 0.0)
+                : mean + (env.Noise * CounterRng.Normal(RewardKey, round, arm));
         }
 
-        private void Load(long round)
+        protected override void Means(ReadOnlySpan<double> dots, Span<double> means)
         {
-            if (round == _cachedRound)
+            for (int a = 0; a < dots.Length; a++)
             {
-                return;
+                means[a] = env.LogisticScale > 0 ? 1.0 / (1.0 + Math.Exp(-env.LogisticScale * dots[a])) : dots[a];
             }
-
-            int d = _env.Dimension;
-            UnitDraws.CubeDirection(_contextKey, round, _context);
-            _best = double.NegativeInfinity;
-            for (int a = 0; a < _env.Arms; a++)
-            {
-                double dot = 0;
-                ReadOnlySpan<double> theta = _theta.AsSpan(a * d, d);
-                for (int i = 0; i < d; i++)
-                {
-                    dot += theta[i] * _context[i];
-                }
-
-                _means[a] = _env.LogisticScale > 0 ? 1.0 / (1.0 + Math.Exp(-_env.LogisticScale * dot)) : dot;
-                _best = Math.Max(_best, _means[a]);
-            }
-
-            _cachedRound = round;
         }
     }
 }

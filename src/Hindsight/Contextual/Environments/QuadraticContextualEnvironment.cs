@@ -52,80 +52,23 @@ public sealed class QuadraticContextualEnvironment : IBanditEnvironment
     /// <inheritdoc />
     public IBanditOracle Start(ulong seed, long run) => new Oracle(this, seed, run);
 
-    private sealed class Oracle : IBanditOracle, IContextProvider
+    private sealed class Oracle(QuadraticContextualEnvironment env, ulong seed, long run)
+        : UnitContextOracle(env.Arms, env.Dimension, "quadratic", seed, run)
     {
-        private readonly QuadraticContextualEnvironment _env;
-        private readonly ulong _contextKey;
-        private readonly ulong _rewardKey;
-        private readonly double[] _theta;
-        private readonly double[] _context;
-        private long _cachedRound = -1;
-        private int _label;
+        public override double Reward(long round, int arm) => CounterRng.Uniform(RewardKey, round, arm) < Mean(round, arm) ? 1.0 : 0.0;
 
-        public Oracle(QuadraticContextualEnvironment env, ulong seed, long run)
+        protected override void Means(ReadOnlySpan<double> dots, Span<double> means)
         {
-            _env = env;
-            _contextKey = CounterRng.Key(seed, run, CounterRng.Hash("quadratic/contexts"));
-            _rewardKey = CounterRng.Key(seed, run, CounterRng.Hash("quadratic/rewards"));
-            ulong thetaKey = CounterRng.Key(seed, run, CounterRng.Hash("quadratic/theta"));
-            _theta = new double[env.Arms * env.Dimension];
-            for (int a = 0; a < env.Arms; a++)
+            int label = 0;
+            for (int a = 1; a < dots.Length; a++)
             {
-                UnitDraws.UnitVector(thetaKey, a, _theta.AsSpan(a * env.Dimension, env.Dimension));
+                label = dots[a] * dots[a] > dots[label] * dots[label] ? a : label;
             }
 
-            _context = new double[env.Dimension];
-        }
-
-        public int Arms => _env.Arms;
-
-        public bool IsStationary => false;
-
-        public int Dimension => _env.Dimension;
-
-        public void Context(long round, Span<double> context)
-        {
-            Load(round);
-            _context.CopyTo(context);
-        }
-
-        public double Mean(long round, int arm)
-        {
-            Load(round);
-            return arm == _label ? 1 - _env.Noise : _env.Noise;
-        }
-
-        public double BestMean(long round) => 1 - _env.Noise;
-
-        public double Reward(long round, int arm) => CounterRng.Uniform(_rewardKey, round, arm) < Mean(round, arm) ? 1.0 : 0.0;
-
-        private void Load(long round)
-        {
-            if (round == _cachedRound)
+            for (int a = 0; a < dots.Length; a++)
             {
-                return;
+                means[a] = a == label ? 1 - env.Noise : env.Noise;
             }
-
-            int d = _env.Dimension;
-            UnitDraws.CubeDirection(_contextKey, round, _context);
-            double best = double.NegativeInfinity;
-            for (int a = 0; a < _env.Arms; a++)
-            {
-                double dot = 0;
-                ReadOnlySpan<double> theta = _theta.AsSpan(a * d, d);
-                for (int i = 0; i < d; i++)
-                {
-                    dot += theta[i] * _context[i];
-                }
-
-                if (dot * dot > best)
-                {
-                    best = dot * dot;
-                    _label = a;
-                }
-            }
-
-            _cachedRound = round;
         }
     }
 }
