@@ -181,13 +181,7 @@ internal static class CbCommand
 
             ReadReport report;
             IEnumerable<CbExample> examples;
-            if (fmt == "dsjson")
-            {
-                var reader = new DsJsonReader(path, policy) { ReuseExamples = true }; // one pass, nothing kept
-                report = reader.Report;
-                examples = reader.Read();
-            }
-            else if (fmt == "obd")
+            if (fmt == "obd")
             {
                 try
                 {
@@ -200,7 +194,10 @@ internal static class CbCommand
             }
             else
             {
-                var reader = new VwTextReader(path, policy) { ReuseExamples = true };
+                // One pass, nothing kept: the readers may recycle examples.
+                CbLogReader reader = fmt == "dsjson"
+                    ? new DsJsonReader(path, policy) { ReuseExamples = true }
+                    : new VwTextReader(path, policy) { ReuseExamples = true };
                 report = reader.Report;
                 examples = reader.Read();
             }

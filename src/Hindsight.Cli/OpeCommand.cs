@@ -104,7 +104,8 @@ internal static class OpeCommand
                 }
                 else if (fmt is "dsjson" or "vw")
                 {
-                    IReadOnlyList<CbExample> log = fmt == "dsjson" ? new DsJsonReader(path, policy).Read().ToList() : new VwTextReader(path, policy).Read().ToList();
+                    CbLogReader reader = fmt == "dsjson" ? new DsJsonReader(path, policy) : new VwTextReader(path, policy);
+                    IReadOnlyList<CbExample> log = [.. reader.Read()]; // kept whole: no example recycling
                     OffPolicySample[] onPolicy = [.. log.Where(e => e.Label is not null).Select(e => new OffPolicySample(-e.Label!.Value.Cost, 1, 1))];
                     OffPolicyEstimate logged = OffPolicyEstimators.Ips(onPolicy) with { Estimator = "on-policy" };
                     foreach (string target in parse.GetValue(policies)!)

@@ -20,47 +20,25 @@ namespace Hindsight.Formats;
 /// <para>Lines that are not JSON objects (checkpoint lines), objects without <c>c</c> (reward-only lines), and events
 /// with <c>_skipLearn: true</c> are ignored and counted in <see cref="ReadReport.Ignored"/>, as VW does.</para>
 /// </remarks>
-public sealed class DsJsonReader
+public sealed class DsJsonReader : CbLogReader
 {
-    private readonly string _path;
-    private readonly MalformedRecordPolicy _policy;
     private readonly List<int> _ids = [];
     private readonly List<float> _probabilities = [];
-    private FeatureSetPool _pool = new(false);
-    private ActionCache? _actionCache;
 
     /// <summary>Creates a reader.</summary>
     /// <param name="path">The file (.gz read transparently).</param>
     /// <param name="policy">Stop at the first malformed event (default) or skip and count.</param>
     public DsJsonReader(string path, MalformedRecordPolicy policy = MalformedRecordPolicy.Stop)
+        : base(path, policy)
     {
-        ArgumentNullException.ThrowIfNull(path);
-        _path = path;
-        _policy = policy;
     }
 
-    /// <summary>
-    /// When true, each example's feature sets are recycled for the next example (VW's example pool): an example is
-    /// valid only until the enumeration moves on. For streaming passes that do not keep examples. An action whose text
-    /// equals the previous example's action at the same position is then not parsed again (decision logs repeat their
-    /// action catalog in every event); its features are the same by construction.
-    /// </summary>
-    public bool ReuseExamples { get; init; }
-
-    /// <summary>Counts of what was read, skipped and ignored (complete once enumeration ends).</summary>
-    public ReadReport Report { get; } = new();
-
-    /// <summary>Streams the events in constant memory.</summary>
-    /// <returns>The examples in file order.</returns>
-    /// <exception cref="DataFormatException">A malformed event, with <see cref="MalformedRecordPolicy.Stop"/>.</exception>
-    public IEnumerable<CbExample> Read()
+    /// <inheritdoc />
+    public override IEnumerable<CbExample> Read()
     {
-        using Stream stream = DataFile.OpenBytes(_path);
-        var lines = new LineReader<byte>(stream.Read, (byte)'\n', (byte)'\r');
+        using Stream stream = DataFile.OpenBytes(FilePath);
+        LineReader<byte> lines = BeginPass(stream, cacheActions: true);
         var namespaces = new NamespaceCache();
-        Report.Reset();
-        _pool = new FeatureSetPool(ReuseExamples);
-        _actionCache = ReuseExamples ? new ActionCache() : null;
         while (true)
         {
             CbExample? example;
@@ -72,7 +50,7 @@ public sealed class DsJsonReader
                     yield break;
                 }
             }
-            catch (DataFormatException ex) when (_policy == MalformedRecordPolicy.Skip)
+            catch (DataFormatException ex) when (Policy == MalformedRecordPolicy.Skip)
             {
                 Report.Skip(ex);
                 continue;
@@ -96,14 +74,9 @@ public sealed class DsJsonReader
     {
         example = null;
         ignored = false;
-        if (!lines.TryRead(out ReadOnlySpan<byte> line))
+        if (!ReadLine(lines, out ReadOnlySpan<byte> line))
         {
             return false;
-        }
-
-        if (lines.LineNumber == 1 && line.StartsWith("\uFEFF"u8))
-        {
-            line = line[3..]; // a UTF-8 byte-order mark
         }
 
         ReadOnlySpan<byte> trimmed = line.Trim(" \t"u8);
@@ -124,7 +97,7 @@ public sealed class DsJsonReader
         }
         catch (MalformedJsonException ex)
         {
-            throw new DataFormatException(_path, lines.LineNumber, string.Empty, $"malformed JSON: {ex.Message}");
+            throw new DataFormatException(FilePath, lines.LineNumber, string.Empty, $"malformed JSON: {ex.Message}");
         }
 
         ignored = example is null;
@@ -139,9 +112,9 @@ public sealed class DsJsonReader
         bool skip = false, hasContext = false;
         string? id = null;
         bool hasIds = false, hasProbabilities = false;
-        _pool.Reset();
-        FeatureSet shared = _pool.Rent();
-        List<FeatureSet> actions = _pool.ActionList();
+        Pool.Reset();
+        FeatureSet shared = Pool.Rent();
+        List<FeatureSet> actions = Pool.ActionList();
         json.BeginObject();
         bool first = true;
         while (json.NextMember(ref first, out ReadOnlySpan<byte> key))
@@ -150,7 +123,7 @@ public sealed class DsJsonReader
             {
                 if (json.PeekKind() != JsonScanner.Kind.Object)
                 {
-                    throw new DataFormatException(_path, lineNumber, "c", "the context must be an object");
+                    throw new DataFormatException(FilePath, lineNumber, "c", "the context must be an object");
                 }
 
                 hasContext = true;
@@ -167,7 +140,7 @@ public sealed class DsJsonReader
             else if (key.SequenceEqual("_labelIndex"u8))
             {
                 labelIndex = json.PeekKind() == JsonScanner.Kind.Number && json.TryReadInt32(out int li) ? li
-                    : throw new DataFormatException(_path, lineNumber, "_labelIndex", "must be a whole number");
+                    : throw new DataFormatException(FilePath, lineNumber, "_labelIndex", "must be a whole number");
             }
             else if (key.SequenceEqual("_label_Action"u8))
             {
@@ -219,7 +192,7 @@ public sealed class DsJsonReader
 
         if (actions.Count == 0)
         {
-            throw new DataFormatException(_path, lineNumber, "c._multi", "no actions: a DSJson decision needs c._multi");
+            throw new DataFormatException(FilePath, lineNumber, "c._multi", "no actions: a DSJson decision needs c._multi");
         }
 
         CbLabel label = Label(cost, probability, labelIndex, labelAction, actions.Count, lineNumber);
@@ -283,7 +256,7 @@ public sealed class DsJsonReader
         JsonScanner.Kind kind = json.PeekKind();
         if (kind != JsonScanner.Kind.Number)
         {
-            throw new DataFormatException(_path, lineNumber, $"{field}[{index}]", $"must be a number, found {JsonScanner.Name(kind)}");
+            throw new DataFormatException(FilePath, lineNumber, $"{field}[{index}]", $"must be a number, found {JsonScanner.Name(kind)}");
         }
     }
 
@@ -292,11 +265,11 @@ public sealed class DsJsonReader
         JsonScanner.Kind kind = json.PeekKind();
         if (kind != JsonScanner.Kind.Number)
         {
-            throw new DataFormatException(_path, lineNumber, name, $"must be a number, found {JsonScanner.Name(kind)}");
+            throw new DataFormatException(FilePath, lineNumber, name, $"must be a number, found {JsonScanner.Name(kind)}");
         }
 
         float value = json.ReadSingle();
-        return float.IsFinite(value) ? value : throw new DataFormatException(_path, lineNumber, name, "is not a finite float");
+        return float.IsFinite(value) ? value : throw new DataFormatException(FilePath, lineNumber, name, "is not a finite float");
     }
 
     private float Finite(float value, scoped ReadOnlySpan<char> ns, scoped ReadOnlySpan<byte> key, long lineNumber)
@@ -307,31 +280,31 @@ public sealed class DsJsonReader
         }
 
         string field = ns.Trim().IsEmpty ? Encoding.UTF8.GetString(key) : $"{ns.ToString()}.{Encoding.UTF8.GetString(key)}";
-        throw new DataFormatException(_path, lineNumber, field, "feature value is not a finite float");
+        throw new DataFormatException(FilePath, lineNumber, field, "feature value is not a finite float");
     }
 
     private CbLabel Label(float? cost, float? probability, int? labelIndex, int? labelAction, int actions, long lineNumber)
     {
         if (cost is null)
         {
-            throw new DataFormatException(_path, lineNumber, "_label_cost", "missing label: no _label_cost");
+            throw new DataFormatException(FilePath, lineNumber, "_label_cost", "missing label: no _label_cost");
         }
 
         if (probability is null)
         {
-            throw new DataFormatException(_path, lineNumber, "_label_probability", "missing label: no _label_probability");
+            throw new DataFormatException(FilePath, lineNumber, "_label_probability", "missing label: no _label_probability");
         }
 
         int index = labelIndex ?? (labelAction is { } oneBased ? oneBased - 1
-            : throw new DataFormatException(_path, lineNumber, "_labelIndex", "missing label: no _labelIndex or _label_Action"));
+            : throw new DataFormatException(FilePath, lineNumber, "_labelIndex", "missing label: no _labelIndex or _label_Action"));
         if (index < 0 || index >= actions)
         {
-            throw new DataFormatException(_path, lineNumber, "_labelIndex", $"unknown action index {index}: the event has {actions} actions (0..{actions - 1})");
+            throw new DataFormatException(FilePath, lineNumber, "_labelIndex", $"unknown action index {index}: the event has {actions} actions (0..{actions - 1})");
         }
 
         if (!(probability > 0 && probability <= 1) || !float.IsFinite(1f / probability.Value))
         {
-            throw new DataFormatException(_path, lineNumber, "_label_probability", $"probability {probability} is outside (0, 1] (or too small for a float weight 1/p)");
+            throw new DataFormatException(FilePath, lineNumber, "_label_probability", $"probability {probability} is outside (0, 1] (or too small for a float weight 1/p)");
         }
 
         return new CbLabel(index, cost.Value, probability.Value);
@@ -341,7 +314,7 @@ public sealed class DsJsonReader
     {
         if (ids.Count != probabilities.Count)
         {
-            throw new DataFormatException(_path, lineNumber, "p", $"{probabilities.Count} probabilities for {ids.Count} actions in 'a'");
+            throw new DataFormatException(FilePath, lineNumber, "p", $"{probabilities.Count} probabilities for {ids.Count} actions in 'a'");
         }
 
         // Action ids are 1-based in Personalizer logs; some VW fixtures write them 0-based. A list containing 0 is 0-based.
@@ -357,12 +330,12 @@ public sealed class DsJsonReader
             int index = ids[k] - offset;
             if (index < 0 || index >= actions)
             {
-                throw new DataFormatException(_path, lineNumber, $"a[{k}]", $"unknown action id {ids[k]}: ids are {offset}..{actions - 1 + offset}");
+                throw new DataFormatException(FilePath, lineNumber, $"a[{k}]", $"unknown action id {ids[k]}: ids are {offset}..{actions - 1 + offset}");
             }
 
             if (probabilities[k] is < 0 or > 1)
             {
-                throw new DataFormatException(_path, lineNumber, $"p[{k}]", $"probability {probabilities[k]} is outside [0, 1]");
+                throw new DataFormatException(FilePath, lineNumber, $"p[{k}]", $"probability {probabilities[k]} is outside [0, 1]");
             }
 
             result[index] = probabilities[k];
@@ -382,7 +355,7 @@ public sealed class DsJsonReader
             {
                 if (json.PeekKind() != JsonScanner.Kind.Array)
                 {
-                    throw new DataFormatException(_path, lineNumber, "c._multi", "must be an array of action objects");
+                    throw new DataFormatException(FilePath, lineNumber, "c._multi", "must be an array of action objects");
                 }
 
                 json.BeginArray();
@@ -391,7 +364,7 @@ public sealed class DsJsonReader
                 {
                     if (json.PeekKind() != JsonScanner.Kind.Object)
                     {
-                        throw new DataFormatException(_path, lineNumber, $"c._multi[{actions.Count}]", "each action must be an object");
+                        throw new DataFormatException(FilePath, lineNumber, $"c._multi[{actions.Count}]", "each action must be an object");
                     }
 
                     actions.Add(ParseAction(ref json, actions.Count, lineNumber, namespaces));
@@ -410,23 +383,23 @@ public sealed class DsJsonReader
     /// </summary>
     private FeatureSet ParseAction(ref JsonScanner json, int position, long lineNumber, NamespaceCache namespaces)
     {
-        if (_actionCache is null)
+        if (Cache is null)
         {
-            FeatureSet fresh = _pool.Rent();
+            FeatureSet fresh = Pool.Rent();
             ParseObject(ref json, fresh, [], lineNumber, namespaces);
             return fresh;
         }
 
         int start = json.Position; // on the object's '{'
-        if (_actionCache.TryGetPrefix(position, json.Rest, out FeatureSet cached, out int length))
+        if (Cache.TryGetPrefix(position, json.Rest, out FeatureSet cached, out int length))
         {
             json.Seek(start + length);
             return cached;
         }
 
-        FeatureSet set = _actionCache.Begin(position);
+        FeatureSet set = Cache.Begin(position);
         ParseObject(ref json, set, [], lineNumber, namespaces);
-        _actionCache.Commit(position, json.Slice(start, json.Position));
+        Cache.Commit(position, json.Slice(start, json.Position));
         return set;
     }
 
@@ -485,7 +458,7 @@ public sealed class DsJsonReader
                                 json.ReadLiteral();
                                 break;
                             default:
-                                throw new DataFormatException(_path, lineNumber, $"{Encoding.UTF8.GetString(key)}[{i}]", $"an array holds objects or numbers, not {JsonScanner.Name(element)}");
+                                throw new DataFormatException(FilePath, lineNumber, $"{Encoding.UTF8.GetString(key)}[{i}]", $"an array holds objects or numbers, not {JsonScanner.Name(element)}");
                         }
 
                         i++;

@@ -17,51 +17,31 @@ namespace Hindsight.Formats;
 /// <para>Features: <c>|name[:weight] feature[:value] …</c>; a bare <c>|</c> is the default namespace; values default to 1;
 /// zero values are dropped (as VW does). Errors name the file, line and token.</para>
 /// </remarks>
-public sealed class VwTextReader
+public sealed class VwTextReader : CbLogReader
 {
-    private readonly string _path;
     private readonly int? _actions;
-    private readonly MalformedRecordPolicy _policy;
 
     /// <summary>Creates a reader.</summary>
     /// <param name="path">The file (.gz read transparently).</param>
     /// <param name="policy">Stop at the first malformed example (default) or skip and count.</param>
     /// <param name="actions">For non-ADF <c>--cb K</c> files, the number of actions K; null for ADF files.</param>
     public VwTextReader(string path, MalformedRecordPolicy policy = MalformedRecordPolicy.Stop, int? actions = null)
+        : base(path, policy)
     {
-        ArgumentNullException.ThrowIfNull(path);
         if (actions is < 1)
         {
             throw new ArgumentOutOfRangeException(nameof(actions), "A --cb file needs at least one action.");
         }
 
-        _path = path;
-        _policy = policy;
         _actions = actions;
     }
 
-    /// <summary>
-    /// When true, each example's feature sets are recycled for the next example (VW's example pool): an example is
-    /// valid only until the enumeration moves on. For streaming passes that do not keep examples. An action whose text
-    /// equals the previous example's action at the same position is then not parsed again (decision logs repeat their
-    /// action catalog in every event); its features are the same by construction.
-    /// </summary>
-    public bool ReuseExamples { get; init; }
-
-    /// <summary>Counts of what was read, skipped and ignored (complete once enumeration ends).</summary>
-    public ReadReport Report { get; } = new();
-
-    /// <summary>Streams the examples in constant memory (the file stays open while enumerating).</summary>
-    /// <returns>The examples in file order.</returns>
-    /// <exception cref="DataFormatException">A malformed example, with <see cref="MalformedRecordPolicy.Stop"/>.</exception>
-    public IEnumerable<CbExample> Read()
+    /// <inheritdoc />
+    public override IEnumerable<CbExample> Read()
     {
-        using Stream stream = DataFile.OpenBytes(_path);
-        var lines = new LineReader<byte>(stream.Read, (byte)'\n', (byte)'\r');
+        using Stream stream = DataFile.OpenBytes(FilePath);
+        LineReader<byte> lines = BeginPass(stream, cacheActions: _actions is null);
         var namespaces = new NamespaceCache();
-        Report.Reset();
-        _pool = new FeatureSetPool(ReuseExamples);
-        _actionCache = ReuseExamples && _actions is null ? new ActionCache() : null;
         while (true)
         {
             CbExample? example;
@@ -70,7 +50,7 @@ public sealed class VwTextReader
             {
                 (example, end) = _actions is { } k ? NextSingleLine(lines, k, namespaces) : NextAdf(lines, namespaces);
             }
-            catch (DataFormatException ex) when (_policy == MalformedRecordPolicy.Skip)
+            catch (DataFormatException ex) when (Policy == MalformedRecordPolicy.Skip)
             {
                 Report.Skip(ex);
                 if (_inBlock)
@@ -95,8 +75,6 @@ public sealed class VwTextReader
     }
 
     private bool _inBlock;
-    private FeatureSetPool _pool = new(false);
-    private ActionCache? _actionCache;
 
     private void SkipRestOfBlock(LineReader<byte> lines)
     {
@@ -124,8 +102,8 @@ public sealed class VwTextReader
     {
         int bar = line.IndexOf((byte)'|');
         ReadOnlySpan<byte> head = bar >= 0 ? line[..bar] : line;
-        _pool.Reset();
-        FeatureSet shared = _pool.Rent();
+        Pool.Reset();
+        FeatureSet shared = Pool.Rent();
         if (bar >= 0)
         {
             ParseFeatures(line[bar..], shared, lineNumber, namespaces);
@@ -143,7 +121,7 @@ public sealed class VwTextReader
             var (action, cost, probability) = ParseLabel(token, lineNumber, requireProbability: false);
             if (action < 1 || action > actions)
             {
-                throw new DataFormatException(_path, lineNumber, Text(token), $"unknown action index {action}: actions are 1..{actions}");
+                throw new DataFormatException(FilePath, lineNumber, Text(token), $"unknown action index {action}: actions are 1..{actions}");
             }
 
             costs.Add((action - 1, cost));
@@ -158,7 +136,7 @@ public sealed class VwTextReader
         var actionSets = new FeatureSet[actions];
         for (int a = 0; a < actions; a++)
         {
-            FeatureSet set = _pool.Rent();
+            FeatureSet set = Pool.Rent();
             foreach (FeatureGroup g in shared.GroupSpan)
             {
                 FeatureGroup target = set.Namespace(g.Name, g.Hash);
@@ -173,7 +151,7 @@ public sealed class VwTextReader
             actionSets[a] = set;
         }
 
-        return new CbExample(_pool.Rent(), actionSets, label, lineNumber) { IsAdf = false, Costs = costs };
+        return new CbExample(Pool.Rent(), actionSets, label, lineNumber) { IsAdf = false, Costs = costs };
     }
 
     private (CbExample? Example, bool End) NextAdf(LineReader<byte> lines, NamespaceCache namespaces)
@@ -184,7 +162,7 @@ public sealed class VwTextReader
         string? tag = null;
         long first = 0;
         _inBlock = false;
-        _pool.Reset();
+        Pool.Reset();
         while (true)
         {
             bool more = ReadLine(lines, out ReadOnlySpan<byte> line);
@@ -203,10 +181,10 @@ public sealed class VwTextReader
                 _inBlock = false;
                 if (actions is null)
                 {
-                    throw new DataFormatException(_path, first, "shared", "an example with a shared line but no action lines");
+                    throw new DataFormatException(FilePath, first, "shared", "an example with a shared line but no action lines");
                 }
 
-                return (new CbExample(shared ?? _pool.Rent(), actions, label, first) { Id = tag }, !more);
+                return (new CbExample(shared ?? Pool.Rent(), actions, label, first) { Id = tag }, !more);
             }
 
             long lineNumber = lines.LineNumber;
@@ -224,7 +202,7 @@ public sealed class VwTextReader
             {
                 if (shared is not null || actions is not null)
                 {
-                    throw new DataFormatException(_path, lineNumber, "shared", "the shared line must be the first line of an example");
+                    throw new DataFormatException(FilePath, lineNumber, "shared", "the shared line must be the first line of an example");
                 }
 
                 head = rest;
@@ -232,19 +210,19 @@ public sealed class VwTextReader
 
             FeatureSet features;
             int position = actions?.Count ?? 0;
-            if (!isShared && bar >= 0 && _actionCache is not null && _actionCache.TryGet(position, line[bar..], out FeatureSet cached))
+            if (!isShared && bar >= 0 && Cache is not null && Cache.TryGet(position, line[bar..], out FeatureSet cached))
             {
                 features = cached; // the same action text as the previous example's at this position
             }
-            else if (!isShared && bar >= 0 && _actionCache is not null)
+            else if (!isShared && bar >= 0 && Cache is not null)
             {
-                features = _actionCache.Begin(position);
+                features = Cache.Begin(position);
                 ParseFeatures(line[bar..], features, lineNumber, namespaces);
-                _actionCache.Commit(position, line[bar..]);
+                Cache.Commit(position, line[bar..]);
             }
             else
             {
-                features = isShared ? (shared = _pool.Rent()) : _pool.Rent();
+                features = isShared ? (shared = Pool.Rent()) : Pool.Rent();
                 if (bar >= 0)
                 {
                     ParseFeatures(line[bar..], features, lineNumber, namespaces);
@@ -262,13 +240,13 @@ public sealed class VwTextReader
 
                 if (isShared)
                 {
-                    throw new DataFormatException(_path, lineNumber, Text(token), "a shared line carries no label");
+                    throw new DataFormatException(FilePath, lineNumber, Text(token), "a shared line carries no label");
                 }
 
                 var (_, cost, probability) = ParseLabel(token, lineNumber, requireProbability: true);
                 if (label is not null)
                 {
-                    throw new DataFormatException(_path, lineNumber, Text(token), "a second labeled action in one example (one logged action per example)");
+                    throw new DataFormatException(FilePath, lineNumber, Text(token), "a second labeled action in one example (one logged action per example)");
                 }
 
                 label = new CbLabel(actionIndex, cost, probability!.Value);
@@ -276,7 +254,7 @@ public sealed class VwTextReader
 
             if (!isShared)
             {
-                (actions ??= _pool.ActionList()).Add(features);
+                (actions ??= Pool.ActionList()).Add(features);
             }
         }
     }
@@ -284,22 +262,6 @@ public sealed class VwTextReader
     private static string Text(ReadOnlySpan<byte> utf8) => Encoding.UTF8.GetString(utf8);
 
     private static bool IsBlank(ReadOnlySpan<byte> line) => line.Trim(" \t\r"u8).IsEmpty;
-
-    /// <summary>Reads a line, without the UTF-8 byte-order mark that may open the file.</summary>
-    private static bool ReadLine(LineReader<byte> lines, out ReadOnlySpan<byte> line)
-    {
-        if (!lines.TryRead(out line))
-        {
-            return false;
-        }
-
-        if (lines.LineNumber == 1 && line.StartsWith("\uFEFF"u8))
-        {
-            line = line[3..];
-        }
-
-        return true;
-    }
 
     private static bool NextToken(ref ReadOnlySpan<byte> text, out ReadOnlySpan<byte> token)
     {
@@ -332,26 +294,26 @@ public sealed class VwTextReader
 
         if (c1 < 0 || (c2 >= 0 && token[(c2 + 1)..].Contains((byte)':')))
         {
-            throw new DataFormatException(_path, lineNumber, Text(token), "a label is action:cost:probability");
+            throw new DataFormatException(FilePath, lineNumber, Text(token), "a label is action:cost:probability");
         }
 
         ReadOnlySpan<byte> actionText = token[..c1];
         ReadOnlySpan<byte> costText = c2 >= 0 ? token[(c1 + 1)..c2] : token[(c1 + 1)..];
         if (!int.TryParse(actionText, NumberStyles.Integer, CultureInfo.InvariantCulture, out int action))
         {
-            throw new DataFormatException(_path, lineNumber, Text(token), $"action '{Text(actionText)}' is not a whole number");
+            throw new DataFormatException(FilePath, lineNumber, Text(token), $"action '{Text(actionText)}' is not a whole number");
         }
 
         if (!float.TryParse(costText, NumberStyles.Float, CultureInfo.InvariantCulture, out float cost) || !float.IsFinite(cost))
         {
-            throw new DataFormatException(_path, lineNumber, Text(token), $"cost '{Text(costText)}' is not a number");
+            throw new DataFormatException(FilePath, lineNumber, Text(token), $"cost '{Text(costText)}' is not a number");
         }
 
         if (c2 < 0)
         {
             if (requireProbability)
             {
-                throw new DataFormatException(_path, lineNumber, Text(token), "missing probability: a logged action is action:cost:probability");
+                throw new DataFormatException(FilePath, lineNumber, Text(token), "missing probability: a logged action is action:cost:probability");
             }
 
             return (action, cost, null);
@@ -360,12 +322,12 @@ public sealed class VwTextReader
         ReadOnlySpan<byte> probabilityText = token[(c2 + 1)..];
         if (!float.TryParse(probabilityText, NumberStyles.Float, CultureInfo.InvariantCulture, out float probability) || !float.IsFinite(probability))
         {
-            throw new DataFormatException(_path, lineNumber, Text(token), $"probability '{Text(probabilityText)}' is not a number");
+            throw new DataFormatException(FilePath, lineNumber, Text(token), $"probability '{Text(probabilityText)}' is not a number");
         }
 
         if (!(probability > 0 && probability <= 1) || !float.IsFinite(1f / probability))
         {
-            throw new DataFormatException(_path, lineNumber, Text(token), $"probability {Text(probabilityText)} is outside (0, 1]");
+            throw new DataFormatException(FilePath, lineNumber, Text(token), $"probability {Text(probabilityText)} is outside (0, 1]");
         }
 
         return (action, cost, probability);
@@ -400,7 +362,7 @@ public sealed class VwTextReader
                 weight = 1f;
                 if (colon >= 0 && (!float.TryParse(header[(colon + 1)..], NumberStyles.Float, CultureInfo.InvariantCulture, out weight) || !float.IsFinite(weight)))
                 {
-                    throw new DataFormatException(_path, lineNumber, Text(header), $"namespace weight '{Text(header[(colon + 1)..])}' is not a number");
+                    throw new DataFormatException(FilePath, lineNumber, Text(header), $"namespace weight '{Text(header[(colon + 1)..])}' is not a number");
                 }
 
                 group = namespaces.Group(set, name);
@@ -423,7 +385,7 @@ public sealed class VwTextReader
                 if (!FastFloat.TryParse(token[(sep + 1)..], out value) || !float.IsFinite(value))
                 {
                     string ns = group?.Name ?? string.Empty;
-                    throw new DataFormatException(_path, lineNumber, $"{(ns.Trim().Length > 0 ? ns + "." : string.Empty)}{Text(featureName)}", $"feature value '{Text(token[(sep + 1)..])}' is not a number");
+                    throw new DataFormatException(FilePath, lineNumber, $"{(ns.Trim().Length > 0 ? ns + "." : string.Empty)}{Text(featureName)}", $"feature value '{Text(token[(sep + 1)..])}' is not a number");
                 }
             }
 
@@ -431,7 +393,7 @@ public sealed class VwTextReader
             float scaled = value * weight;
             if (!float.IsFinite(scaled))
             {
-                throw new DataFormatException(_path, lineNumber, Text(featureName), "feature value times namespace weight is not a finite float");
+                throw new DataFormatException(FilePath, lineNumber, Text(featureName), "feature value times namespace weight is not a finite float");
             }
 
             group.AddHashed(VwHash.FeatureUtf8(featureName, group.Hash), scaled);
