@@ -159,18 +159,18 @@ public static class Runner
             m.Start(oracle);
         }
 
+        var book = new RoundBookkeeping(meters, horizon, checkpoints, record, cancellation, progress);
         if (policy is IExpertsPolicy experts)
         {
-            return PlayFullInformation(experts, oracle, meters, horizon, checkpoints, record, cancellation, progress, learnerName);
+            return PlayFullInformation(experts, oracle, horizon, ref book, learnerName);
         }
 
         if (policy is IContextualPolicy contextual && oracle is IContextProvider contexts)
         {
-            return PlayContextual(contextual, oracle, contexts, meters, horizon, checkpoints, record, cancellation, progress, learnerName);
+            return PlayContextual(contextual, oracle, contexts, horizon, ref book, learnerName);
         }
 
         int arms = oracle.Arms;
-        var book = new RoundBookkeeping(meters, horizon, checkpoints, record, cancellation, progress);
         for (long t = 1; t <= horizon; t++)
         {
             int arm = policy.Choose();
@@ -195,16 +195,7 @@ public static class Runner
     /// ⟨pₜ, rₜ⟩ (so external regret is the experts' regret Σ⟨pₜ, ℓₜ⟩ − minᵢ Lₜ,ᵢ); the arm recorded for count meters is
     /// the distribution's mode (the lowest index among ties).
     /// </summary>
-    private static bool PlayFullInformation(
-        IExpertsPolicy policy,
-        IBanditOracle oracle,
-        BanditMeter[] meters,
-        long horizon,
-        ReadOnlySpan<long> checkpoints,
-        Span<double> record,
-        CancellationToken cancellation,
-        ProgressCounter? progress,
-        string learnerName)
+    private static bool PlayFullInformation(IExpertsPolicy policy, IBanditOracle oracle, long horizon, ref RoundBookkeeping book, string learnerName)
     {
         int arms = oracle.Arms;
         if (policy.Arms != arms)
@@ -214,7 +205,6 @@ public static class Runner
 
         double[] p = new double[arms];
         double[] rewards = new double[arms];
-        var book = new RoundBookkeeping(meters, horizon, checkpoints, record, cancellation, progress);
         for (long t = 1; t <= horizon; t++)
         {
             policy.Distribution(p);
@@ -241,22 +231,11 @@ public static class Runner
     }
 
     /// <summary>The contextual loop: the learner sees the round's context (never the means), then the pulled arm's reward.</summary>
-    private static bool PlayContextual(
-        IContextualPolicy policy,
-        IBanditOracle oracle,
-        IContextProvider contexts,
-        BanditMeter[] meters,
-        long horizon,
-        ReadOnlySpan<long> checkpoints,
-        Span<double> record,
-        CancellationToken cancellation,
-        ProgressCounter? progress,
-        string learnerName)
+    private static bool PlayContextual(IContextualPolicy policy, IBanditOracle oracle, IContextProvider contexts, long horizon, ref RoundBookkeeping book, string learnerName)
     {
         int arms = oracle.Arms;
         int dimension = contexts.Dimension;
         Span<double> context = dimension <= 512 ? stackalloc double[dimension] : new double[dimension];
-        var book = new RoundBookkeeping(meters, horizon, checkpoints, record, cancellation, progress);
         for (long t = 1; t <= horizon; t++)
         {
             contexts.Context(t, context);
