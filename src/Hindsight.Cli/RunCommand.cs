@@ -52,15 +52,27 @@ internal static class RunCommand
             return BadInput(stderr, $"--threads must be at least 1, got {threads}.");
         }
 
-        Experiment experiment;
+        SpecDocument document;
         try
         {
-            experiment = SpecLoader.Load(specPath, overrides);
+            document = SpecLoader.LoadDocument(specPath, overrides);
         }
         catch (SpecException ex)
         {
             return BadInput(stderr, ex.Message);
         }
+
+        if (document is GroupwiseSpec groupwise)
+        {
+            if (overrides.Horizon is not null || overrides.Runs is not null || overrides.Seed is not null || threads is not null)
+            {
+                return BadInput(stderr, "--horizon, --runs, --seed and --threads do not apply to a groupwise spec (one deterministic pass over its data)");
+            }
+
+            return RunGroupwise(groupwise.Study, outDir, stdout);
+        }
+
+        Experiment experiment = ((BanditSpec)document).Experiment;
 
         string directory = outDir ?? Path.Combine("out", experiment.Name);
         using var stop = new CancellationTokenSource();
@@ -109,6 +121,41 @@ internal static class RunCommand
         {
             Console.CancelKeyPress -= onCancel;
         }
+    }
+
+    private static int RunGroupwise(Hindsight.Groupwise.GroupwiseStudy study, string? outDir, TextWriter stdout)
+    {
+        stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{study.Name}: groupwise regret, {study.Data.Targets.Length:N0} rows, {study.Data.GroupNames.Count} groups"));
+        Hindsight.Groupwise.GroupwiseEvaluation result = study.Run();
+        IReadOnlyList<string> files = GroupwiseReport.Write(study, result, outDir ?? Path.Combine("out", study.Name));
+        var table = new Table().Border(TableBorder.Simple);
+        table.AddColumns("group", "rows", "groupwise", "plain", "groupwise ≤ plain");
+        foreach (Hindsight.Groupwise.GroupLosses g in result.Groups)
+        {
+            table.AddRow(
+                Markup.Escape(g.Name),
+                g.Rows.ToString("N0", CultureInfo.InvariantCulture),
+                g.GroupwiseAverage.ToString("0.00000", CultureInfo.InvariantCulture),
+                g.PlainAverage.ToString("0.00000", CultureInfo.InvariantCulture),
+                g.Rows == 0 ? "—" : g.Groupwise <= g.Plain ? "yes" : "no");
+        }
+
+        IAnsiConsole console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = AnsiSupport.No,
+            ColorSystem = ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+            Out = new AnsiConsoleOutput(stdout),
+        });
+        console.Profile.Width = 160;
+        console.Write(table);
+        stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"overall: groupwise {result.GroupwiseLoss:0.00000}, plain {result.PlainLoss:0.00000}"));
+        foreach (string f in files)
+        {
+            stdout.WriteLine($"wrote {f}");
+        }
+
+        return ExitCodes.Success;
     }
 
     private static int BadInput(TextWriter stderr, string message)

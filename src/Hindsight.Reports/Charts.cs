@@ -132,6 +132,85 @@ public static class Charts
         return Svg(plot);
     }
 
+    /// <summary>Final regret against the horizon across a sweep, log–log, one line per learner with its fitted slope.</summary>
+    /// <param name="sweep">The sweep.</param>
+    /// <param name="environment">The environment whose pairs to draw.</param>
+    /// <param name="meter">The regret to draw.</param>
+    /// <returns>An SVG element.</returns>
+    public static string SweepLogLog(HorizonSweep sweep, string environment, string meter)
+    {
+        ArgumentNullException.ThrowIfNull(sweep);
+        var plot = new Plot();
+        int i = 0;
+        foreach (SweepPair pair in sweep.Pairs.Where(p => p.Environment == environment))
+        {
+            SweepMeter? m = pair.Meters.FirstOrDefault(x => x.Name == meter);
+            if (m is null)
+            {
+                continue;
+            }
+
+            var xs = new List<double>();
+            var ys = new List<double>();
+            for (int h = 0; h < sweep.Horizons.Count; h++)
+            {
+                if (m.Finals[h] is { Mean: > 0 } f)
+                {
+                    xs.Add(Math.Log10(sweep.Horizons[h]));
+                    ys.Add(Math.Log10(f.Mean));
+                }
+            }
+
+            if (xs.Count > 0)
+            {
+                var line = plot.Add.ScatterLine(xs.ToArray(), ys.ToArray(), plot.Add.Palette.GetColor(i));
+                line.LineWidth = 2;
+                line.MarkerSize = 6;
+                line.LegendText = pair.Learner + (m.Rate.Exponent is { } e ? $" (slope {e:0.00})" : string.Empty);
+            }
+
+            i++;
+        }
+
+        plot.Title($"final {meter} regret vs horizon T, log–log");
+        plot.XLabel("log10 T");
+        plot.YLabel($"log10 {meter} regret at T");
+        plot.ShowLegend(Alignment.UpperLeft);
+        return Svg(plot);
+    }
+
+    /// <summary>Final regret against one learner parameter, one line per setting of the others (log–log when every x is positive).</summary>
+    /// <param name="sweep">The parameter's name, and the series: a label and (x, final regret) points in increasing x.</param>
+    /// <param name="meter">The regret drawn.</param>
+    /// <returns>An SVG element.</returns>
+    public static string ParameterCurve(ParameterSweep sweep, string meter)
+    {
+        ArgumentNullException.ThrowIfNull(sweep);
+        bool log = sweep.Series.All(s => s.Points.All(p => p.X > 0));
+        var plot = new Plot();
+        for (int i = 0; i < sweep.Series.Count; i++)
+        {
+            var points = sweep.Series[i].Points.Where(p => !log || p.Mean > 0).ToList();
+            if (points.Count == 0)
+            {
+                continue;
+            }
+
+            double[] xs = [.. points.Select(p => log ? Math.Log10(p.X) : p.X)];
+            double[] ys = [.. points.Select(p => log ? Math.Log10(p.Mean) : p.Mean)];
+            var line = plot.Add.ScatterLine(xs, ys, plot.Add.Palette.GetColor(i));
+            line.LineWidth = 2;
+            line.MarkerSize = 6;
+            line.LegendText = sweep.Series[i].Label;
+        }
+
+        plot.Title($"final {meter} regret vs {sweep.Parameter}" + (log ? ", log–log" : string.Empty));
+        plot.XLabel(log ? $"log10 {sweep.Parameter}" : sweep.Parameter);
+        plot.YLabel(log ? $"log10 {meter} regret" : $"{meter} regret");
+        plot.ShowLegend(Alignment.UpperRight);
+        return Svg(plot);
+    }
+
     private static string Svg(Plot plot)
     {
         string xml = plot.GetSvgXml(Width, Height);

@@ -64,6 +64,18 @@ public static class HtmlReport
             }
 
             AppendTable(sb, pairs, regrets);
+            if (regrets.Count > 0)
+            {
+                foreach (ParameterSweep sweep in ParameterSweep.Find(pairs, regrets[0]))
+                {
+                    AppendParameterSweep(sb, sweep, regrets[0]);
+                }
+            }
+
+            if (result.Sweep is { } horizons)
+            {
+                AppendHorizonSweep(sb, horizons, env.Name, regrets);
+            }
         }
 
         sb.Append("<p>Curves: <code>curves.csv</code>; all figures: <code>results.json</code>.</p>\n</body></html>\n");
@@ -93,6 +105,74 @@ public static class HtmlReport
             sb.Append("<td>").Append(Stat(Final(p, "switches"))).Append("</td>");
             sb.Append("<td>").Append(Final(p, "bestArmFraction") is { } f ? f.Mean.ToString("0.000", CultureInfo.InvariantCulture) : "—").Append("</td>");
             sb.Append(CultureInfo.InvariantCulture, $"<td>{p.RunsCompleted}</td><td>{p.RoundsPerSecond:N0}</td></tr>\n");
+        }
+
+        sb.Append("</table>\n");
+    }
+
+    private static void AppendParameterSweep(StringBuilder sb, ParameterSweep sweep, string meter)
+    {
+        sb.Append("<h3>").Append(H(meter)).Append(" regret against ").Append(H(sweep.Parameter)).Append(" (").Append(H(sweep.Kind)).Append(")</h3>\n");
+        sb.Append("<div class=\"plots\">").Append(Charts.ParameterCurve(sweep, meter)).Append("</div>\n");
+        double[] xs = [.. sweep.Series.SelectMany(s => s.Points.Select(p => p.X)).Distinct().Order()];
+        sb.Append("<table><tr><th>").Append(H(sweep.Parameter)).Append("</th>");
+        foreach (ParameterSeries series in sweep.Series)
+        {
+            sb.Append("<th>").Append(H(series.Label)).Append("</th>");
+        }
+
+        sb.Append("</tr>\n");
+        foreach (double x in xs)
+        {
+            sb.Append("<tr><td>").Append(x.ToString("G6", CultureInfo.InvariantCulture)).Append("</td>");
+            foreach (ParameterSeries series in sweep.Series)
+            {
+                ParameterPoint? p = series.Points.FirstOrDefault(pt => pt.X == x);
+                sb.Append("<td>").Append(p is null ? "—" : Stat(new Statistic(0, p.Mean, null, p.Low, p.High))).Append("</td>");
+            }
+
+            sb.Append("</tr>\n");
+        }
+
+        sb.Append("</table>\n");
+    }
+
+    private static void AppendHorizonSweep(StringBuilder sb, HorizonSweep sweep, string environment, List<string> regrets)
+    {
+        var pairs = sweep.Pairs.Where(p => p.Environment == environment).ToList();
+        if (pairs.Count == 0 || regrets.Count == 0)
+        {
+            return;
+        }
+
+        sb.Append("<h3>Regret against the horizon</h3>\n<p>The whole experiment rerun at T = ")
+          .Append(string.Join(", ", sweep.Horizons.Select(h => h.ToString("N0", CultureInfo.InvariantCulture))))
+          .Append("; the exponent is the least-squares slope of ln(mean final regret) on ln T over all of them.</p>\n");
+        sb.Append("<div class=\"plots\">");
+        foreach (string meter in regrets)
+        {
+            sb.Append(Charts.SweepLogLog(sweep, environment, meter));
+        }
+
+        sb.Append("</div>\n<table><tr><th>learner</th><th>regret</th>");
+        foreach (long h in sweep.Horizons)
+        {
+            sb.Append(CultureInfo.InvariantCulture, $"<th>T = {h:N0}</th>");
+        }
+
+        sb.Append("<th>exponent in T</th></tr>\n");
+        foreach (SweepPair pair in pairs)
+        {
+            foreach (SweepMeter m in pair.Meters)
+            {
+                sb.Append("<tr><td>").Append(H(pair.Learner)).Append("</td><td>").Append(H(m.Name)).Append("</td>");
+                foreach (Statistic? f in m.Finals)
+                {
+                    sb.Append("<td>").Append(Stat(f)).Append("</td>");
+                }
+
+                sb.Append("<td>").Append(m.Rate.Exponent is { } x ? x.ToString("0.000", CultureInfo.InvariantCulture) : "—").Append("</td></tr>\n");
+            }
         }
 
         sb.Append("</table>\n");

@@ -28,13 +28,24 @@ public static class ReportWriter
             Encoding.UTF8.GetBytes(CurvesCsv.ToText(result)),
             Encoding.UTF8.GetBytes(HtmlReport.ToText(result)),
         ];
+        return WriteFiles(directory, [.. FileNames.Zip(contents, (name, bytes) => (name, bytes))]);
+    }
+
+    /// <summary>Writes rendered files into a folder, each to a temporary name first and then moved into place.</summary>
+    /// <param name="directory">The output folder (created when missing).</param>
+    /// <param name="files">File names and contents, rendered before anything is written.</param>
+    /// <returns>The paths written.</returns>
+    public static IReadOnlyList<string> WriteFiles(string directory, IReadOnlyList<(string Name, byte[] Content)> files)
+    {
+        ArgumentNullException.ThrowIfNull(directory);
+        ArgumentNullException.ThrowIfNull(files);
         Directory.CreateDirectory(directory);
         var paths = new List<string>();
-        for (int i = 0; i < FileNames.Count; i++)
+        foreach (var (name, content) in files)
         {
-            string path = Path.Combine(directory, FileNames[i]);
+            string path = Path.Combine(directory, name);
             string temp = path + ".tmp";
-            File.WriteAllBytes(temp, contents[i]);
+            File.WriteAllBytes(temp, content);
             File.Move(temp, path, overwrite: true);
             paths.Add(path);
         }

@@ -63,6 +63,12 @@ public static class ResultsJson
         }
 
         w.WriteEndArray();
+        if (result.Sweep is { } sweep)
+        {
+            w.WritePropertyName("sweep");
+            WriteSweep(w, sweep);
+        }
+
         w.WritePropertyName("notes");
         w.WriteStartArray();
         foreach (string note in result.Notes)
@@ -94,6 +100,23 @@ public static class ResultsJson
         }
 
         w.WriteEndArray();
+        if (e.Meters.Contains("switching"))
+        {
+            WriteNumber(w, "switchingCost", e.SwitchingCost);
+        }
+
+        if (e.Horizons is { Count: > 0 } horizons)
+        {
+            w.WritePropertyName("horizons");
+            w.WriteStartArray();
+            foreach (long h in horizons)
+            {
+                w.WriteNumberValue(h);
+            }
+
+            w.WriteEndArray();
+        }
+
         w.WritePropertyName("environments");
         w.WriteStartArray();
         foreach (EnvironmentSetup env in e.Environments)
@@ -237,10 +260,79 @@ public static class ResultsJson
         w.WriteEndObject();
     }
 
+    /// <summary>
+    /// The horizon sweep: <c>{"horizons": [T…], "results": [{"environment", "learner", "regret": {NAME: {"final":
+    /// [{"mean", "sd", "ci95"} or null per T], "rate": {"exponent", "r2", "from", "to"}}}}]}</c>.
+    /// </summary>
+    private static void WriteSweep(Utf8JsonWriter w, HorizonSweep sweep)
+    {
+        w.WriteStartObject();
+        w.WritePropertyName("horizons");
+        w.WriteStartArray();
+        foreach (long h in sweep.Horizons)
+        {
+            w.WriteNumberValue(h);
+        }
+
+        w.WriteEndArray();
+        w.WritePropertyName("results");
+        w.WriteStartArray();
+        foreach (SweepPair pair in sweep.Pairs)
+        {
+            w.WriteStartObject();
+            w.WriteString("environment", pair.Environment);
+            w.WriteString("learner", pair.Learner);
+            w.WritePropertyName("regret");
+            w.WriteStartObject();
+            foreach (SweepMeter m in pair.Meters)
+            {
+                w.WritePropertyName(m.Name);
+                w.WriteStartObject();
+                w.WritePropertyName("final");
+                w.WriteStartArray();
+                foreach (Statistic? s in m.Finals)
+                {
+                    if (s is { } v)
+                    {
+                        w.WriteStartObject();
+                        WriteStatistic(w, v);
+                        w.WriteEndObject();
+                    }
+                    else
+                    {
+                        w.WriteNullValue();
+                    }
+                }
+
+                w.WriteEndArray();
+                w.WritePropertyName("rate");
+                w.WriteStartObject();
+                WriteNullable(w, "exponent", m.Rate.Exponent);
+                WriteNullable(w, "r2", m.Rate.R2);
+                w.WriteNumber("from", m.Rate.From);
+                w.WriteNumber("to", m.Rate.To);
+                w.WriteEndObject();
+                w.WriteEndObject();
+            }
+
+            w.WriteEndObject();
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
     private static void WriteFinal(Utf8JsonWriter w, Statistic s)
     {
         w.WritePropertyName("final");
         w.WriteStartObject();
+        WriteStatistic(w, s);
+        w.WriteEndObject();
+    }
+
+    private static void WriteStatistic(Utf8JsonWriter w, Statistic s)
+    {
         WriteNumber(w, "mean", s.Mean);
         WriteNullable(w, "sd", s.StandardDeviation);
         w.WritePropertyName("ci95");
@@ -255,8 +347,6 @@ public static class ResultsJson
         {
             w.WriteNullValue();
         }
-
-        w.WriteEndObject();
     }
 
     private static void WriteSeries(Utf8JsonWriter w, string name, IEnumerable<double?> values)

@@ -1,7 +1,7 @@
 namespace Hindsight.Bandits;
 
 /// <summary>
-/// A learner whose tuning needs the horizon T (e.g. Hedge's η = √(8 ln K / T)); the runner calls
+/// A learner (or environment) whose tuning needs the horizon T (e.g. Hedge's η = √(8 ln K / T)); the runner calls
 /// <see cref="Prepare"/> after <see cref="IBanditPolicy.Reset"/> and before the first round.
 /// </summary>
 public interface IHorizonAware

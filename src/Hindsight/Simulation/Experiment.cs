@@ -9,6 +9,9 @@ namespace Hindsight.Simulation;
 /// <param name="Learners">The learners.</param>
 /// <param name="Meters">The meter names (see <see cref="Regret.Meters"/>).</param>
 /// <param name="Description">Free text from the spec, echoed into results (optional).</param>
+/// <param name="SwitchingCost">λ, the cost of one switch in the <c>switching</c> meter (default 1).</param>
+/// <param name="Horizons">Further horizons to rerun the whole experiment at (a horizon sweep; empty by default): the
+/// report fits each pair's final regret against T across them.</param>
 public sealed record Experiment(
     string Name,
     long Horizon,
@@ -17,4 +20,6 @@ public sealed record Experiment(
     IReadOnlyList<EnvironmentSetup> Environments,
     IReadOnlyList<LearnerSetup> Learners,
     IReadOnlyList<string> Meters,
-    string? Description = null);
+    string? Description = null,
+    double SwitchingCost = 1.0,
+    IReadOnlyList<long>? Horizons = null);

@@ -35,12 +35,53 @@ public static class Runner
         options ??= new RunnerOptions();
         ArgumentOutOfRangeException.ThrowIfLessThan(experiment.Horizon, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(experiment.Runs, 1);
+        long[] others = [.. (experiment.Horizons ?? []).Where(h => h != experiment.Horizon).Distinct().Order()];
+        if (others.Length == 0)
+        {
+            return RunAt(experiment, options, countRounds: true);
+        }
+
+        foreach (long h in others)
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(h, 1);
+        }
+
+        ProgressCounter? progress = options.Progress;
+        long items = (long)experiment.Environments.Count * experiment.Learners.Count * experiment.Runs;
+        if (progress is not null)
+        {
+            progress.TotalRounds = items * (experiment.Horizon + others.Sum());
+            progress.TotalRuns = items * (others.Length + 1);
+        }
+
+        var results = new List<ExperimentResult>();
+        foreach (long h in others)
+        {
+            ExperimentResult r = RunAt(experiment with { Horizon = h, Horizons = null }, options, countRounds: false);
+            if (r.Partial)
+            {
+                return r with { Notes = [.. r.Notes, $"The horizon sweep was stopped at T = {h}: no result at the spec's horizon {experiment.Horizon}."] };
+            }
+
+            results.Add(r);
+        }
+
+        ExperimentResult main = RunAt(experiment, options, countRounds: false);
+        results.Add(main);
+        results.Sort((a, b) => a.Experiment.Horizon.CompareTo(b.Experiment.Horizon));
+        return main.Partial ? main : main with { Sweep = HorizonSweep.From(results, main) };
+    }
+
+    private static ExperimentResult RunAt(Experiment experiment, RunnerOptions options, bool countRounds)
+    {
         foreach (EnvironmentSetup env in experiment.Environments)
         {
             if (experiment.Horizon > env.Environment.MaxHorizon)
             {
                 throw new ArgumentException($"Environment '{env.Name}' has {env.Environment.MaxHorizon} rounds; the horizon is {experiment.Horizon}.");
             }
+
+            (env.Environment as IHorizonAware)?.Prepare(experiment.Horizon);
         }
 
         long[] checkpoints = Checkpoints.Geometric(experiment.Horizon);
@@ -54,7 +95,7 @@ public static class Runner
         long[] starts = new long[items];
         long[] ends = new long[items];
         ProgressCounter? progress = options.Progress;
-        if (progress is not null)
+        if (progress is not null && countRounds)
         {
             progress.TotalRounds = items * experiment.Horizon;
             progress.TotalRuns = items;
@@ -85,7 +126,7 @@ public static class Runner
                     policy.Reset(LearnerSeed(experiment.Seed, run, learner.Name));
                     (policy as IHorizonAware)?.Prepare(experiment.Horizon);
                     IBanditOracle oracle = env.Environment.Start(experiment.Seed, run);
-                    BanditMeter[] meters = [.. experiment.Meters.Select(Meters.Create)];
+                    BanditMeter[] meters = [.. experiment.Meters.Select(m => Meters.Create(m, experiment.SwitchingCost))];
                     starts[item] = Stopwatch.GetTimestamp();
                     bool done = Play(policy, oracle, meters, experiment.Horizon, checkpoints, records.AsSpan(item * stride, stride), token, progress, learner.Name);
                     ends[item] = Stopwatch.GetTimestamp();
@@ -170,6 +211,11 @@ public static class Runner
             return PlayContextual(contextual, oracle, contexts, horizon, ref book, learnerName);
         }
 
+        if (policy is IBudgetedFeedbackPolicy budgeted)
+        {
+            return PlayBudgeted(budgeted, oracle, horizon, ref book, learnerName);
+        }
+
         int arms = oracle.Arms;
         for (long t = 1; t <= horizon; t++)
         {
@@ -222,6 +268,35 @@ public static class Runner
 
             policy.Observe(rewards);
             if (!book.After(t, mode, mixture))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// The bandit loop with bought observations: after the pulled arm's reward, the learner may look at other arms of
+    /// the same round through a channel that refuses looks past its declared budget.
+    /// </summary>
+    private static bool PlayBudgeted(IBudgetedFeedbackPolicy policy, IBanditOracle oracle, long horizon, ref RoundBookkeeping book, string learnerName)
+    {
+        int arms = oracle.Arms;
+        var channel = new ObservationChannel(oracle, policy.ObservationBudget);
+        for (long t = 1; t <= horizon; t++)
+        {
+            int arm = policy.Choose();
+            if ((uint)arm >= (uint)arms)
+            {
+                throw new InvalidOperationException($"Learner '{learnerName}' chose arm {arm} at round {t}; valid arms are 0..{arms - 1}.");
+            }
+
+            double reward = oracle.Reward(t, arm);
+            policy.Update(arm, reward);
+            channel.Begin(t);
+            policy.Observe(channel);
+            if (!book.After(t, arm, reward))
             {
                 return false;
             }

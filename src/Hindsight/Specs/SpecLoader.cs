@@ -14,14 +14,17 @@ namespace Hindsight.Specs;
 /// <remarks>
 /// Shape: <c>name</c>, <c>description</c>, <c>horizon</c> (required), <c>runs</c> (default 10), <c>seed</c>
 /// (default 1), <c>meters</c> (default: all), <c>environments</c> and <c>learners</c>: lists whose items are a
-/// registered name, or a mapping with <c>kind</c> (the registered name), an optional <c>name</c> and parameters.
+/// registered name, or a mapping with <c>kind</c> (the registered name), an optional <c>name</c> and parameters;
+/// optional <c>switchingCost</c> (λ of the <c>switching</c> meter, default 1) and <c>horizons</c> (further horizons for a
+/// horizon sweep).
 /// </remarks>
-public sealed class SpecLoader
+public sealed partial class SpecLoader
 {
     /// <summary>The longest horizon: rounds must stay below 2^42 for the counter-based generator; 10^12 is far beyond any run.</summary>
     public const long MaxHorizon = 1_000_000_000_000;
 
-    private static readonly string[] TopLevelKeys = ["name", "description", "horizon", "runs", "seed", "meters", "environments", "learners"];
+    private static readonly string[] TopLevelKeys = ["kind", "name", "description", "horizon", "horizons", "runs", "seed", "meters", "switchingCost", "environments", "learners"];
+    private static readonly string[] SpecKinds = ["bandit", "groupwise"];
     private readonly string _file;
     private readonly string _baseDirectory;
 
@@ -37,6 +40,15 @@ public sealed class SpecLoader
     /// <returns>The experiment.</returns>
     /// <exception cref="SpecException">The file is missing, malformed or names something invalid.</exception>
     public static Experiment Load(string path, SpecOverrides? overrides = null)
+        => LoadDocument(path, overrides) is BanditSpec bandit ? bandit.Experiment
+            : throw new SpecException(path, 1, 1, "kind", "this spec is not a bandit experiment (its kind is not 'bandit')");
+
+    /// <summary>Loads a spec file of any kind: a bandit experiment (the default) or a groupwise study.</summary>
+    /// <param name="path">The file.</param>
+    /// <param name="overrides">Command-line replacements (may be null; bandit experiments and OCO studies use them).</param>
+    /// <returns>The spec.</returns>
+    /// <exception cref="SpecException">The file is missing, malformed or names something invalid.</exception>
+    public static SpecDocument LoadDocument(string path, SpecOverrides? overrides = null)
     {
         ArgumentNullException.ThrowIfNull(path);
         string text;
@@ -51,7 +63,39 @@ public sealed class SpecLoader
 
         string name = System.IO.Path.GetFileNameWithoutExtension(path);
         string directory = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path)) ?? ".";
-        return Parse(text, path, directory, name, overrides);
+        return ParseDocument(text, path, directory, name, overrides);
+    }
+
+    /// <summary>Parses spec text of any kind.</summary>
+    /// <param name="text">The YAML.</param>
+    /// <param name="file">The file name to put in messages.</param>
+    /// <param name="baseDirectory">Where relative paths are resolved.</param>
+    /// <param name="defaultName">The name when the spec gives none.</param>
+    /// <param name="overrides">Command-line replacements (may be null).</param>
+    /// <returns>The spec.</returns>
+    public static SpecDocument ParseDocument(string text, string file, string baseDirectory, string defaultName, SpecOverrides? overrides = null)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var loader = new SpecLoader(file, baseDirectory);
+        YamlMappingNode root = loader.ReadRoot(text);
+        string kind = "bandit";
+        foreach (var (keyNode, value) in root.Children)
+        {
+            if (keyNode is YamlScalarNode { Value: "kind" })
+            {
+                kind = loader.Scalar(value, "kind");
+                if (!SpecKinds.Contains(kind))
+                {
+                    throw loader.Error(value, "kind", $"unknown spec kind '{kind}'{Suggestions.DidYouMean(kind, SpecKinds)} (kinds: {string.Join(", ", SpecKinds)})");
+                }
+            }
+        }
+
+        return kind switch
+        {
+            "groupwise" => new GroupwiseSpec(loader.BuildGroupwise(root, defaultName)),
+            _ => new BanditSpec(loader.Build(root, defaultName, overrides ?? new SpecOverrides())),
+        };
     }
 
     /// <summary>Parses spec text.</summary>
@@ -62,12 +106,8 @@ public sealed class SpecLoader
     /// <param name="overrides">Command-line replacements (may be null).</param>
     /// <returns>The experiment.</returns>
     public static Experiment Parse(string text, string file, string baseDirectory, string defaultName, SpecOverrides? overrides = null)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        var loader = new SpecLoader(file, baseDirectory);
-        YamlMappingNode root = loader.ReadRoot(text);
-        return loader.Build(root, defaultName, overrides ?? new SpecOverrides());
-    }
+        => ParseDocument(text, file, baseDirectory, defaultName, overrides) is BanditSpec bandit ? bandit.Experiment
+            : throw new SpecException(file, 1, 1, "kind", "this spec is not a bandit experiment (its kind is not 'bandit')");
 
     private YamlMappingNode ReadRoot(string text)
     {
@@ -200,7 +240,37 @@ public sealed class SpecLoader
             throw Error(learnerNode, "learners", "the list is empty; give at least one learner");
         }
 
-        return new Experiment(name, horizon, runs, seed, environments, learners, meters, description);
+        double switchingCost = 1.0;
+        if (keys.TryGetValue("switchingCost", out YamlNode? costNode))
+        {
+            string text = Scalar(costNode, "switchingCost");
+            if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out switchingCost) || !(switchingCost >= 0) || !double.IsFinite(switchingCost))
+            {
+                throw Error(costNode, "switchingCost", $"must be a number ≥ 0 (the cost λ of one switch), got '{text}'");
+            }
+        }
+
+        var horizons = new List<long>();
+        if (keys.TryGetValue("horizons", out YamlNode? horizonsNode))
+        {
+            int i = 0;
+            foreach (YamlNode item in Sequence(horizonsNode, "horizons"))
+            {
+                string field = $"horizons[{i++}]";
+                long h = ReadInteger(item, field, 1, MaxHorizon);
+                foreach (EnvironmentSetup env in environments)
+                {
+                    if (h > env.Environment.MaxHorizon)
+                    {
+                        throw Error(item, field, $"environment '{env.Name}' has {env.Environment.MaxHorizon} rounds, fewer than {h}");
+                    }
+                }
+
+                horizons.Add(h);
+            }
+        }
+
+        return new Experiment(name, horizon, runs, seed, environments, learners, meters, description, switchingCost, horizons);
     }
 
     private EnvironmentSetup ReadEnvironment(YamlNode node, string field, long horizon, bool horizonFromCommandLine, List<EnvironmentSetup> earlier)

@@ -18,7 +18,7 @@ public class MeterTests
     private static Dictionary<string, double> Measure(int[] choices, IBanditEnvironment env)
     {
         IBanditOracle oracle = env.Start(1, 0);
-        var meters = Meters.Names.Select(Meters.Create).ToArray();
+        var meters = Meters.Names.Select(n => Meters.Create(n)).ToArray();
         foreach (var m in meters)
         {
             m.Start(oracle);

@@ -65,6 +65,17 @@ public class SpecLoaderTests
     }
 
     [Fact]
+    public void Switching_cost_and_horizon_sweep_are_read_and_checked()
+    {
+        var e = SpecLoader.Parse(Good.Replace("runs: 3", "runs: 3\nswitchingCost: 0.5\nhorizons: [100, 300]", StringComparison.Ordinal), "spec.yaml", Path.GetTempPath(), "spec");
+        Assert.Equal(0.5, e.SwitchingCost);
+        Assert.Equal([100L, 300L], e.Horizons!);
+        Assert.Equal("switchingCost", Bad(Good.Replace("runs: 3", "runs: 3\nswitchingCost: -1", StringComparison.Ordinal)).Field);
+        var ex = Bad(Good.Replace("runs: 3", "runs: 3\nhorizons: [100, 0]", StringComparison.Ordinal));
+        Assert.Equal("horizons[1]", ex.Field);
+    }
+
+    [Fact]
     public void Negative_horizon_is_rejected()
     {
         var ex = Bad(Good.Replace("horizon: 1000", "horizon: -5", StringComparison.Ordinal));
