@@ -72,6 +72,42 @@ internal static class RunCommand
             return RunGroupwise(groupwise.Study, outDir, stdout);
         }
 
+        if (document is OcoSpec oco)
+        {
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            Hindsight.Oco.OcoStudy study = oco.Study;
+            stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{study.Name}: OCO, {study.Streams.Count} stream(s) × {study.Learners.Count} learner(s) × {study.Runs} runs × {study.Horizon:N0} rounds on a {study.DomainKind} in ℝ^{study.Domain.Dimension}"));
+            Hindsight.Oco.OcoResult result = Hindsight.Oco.OcoRunner.Run(study, threads ?? Environment.ProcessorCount);
+            IReadOnlyList<string> written = OcoReport.Write(result, outDir ?? Path.Combine("out", study.Name));
+            var table = new Table().Border(TableBorder.Simple);
+            table.AddColumns("stream", "learner", "external regret", "dynamic regret", "adaptive regret", "exponent");
+            foreach (Hindsight.Oco.OcoPairResult p in result.Pairs)
+            {
+                MeterResult external = p.Meters.First(m => m.Name == "external");
+                table.AddRow(
+                    Markup.Escape(p.Stream),
+                    Markup.Escape(p.Learner),
+                    Format(external.Final),
+                    Format(p.Meters.First(m => m.Name == "dynamic").Final),
+                    Format(p.Meters.First(m => m.Name == "adaptive").Final),
+                    external.Rate?.Exponent is { } x ? x.ToString("0.00", CultureInfo.InvariantCulture) : "—");
+            }
+
+            PlainConsole(stdout).Write(table);
+            foreach (string note in result.Notes)
+            {
+                stdout.WriteLine($"note: {note}");
+            }
+
+            foreach (string f in written)
+            {
+                stdout.WriteLine($"wrote {f}");
+            }
+
+            stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"done in {clock.Elapsed.TotalSeconds:0.0}s"));
+            return ExitCodes.Success;
+        }
+
         Experiment experiment = ((BanditSpec)document).Experiment;
 
         string directory = outDir ?? Path.Combine("out", experiment.Name);
@@ -140,15 +176,7 @@ internal static class RunCommand
                 g.Rows == 0 ? "—" : g.Groupwise <= g.Plain ? "yes" : "no");
         }
 
-        IAnsiConsole console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Ansi = AnsiSupport.No,
-            ColorSystem = ColorSystemSupport.NoColors,
-            Interactive = InteractionSupport.No,
-            Out = new AnsiConsoleOutput(stdout),
-        });
-        console.Profile.Width = 160;
-        console.Write(table);
+        PlainConsole(stdout).Write(table);
         stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"overall: groupwise {result.GroupwiseLoss:0.00000}, plain {result.PlainLoss:0.00000}"));
         foreach (string f in files)
         {
@@ -156,6 +184,20 @@ internal static class RunCommand
         }
 
         return ExitCodes.Success;
+    }
+
+    /// <summary>A console writing plain text (no colour, no terminal width) to a writer.</summary>
+    private static IAnsiConsole PlainConsole(TextWriter stdout)
+    {
+        IAnsiConsole console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = AnsiSupport.No,
+            ColorSystem = ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+            Out = new AnsiConsoleOutput(stdout),
+        });
+        console.Profile.Width = 160; // redirected output has no terminal width; do not wrap the table
+        return console;
     }
 
     private static int BadInput(TextWriter stderr, string message)
@@ -234,21 +276,7 @@ internal static class RunCommand
             table.AddRow([.. cells]);
         }
 
-        IAnsiConsole console = interactive
-            ? AnsiConsole.Console
-            : AnsiConsole.Create(new AnsiConsoleSettings
-            {
-                Ansi = AnsiSupport.No,
-                ColorSystem = ColorSystemSupport.NoColors,
-                Interactive = InteractionSupport.No,
-                Out = new AnsiConsoleOutput(stdout),
-            });
-        if (!interactive)
-        {
-            console.Profile.Width = 160; // redirected output has no terminal width; do not wrap the table
-        }
-
-        console.Write(table);
+        (interactive ? AnsiConsole.Console : PlainConsole(stdout)).Write(table);
     }
 
     private static string Format(Statistic s)

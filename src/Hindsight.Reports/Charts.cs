@@ -17,13 +17,24 @@ public static class Charts
     /// <returns>An SVG element.</returns>
     public static string RegretCurves(IReadOnlyList<long> checkpoints, IReadOnlyList<PairResult> pairs, string meter)
     {
-        ArgumentNullException.ThrowIfNull(checkpoints);
         ArgumentNullException.ThrowIfNull(pairs);
+        return RegretCurves(checkpoints, [.. pairs.Select(p => (p.Learner.Name, p.Meters.FirstOrDefault(x => x.Name == meter)))], meter);
+    }
+
+    /// <summary>Regret against t for labelled series (one per learner): the mean with its 95% CI band.</summary>
+    /// <param name="checkpoints">The rounds.</param>
+    /// <param name="series">Each learner's name and its result for the meter (null: not drawn).</param>
+    /// <param name="meter">The regret's name, for the titles.</param>
+    /// <returns>An SVG element.</returns>
+    public static string RegretCurves(IReadOnlyList<long> checkpoints, IReadOnlyList<(string Label, MeterResult? Meter)> series, string meter)
+    {
+        ArgumentNullException.ThrowIfNull(checkpoints);
+        ArgumentNullException.ThrowIfNull(series);
         var plot = new Plot();
         double[] xs = [.. checkpoints.Select(c => (double)c)];
-        for (int i = 0; i < pairs.Count; i++)
+        for (int i = 0; i < series.Count; i++)
         {
-            MeterResult? m = pairs[i].Meters.FirstOrDefault(x => x.Name == meter);
+            MeterResult? m = series[i].Meter;
             if (m is null)
             {
                 continue;
@@ -39,7 +50,7 @@ public static class Charts
 
             var line = plot.Add.ScatterLine(xs, [.. m.Curve.Select(s => s.Mean)], color);
             line.LineWidth = 2;
-            line.LegendText = pairs[i].Learner.Name;
+            line.LegendText = series[i].Label;
         }
 
         plot.Title($"{meter} regret vs t (mean, 95% CI)");

@@ -151,7 +151,10 @@ public class CliTests
         Assert.Equal(20000, first.GetProperty("rounds").GetInt64());
         Assert.True(first.GetProperty("roundsPerSecond").GetDouble() > 0);
         Assert.True(first.GetProperty("seconds").GetDouble() > 0);
-        Assert.Equal(0.0, first.GetProperty("allocatedBytesPerRound").GetDouble());
+        // Any allocation per round costs at least 24 bytes per round; less than 1 byte per round on average means the
+        // loop allocates nothing (a one-off allocation — the JIT promoting code while other tests load the machine —
+        // can land in the measured window).
+        Assert.InRange(first.GetProperty("allocatedBytesPerRound").GetDouble(), 0.0, 1.0);
     }
 
     [Fact]

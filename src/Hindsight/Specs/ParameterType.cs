@@ -26,4 +26,7 @@ public enum ParameterType
 
     /// <summary>A file path, relative to the spec file's folder.</summary>
     Path,
+
+    /// <summary>Free text (a column name, a class label).</summary>
+    Text,
 }

@@ -1,6 +1,6 @@
 namespace Hindsight.Specs;
 
-/// <summary>A spec file as read: one of <see cref="BanditSpec"/>, <see cref="GroupwiseSpec"/>
+/// <summary>A spec file as read: one of <see cref="BanditSpec"/>, <see cref="GroupwiseSpec"/>, <see cref="OcoSpec"/>
 /// (the top-level <c>kind</c> key picks it; <c>bandit</c> by default).</summary>
 public abstract record SpecDocument
 {

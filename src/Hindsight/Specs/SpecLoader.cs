@@ -24,7 +24,7 @@ public sealed partial class SpecLoader
     public const long MaxHorizon = 1_000_000_000_000;
 
     private static readonly string[] TopLevelKeys = ["kind", "name", "description", "horizon", "horizons", "runs", "seed", "meters", "switchingCost", "environments", "learners"];
-    private static readonly string[] SpecKinds = ["bandit", "groupwise"];
+    private static readonly string[] SpecKinds = ["bandit", "groupwise", "oco"];
     private readonly string _file;
     private readonly string _baseDirectory;
 
@@ -43,7 +43,7 @@ public sealed partial class SpecLoader
         => LoadDocument(path, overrides) is BanditSpec bandit ? bandit.Experiment
             : throw new SpecException(path, 1, 1, "kind", "this spec is not a bandit experiment (its kind is not 'bandit')");
 
-    /// <summary>Loads a spec file of any kind: a bandit experiment (the default) or a groupwise study.</summary>
+    /// <summary>Loads a spec file of any kind: a bandit experiment (the default), a groupwise study or an OCO study.</summary>
     /// <param name="path">The file.</param>
     /// <param name="overrides">Command-line replacements (may be null; bandit experiments and OCO studies use them).</param>
     /// <returns>The spec.</returns>
@@ -94,6 +94,7 @@ public sealed partial class SpecLoader
         return kind switch
         {
             "groupwise" => new GroupwiseSpec(loader.BuildGroupwise(root, defaultName)),
+            "oco" => new OcoSpec(loader.BuildOco(root, defaultName, overrides ?? new SpecOverrides())),
             _ => new BanditSpec(loader.Build(root, defaultName, overrides ?? new SpecOverrides())),
         };
     }
@@ -475,6 +476,8 @@ public sealed partial class SpecLoader
                 }
 
                 return relative; // results echo the path as written, so they do not depend on the checkout's location
+            case ParameterType.Text:
+                return Scalar(node, path);
             default:
                 throw new InvalidOperationException($"Unhandled parameter type {info.Type}.");
         }

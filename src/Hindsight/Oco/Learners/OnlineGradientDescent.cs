@@ -4,22 +4,30 @@ namespace Hindsight.Oco.Learners;
 
 /// <summary>
 /// Projected online gradient descent (Zinkevich, "Online convex programming and generalized infinitesimal gradient
-/// ascent", ICML 2003): xₜ₊₁ = Π_K(xₜ − ηₜ gₜ) with ηₜ = D / (G √t).
+/// ascent", ICML 2003): xₜ₊₁ = Π_K(xₜ − ηₜ gₜ) with ηₜ = D / (G √t), or ηₜ = 1/(λt) for λ-strongly convex losses.
 /// </summary>
-/// <remarks>Regret ≤ (3/2) G D √T for convex losses with ‖∇f‖ ≤ G on a domain of diameter D (Hazan, "Introduction to
-/// Online Convex Optimization", Theorem 3.1).</remarks>
+/// <remarks>Regret ≤ (3/2) G D √T for convex losses with ‖∇f‖ ≤ G on a domain of diameter D, and
+/// ≤ G²/(2λ)·(1 + ln T) for λ-strongly convex ones (Hazan, "Introduction to Online Convex Optimization", Theorems 3.1
+/// and 3.3).</remarks>
 public sealed class OnlineGradientDescent : IOcoLearner
 {
     private readonly IConvexDomain _domain;
     private readonly double _gradientBound;
+    private readonly double _strongConvexity;
     private readonly double[] _x;
     private long _round;
 
     /// <summary>Creates the learner.</summary>
     /// <param name="domain">The domain K.</param>
     /// <param name="gradientBound">G &gt; 0, a bound on the gradients' norm.</param>
-    public OnlineGradientDescent(IConvexDomain domain, double gradientBound = 1)
+    /// <param name="strongConvexity">λ ≥ 0: when positive, the losses are λ-strongly convex and ηₜ = 1/(λt).</param>
+    public OnlineGradientDescent(IConvexDomain domain, double gradientBound = 1, double strongConvexity = 0)
     {
+        if (!(strongConvexity >= 0) || double.IsInfinity(strongConvexity))
+        {
+            throw new ArgumentOutOfRangeException(nameof(strongConvexity), "λ must be a finite number ≥ 0.");
+        }
+
         ArgumentNullException.ThrowIfNull(domain);
         if (!(gradientBound > 0) || double.IsInfinity(gradientBound))
         {
@@ -28,6 +36,7 @@ public sealed class OnlineGradientDescent : IOcoLearner
 
         _domain = domain;
         _gradientBound = gradientBound;
+        _strongConvexity = strongConvexity;
         _x = new double[domain.Dimension];
         Reset(0);
     }
@@ -50,7 +59,7 @@ public sealed class OnlineGradientDescent : IOcoLearner
     public void Update(ReadOnlySpan<double> gradient)
     {
         _round++;
-        double eta = _domain.Diameter / (_gradientBound * Math.Sqrt(_round));
+        double eta = _strongConvexity > 0 ? 1 / (_strongConvexity * _round) : _domain.Diameter / (_gradientBound * Math.Sqrt(_round));
         TensorPrimitives.MultiplyAdd(gradient, -eta, _x, _x);
         _domain.Project(_x);
     }

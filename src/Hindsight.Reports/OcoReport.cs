@@ -1,0 +1,257 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using Hindsight.Oco;
+using Hindsight.Simulation;
+
+namespace Hindsight.Reports;
+
+/// <summary>
+/// The outputs of an OCO study: <c>results.json</c> (per stream and learner, external, dynamic and adaptive regret:
+/// final statistic, curve and fitted exponent) and <c>report.html</c> (regret curves with 95% CI bands and a table).
+/// </summary>
+public static class OcoReport
+{
+    /// <summary>Renders and writes both files (nothing is written if rendering fails).</summary>
+    /// <param name="result">The study's result.</param>
+    /// <param name="directory">The output folder.</param>
+    /// <returns>The paths written.</returns>
+    public static IReadOnlyList<string> Write(OcoResult result, string directory)
+        => ReportWriter.WriteFiles(directory, [("results.json", ToJson(result)), ("report.html", Encoding.UTF8.GetBytes(ToHtml(result)))]);
+
+    /// <summary>Serializes the result.</summary>
+    /// <param name="result">The study's result.</param>
+    /// <returns>UTF-8 JSON, indented, ending with a newline.</returns>
+    public static byte[] ToJson(OcoResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        OcoStudy s = result.Study;
+        using var buffer = new MemoryStream();
+        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            w.WriteStartObject();
+            w.WriteNumber("format", ResultsJson.Format);
+            w.WriteString("version", ResultsJson.Version);
+            w.WriteString("experiment", s.Name);
+            w.WriteString("kind", "oco");
+            w.WriteNumber("seed", s.Seed);
+            w.WriteNumber("runs", s.Runs);
+            w.WriteNumber("horizon", s.Horizon);
+            w.WritePropertyName("domain");
+            WriteEntry(w, s.DomainKind, s.DomainKind, s.DomainParameters);
+            w.WritePropertyName("streams");
+            w.WriteStartArray();
+            foreach (OcoStreamSetup st in s.Streams)
+            {
+                WriteEntry(w, st.Name, st.Kind, st.Parameters);
+            }
+
+            w.WriteEndArray();
+            w.WritePropertyName("learners");
+            w.WriteStartArray();
+            foreach (OcoLearnerSetup l in s.Learners)
+            {
+                WriteEntry(w, l.Name, l.Kind, l.Parameters);
+            }
+
+            w.WriteEndArray();
+            w.WritePropertyName("checkpoints");
+            JsonSerializer.Serialize(w, result.Checkpoints);
+            w.WritePropertyName("results");
+            w.WriteStartArray();
+            foreach (OcoPairResult p in result.Pairs)
+            {
+                w.WriteStartObject();
+                w.WriteString("stream", p.Stream);
+                w.WriteString("learner", p.Learner);
+                w.WritePropertyName("regret");
+                w.WriteStartObject();
+                foreach (MeterResult m in p.Meters)
+                {
+                    w.WritePropertyName(m.Name);
+                    w.WriteStartObject();
+                    w.WritePropertyName("final");
+                    WriteStatistic(w, m.Final);
+                    w.WritePropertyName("curve");
+                    w.WriteStartObject();
+                    WriteSeries(w, "mean", m.Curve.Select(c => (double?)c.Mean));
+                    WriteSeries(w, "lo", m.Curve.Select(c => c.Low));
+                    WriteSeries(w, "hi", m.Curve.Select(c => c.High));
+                    w.WriteEndObject();
+                    if (m.Rate is { } rate)
+                    {
+                        w.WritePropertyName("rate");
+                        w.WriteStartObject();
+                        WriteNullable(w, "exponent", rate.Exponent);
+                        WriteNullable(w, "r2", rate.R2);
+                        w.WriteNumber("from", rate.From);
+                        w.WriteNumber("to", rate.To);
+                        w.WriteEndObject();
+                    }
+
+                    w.WriteEndObject();
+                }
+
+                w.WriteEndObject();
+                w.WriteNumber("roundsPerSecond", double.IsFinite(p.RoundsPerSecond) ? p.RoundsPerSecond : 0);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WritePropertyName("notes");
+            JsonSerializer.Serialize(w, result.Notes);
+            w.WriteEndObject();
+        }
+
+        buffer.Write("\n"u8);
+        return buffer.ToArray();
+    }
+
+    /// <summary>Renders the report.</summary>
+    /// <param name="result">The study's result.</param>
+    /// <returns>The HTML text (self-contained, inline SVG).</returns>
+    public static string ToHtml(OcoResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        OcoStudy s = result.Study;
+        var sb = new StringBuilder();
+        sb.Append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>").Append(H(s.Name)).Append(" — Hindsight OCO report</title>");
+        sb.Append("<style>body{font-family:system-ui,sans-serif;margin:2em auto;max-width:1100px;color:#222}")
+          .Append("table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #ccc;padding:4px 8px;text-align:right}")
+          .Append("th{background:#f3f3f3}td:first-child,th:first-child{text-align:left}.plots{display:flex;flex-wrap:wrap;gap:8px}code{background:#f5f5f5;padding:1px 4px}</style></head><body>\n");
+        sb.Append("<h1>").Append(H(s.Name)).Append("</h1>\n");
+        string domain = string.Join(", ", s.DomainParameters.Select(kv => $"{kv.Key} {Convert.ToString(kv.Value, CultureInfo.InvariantCulture)}"));
+        sb.Append(CultureInfo.InvariantCulture, $"<p>Online convex optimization on a <b>{H(s.DomainKind)}</b> ({H(domain)}), T = {s.Horizon:N0}, {s.Runs} runs per pair, seed {s.Seed}. Hindsight {H(ResultsJson.Version)}. ");
+        sb.Append("Regrets: <b>external</b> = Σ f<sub>t</sub>(x<sub>t</sub>) − min<sub>x∈K</sub> Σ f<sub>t</sub>(x); <b>dynamic</b> = Σ f<sub>t</sub>(x<sub>t</sub>) − Σ min<sub>x∈K</sub> f<sub>t</sub>(x); ");
+        sb.Append("<b>adaptive</b> = the worst external regret over the geometric covering intervals [i·2<sup>k</sup>+1, (i+1)·2<sup>k</sup>]. Intervals are Student-t 95% CIs of the mean over runs.</p>\n");
+        foreach (string note in result.Notes)
+        {
+            sb.Append("<p><i>Note:</i> ").Append(H(note)).Append("</p>\n");
+        }
+
+        foreach (OcoStreamSetup stream in s.Streams)
+        {
+            var pairs = result.Pairs.Where(p => p.Stream == stream.Name).ToList();
+            string parameters = string.Join(", ", stream.Parameters.Select(kv => $"{kv.Key} {Convert.ToString(kv.Value, CultureInfo.InvariantCulture)}"));
+            sb.Append("<h2>").Append(H(stream.Name)).Append("</h2>\n<p><code>").Append(H(stream.Kind)).Append("</code>: ").Append(H(parameters)).Append(".</p>\n<div class=\"plots\">");
+            foreach (string meter in OcoRunner.MeterNames)
+            {
+                sb.Append(Charts.RegretCurves(result.Checkpoints, [.. pairs.Select(p => (p.Learner, p.Meters.FirstOrDefault(m => m.Name == meter)))], meter));
+            }
+
+            sb.Append("</div>\n<table><tr><th>learner</th>");
+            foreach (string meter in OcoRunner.MeterNames)
+            {
+                sb.Append("<th>").Append(meter).Append(" regret (± CI)</th>");
+            }
+
+            sb.Append("<th>external exponent</th><th>rounds/s</th></tr>\n");
+            foreach (OcoPairResult p in pairs)
+            {
+                sb.Append("<tr><td>").Append(H(p.Learner)).Append("</td>");
+                foreach (MeterResult m in p.Meters)
+                {
+                    sb.Append("<td>").Append(Stat(m.Final)).Append("</td>");
+                }
+
+                double? exponent = p.Meters.First(m => m.Name == "external").Rate?.Exponent;
+                sb.Append("<td>").Append(exponent is { } x ? x.ToString("0.000", CultureInfo.InvariantCulture) : "—").Append("</td>")
+                  .Append(CultureInfo.InvariantCulture, $"<td>{p.RoundsPerSecond:N0}</td></tr>\n");
+            }
+
+            sb.Append("</table>\n");
+        }
+
+        sb.Append("<p>All figures: <code>results.json</code>.</p>\n</body></html>\n");
+        return sb.ToString();
+    }
+
+    private static void WriteEntry(Utf8JsonWriter w, string name, string kind, IReadOnlyList<KeyValuePair<string, object?>> parameters)
+    {
+        w.WriteStartObject();
+        w.WriteString("name", name);
+        w.WriteString("kind", kind);
+        foreach (var (key, value) in parameters)
+        {
+            w.WritePropertyName(key);
+            switch (value)
+            {
+                case null:
+                    w.WriteNullValue();
+                    break;
+                case bool b:
+                    w.WriteBooleanValue(b);
+                    break;
+                case string str:
+                    w.WriteStringValue(str);
+                    break;
+                default:
+                    w.WriteNumberValue(Convert.ToDouble(value, CultureInfo.InvariantCulture));
+                    break;
+            }
+        }
+
+        w.WriteEndObject();
+    }
+
+    private static void WriteStatistic(Utf8JsonWriter w, Statistic s)
+    {
+        w.WriteStartObject();
+        WriteNullable(w, "mean", s.Mean);
+        WriteNullable(w, "sd", s.StandardDeviation);
+        w.WritePropertyName("ci95");
+        if (s.Low is { } lo && s.High is { } hi && double.IsFinite(lo) && double.IsFinite(hi))
+        {
+            w.WriteStartArray();
+            w.WriteNumberValue(lo);
+            w.WriteNumberValue(hi);
+            w.WriteEndArray();
+        }
+        else
+        {
+            w.WriteNullValue();
+        }
+
+        w.WriteEndObject();
+    }
+
+    private static void WriteSeries(Utf8JsonWriter w, string name, IEnumerable<double?> values)
+    {
+        w.WritePropertyName(name);
+        w.WriteStartArray();
+        foreach (double? v in values)
+        {
+            if (v is { } d && double.IsFinite(d))
+            {
+                w.WriteNumberValue(d);
+            }
+            else
+            {
+                w.WriteNullValue();
+            }
+        }
+
+        w.WriteEndArray();
+    }
+
+    private static void WriteNullable(Utf8JsonWriter w, string name, double? value)
+    {
+        if (value is { } d && double.IsFinite(d))
+        {
+            w.WriteNumber(name, d);
+        }
+        else
+        {
+            w.WriteNull(name);
+        }
+    }
+
+    private static string Stat(Statistic s)
+    {
+        string mean = s.Mean.ToString("0.###", CultureInfo.InvariantCulture);
+        return s.High is { } hi ? $"{mean} ± {(hi - s.Mean).ToString("0.###", CultureInfo.InvariantCulture)}" : mean;
+    }
+
+    private static string H(string text) => WebUtility.HtmlEncode(text);
+}
