@@ -218,7 +218,7 @@ public static class Charts
         plot.Title($"final {meter} regret vs {sweep.Parameter}" + (log ? ", log–log" : string.Empty));
         plot.XLabel(log ? $"log10 {sweep.Parameter}" : sweep.Parameter);
         plot.YLabel(log ? $"log10 {meter} regret" : $"{meter} regret");
-        plot.ShowLegend(Alignment.UpperRight);
+        plot.ShowLegend(Alignment.LowerLeft); // regret usually falls to the right
         return Svg(plot);
     }
 

