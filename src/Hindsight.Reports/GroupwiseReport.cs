@@ -30,8 +30,7 @@ public static class GroupwiseReport
     {
         ArgumentNullException.ThrowIfNull(study);
         ArgumentNullException.ThrowIfNull(result);
-        using var buffer = new MemoryStream();
-        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        return ResultsJson.Render(w =>
         {
             w.WriteStartObject();
             w.WriteNumber("format", ResultsJson.Format);
@@ -86,9 +85,9 @@ public static class GroupwiseReport
                 w.WriteStartObject();
                 w.WriteString("group", g.Name);
                 w.WriteNumber("rows", g.Rows);
-                WriteAverage(w, "groupwise", g.GroupwiseAverage);
-                WriteAverage(w, "plain", g.PlainAverage);
-                WriteAverage(w, "own", g.Rows > 0 ? g.Own / g.Rows : double.NaN);
+                ResultsJson.WriteNullable(w, "groupwise", g.GroupwiseAverage);
+                ResultsJson.WriteNullable(w, "plain", g.PlainAverage);
+                ResultsJson.WriteNullable(w, "own", g.Rows > 0 ? g.Own / g.Rows : double.NaN);
                 w.WriteBoolean("groupwiseNotWorse", g.Rows > 0 && g.Groupwise <= g.Plain);
                 w.WriteEndObject();
             }
@@ -103,10 +102,7 @@ public static class GroupwiseReport
 
             w.WriteEndArray();
             w.WriteEndObject();
-        }
-
-        buffer.Write("\n"u8);
-        return buffer.ToArray();
+        });
     }
 
     /// <summary>Renders the report: the table of average losses per group and the grouped bar chart.</summary>
@@ -176,18 +172,6 @@ public static class GroupwiseReport
         string xml = plot.GetSvgXml(Math.Max(540, 60 * result.Groups.Count), 460);
         int start = xml.IndexOf("<svg", StringComparison.Ordinal);
         return start >= 0 ? xml[start..] : xml;
-    }
-
-    private static void WriteAverage(Utf8JsonWriter w, string name, double value)
-    {
-        if (double.IsFinite(value))
-        {
-            w.WriteNumber(name, value);
-        }
-        else
-        {
-            w.WriteNull(name);
-        }
     }
 
     private static string F(double v) => double.IsFinite(v) ? v.ToString("0.00000", CultureInfo.InvariantCulture) : "—";

@@ -27,8 +27,7 @@ public static class OcoReport
     {
         ArgumentNullException.ThrowIfNull(result);
         OcoStudy s = result.Study;
-        using var buffer = new MemoryStream();
-        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        return ResultsJson.Render(w =>
         {
             w.WriteStartObject();
             w.WriteNumber("format", ResultsJson.Format);
@@ -56,8 +55,7 @@ public static class OcoReport
             }
 
             w.WriteEndArray();
-            w.WritePropertyName("checkpoints");
-            JsonSerializer.Serialize(w, result.Checkpoints);
+            ResultsJson.WriteIntegers(w, "checkpoints", result.Checkpoints);
             w.WritePropertyName("results");
             w.WriteStartArray();
             foreach (OcoPairResult p in result.Pairs)
@@ -70,27 +68,7 @@ public static class OcoReport
                 foreach (MeterResult m in p.Meters)
                 {
                     w.WritePropertyName(m.Name);
-                    w.WriteStartObject();
-                    w.WritePropertyName("final");
-                    WriteStatistic(w, m.Final);
-                    w.WritePropertyName("curve");
-                    w.WriteStartObject();
-                    WriteSeries(w, "mean", m.Curve.Select(c => (double?)c.Mean));
-                    WriteSeries(w, "lo", m.Curve.Select(c => c.Low));
-                    WriteSeries(w, "hi", m.Curve.Select(c => c.High));
-                    w.WriteEndObject();
-                    if (m.Rate is { } rate)
-                    {
-                        w.WritePropertyName("rate");
-                        w.WriteStartObject();
-                        WriteNullable(w, "exponent", rate.Exponent);
-                        WriteNullable(w, "r2", rate.R2);
-                        w.WriteNumber("from", rate.From);
-                        w.WriteNumber("to", rate.To);
-                        w.WriteEndObject();
-                    }
-
-                    w.WriteEndObject();
+                    ResultsJson.WriteRegret(w, m);
                 }
 
                 w.WriteEndObject();
@@ -102,10 +80,7 @@ public static class OcoReport
             w.WritePropertyName("notes");
             JsonSerializer.Serialize(w, result.Notes);
             w.WriteEndObject();
-        }
-
-        buffer.Write("\n"u8);
-        return buffer.ToArray();
+        });
     }
 
     /// <summary>Renders the report.</summary>
@@ -193,58 +168,6 @@ public static class OcoReport
         }
 
         w.WriteEndObject();
-    }
-
-    private static void WriteStatistic(Utf8JsonWriter w, Statistic s)
-    {
-        w.WriteStartObject();
-        WriteNullable(w, "mean", s.Mean);
-        WriteNullable(w, "sd", s.StandardDeviation);
-        w.WritePropertyName("ci95");
-        if (s.Low is { } lo && s.High is { } hi && double.IsFinite(lo) && double.IsFinite(hi))
-        {
-            w.WriteStartArray();
-            w.WriteNumberValue(lo);
-            w.WriteNumberValue(hi);
-            w.WriteEndArray();
-        }
-        else
-        {
-            w.WriteNullValue();
-        }
-
-        w.WriteEndObject();
-    }
-
-    private static void WriteSeries(Utf8JsonWriter w, string name, IEnumerable<double?> values)
-    {
-        w.WritePropertyName(name);
-        w.WriteStartArray();
-        foreach (double? v in values)
-        {
-            if (v is { } d && double.IsFinite(d))
-            {
-                w.WriteNumberValue(d);
-            }
-            else
-            {
-                w.WriteNullValue();
-            }
-        }
-
-        w.WriteEndArray();
-    }
-
-    private static void WriteNullable(Utf8JsonWriter w, string name, double? value)
-    {
-        if (value is { } d && double.IsFinite(d))
-        {
-            w.WriteNumber(name, d);
-        }
-        else
-        {
-            w.WriteNull(name);
-        }
     }
 
     private static string Stat(Statistic s)

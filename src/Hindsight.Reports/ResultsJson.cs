@@ -24,14 +24,33 @@ public static class ResultsJson
     public static byte[] ToUtf8(ExperimentResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
+        return Render(w => Write(w, result));
+    }
+
+    /// <summary>Runs a writer over an indented UTF-8 JSON document (non-ASCII text kept as is) and ends it with a newline.</summary>
+    internal static byte[] Render(Action<Utf8JsonWriter> write)
+    {
         using var buffer = new MemoryStream();
         using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
-            Write(w, result);
+            write(w);
         }
 
         buffer.Write("\n"u8);
         return buffer.ToArray();
+    }
+
+    /// <summary>Writes a named array of whole numbers.</summary>
+    internal static void WriteIntegers(Utf8JsonWriter w, string name, IEnumerable<long> values)
+    {
+        w.WritePropertyName(name);
+        w.WriteStartArray();
+        foreach (long v in values)
+        {
+            w.WriteNumberValue(v);
+        }
+
+        w.WriteEndArray();
     }
 
     private static void Write(Utf8JsonWriter w, ExperimentResult result)
@@ -47,14 +66,7 @@ public static class ResultsJson
         w.WriteBoolean("partial", result.Partial);
         w.WritePropertyName("spec");
         WriteSpec(w, e);
-        w.WritePropertyName("checkpoints");
-        w.WriteStartArray();
-        foreach (long c in result.Checkpoints)
-        {
-            w.WriteNumberValue(c);
-        }
-
-        w.WriteEndArray();
+        WriteIntegers(w, "checkpoints", result.Checkpoints);
         w.WritePropertyName("results");
         w.WriteStartArray();
         foreach (PairResult pair in result.Pairs)
@@ -107,14 +119,7 @@ public static class ResultsJson
 
         if (e.Horizons is { Count: > 0 } horizons)
         {
-            w.WritePropertyName("horizons");
-            w.WriteStartArray();
-            foreach (long h in horizons)
-            {
-                w.WriteNumberValue(h);
-            }
-
-            w.WriteEndArray();
+            WriteIntegers(w, "horizons", horizons);
         }
 
         w.WritePropertyName("environments");
@@ -224,26 +229,7 @@ public static class ResultsJson
         foreach (MeterResult m in pair.Meters.Where(m => m.Kind == MeterKind.Regret))
         {
             w.WritePropertyName(m.Name);
-            w.WriteStartObject();
-            WriteFinal(w, m.Final);
-            w.WritePropertyName("curve");
-            w.WriteStartObject();
-            WriteSeries(w, "mean", m.Curve.Select(s => (double?)s.Mean));
-            WriteSeries(w, "lo", m.Curve.Select(s => s.Low));
-            WriteSeries(w, "hi", m.Curve.Select(s => s.High));
-            w.WriteEndObject();
-            if (m.Rate is { } rate)
-            {
-                w.WritePropertyName("rate");
-                w.WriteStartObject();
-                WriteNullable(w, "exponent", rate.Exponent);
-                WriteNullable(w, "r2", rate.R2);
-                w.WriteNumber("from", rate.From);
-                w.WriteNumber("to", rate.To);
-                w.WriteEndObject();
-            }
-
-            w.WriteEndObject();
+            WriteRegret(w, m);
         }
 
         w.WriteEndObject();
@@ -267,14 +253,7 @@ public static class ResultsJson
     private static void WriteSweep(Utf8JsonWriter w, HorizonSweep sweep)
     {
         w.WriteStartObject();
-        w.WritePropertyName("horizons");
-        w.WriteStartArray();
-        foreach (long h in sweep.Horizons)
-        {
-            w.WriteNumberValue(h);
-        }
-
-        w.WriteEndArray();
+        WriteIntegers(w, "horizons", sweep.Horizons);
         w.WritePropertyName("results");
         w.WriteStartArray();
         foreach (SweepPair pair in sweep.Pairs)
@@ -305,13 +284,7 @@ public static class ResultsJson
                 }
 
                 w.WriteEndArray();
-                w.WritePropertyName("rate");
-                w.WriteStartObject();
-                WriteNullable(w, "exponent", m.Rate.Exponent);
-                WriteNullable(w, "r2", m.Rate.R2);
-                w.WriteNumber("from", m.Rate.From);
-                w.WriteNumber("to", m.Rate.To);
-                w.WriteEndObject();
+                WriteRate(w, m.Rate);
                 w.WriteEndObject();
             }
 
@@ -323,6 +296,37 @@ public static class ResultsJson
         w.WriteEndObject();
     }
 
+    /// <summary>Writes one regret: <c>{"final": …, "curve": {"mean", "lo", "hi"}, "rate": …}</c> (rate when fitted).</summary>
+    internal static void WriteRegret(Utf8JsonWriter w, MeterResult m)
+    {
+        w.WriteStartObject();
+        WriteFinal(w, m.Final);
+        w.WritePropertyName("curve");
+        w.WriteStartObject();
+        WriteSeries(w, "mean", m.Curve.Select(s => (double?)s.Mean));
+        WriteSeries(w, "lo", m.Curve.Select(s => s.Low));
+        WriteSeries(w, "hi", m.Curve.Select(s => s.High));
+        w.WriteEndObject();
+        if (m.Rate is { } rate)
+        {
+            WriteRate(w, rate);
+        }
+
+        w.WriteEndObject();
+    }
+
+    /// <summary>Writes <c>"rate": {"exponent", "r2", "from", "to"}</c>.</summary>
+    private static void WriteRate(Utf8JsonWriter w, RateFit rate)
+    {
+        w.WritePropertyName("rate");
+        w.WriteStartObject();
+        WriteNullable(w, "exponent", rate.Exponent);
+        WriteNullable(w, "r2", rate.R2);
+        w.WriteNumber("from", rate.From);
+        w.WriteNumber("to", rate.To);
+        w.WriteEndObject();
+    }
+
     private static void WriteFinal(Utf8JsonWriter w, Statistic s)
     {
         w.WritePropertyName("final");
@@ -331,7 +335,7 @@ public static class ResultsJson
         w.WriteEndObject();
     }
 
-    private static void WriteStatistic(Utf8JsonWriter w, Statistic s)
+    internal static void WriteStatistic(Utf8JsonWriter w, Statistic s)
     {
         WriteNumber(w, "mean", s.Mean);
         WriteNullable(w, "sd", s.StandardDeviation);
@@ -349,7 +353,7 @@ public static class ResultsJson
         }
     }
 
-    private static void WriteSeries(Utf8JsonWriter w, string name, IEnumerable<double?> values)
+    internal static void WriteSeries(Utf8JsonWriter w, string name, IEnumerable<double?> values)
     {
         w.WritePropertyName(name);
         w.WriteStartArray();
@@ -368,7 +372,7 @@ public static class ResultsJson
         w.WriteEndArray();
     }
 
-    private static void WriteNullable(Utf8JsonWriter w, string name, double? value)
+    internal static void WriteNullable(Utf8JsonWriter w, string name, double? value)
     {
         if (value is { } d && double.IsFinite(d))
         {

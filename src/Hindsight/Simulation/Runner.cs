@@ -211,11 +211,10 @@ public static class Runner
             return PlayContextual(contextual, oracle, contexts, horizon, ref book, learnerName);
         }
 
-        if (policy is IBudgetedFeedbackPolicy budgeted)
-        {
-            return PlayBudgeted(budgeted, oracle, horizon, ref book, learnerName);
-        }
-
+        // A learner that buys observations looks at other arms of the same round, after its update, through a channel
+        // that refuses looks past its declared budget.
+        var budgeted = policy as IBudgetedFeedbackPolicy;
+        ObservationChannel? channel = budgeted is null ? null : new ObservationChannel(oracle, budgeted.ObservationBudget);
         int arms = oracle.Arms;
         for (long t = 1; t <= horizon; t++)
         {
@@ -227,6 +226,12 @@ public static class Runner
 
             double reward = oracle.Reward(t, arm);
             policy.Update(arm, reward);
+            if (channel is not null)
+            {
+                channel.Begin(t);
+                budgeted!.Observe(channel);
+            }
+
             if (!book.After(t, arm, reward))
             {
                 return false;
@@ -268,35 +273,6 @@ public static class Runner
 
             policy.Observe(rewards);
             if (!book.After(t, mode, mixture))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    /// <summary>
-    /// The bandit loop with bought observations: after the pulled arm's reward, the learner may look at other arms of
-    /// the same round through a channel that refuses looks past its declared budget.
-    /// </summary>
-    private static bool PlayBudgeted(IBudgetedFeedbackPolicy policy, IBanditOracle oracle, long horizon, ref RoundBookkeeping book, string learnerName)
-    {
-        int arms = oracle.Arms;
-        var channel = new ObservationChannel(oracle, policy.ObservationBudget);
-        for (long t = 1; t <= horizon; t++)
-        {
-            int arm = policy.Choose();
-            if ((uint)arm >= (uint)arms)
-            {
-                throw new InvalidOperationException($"Learner '{learnerName}' chose arm {arm} at round {t}; valid arms are 0..{arms - 1}.");
-            }
-
-            double reward = oracle.Reward(t, arm);
-            policy.Update(arm, reward);
-            channel.Begin(t);
-            policy.Observe(channel);
-            if (!book.After(t, arm, reward))
             {
                 return false;
             }

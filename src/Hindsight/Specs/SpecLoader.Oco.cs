@@ -62,14 +62,8 @@ public sealed partial class SpecLoader
         foreach (YamlNode item in Sequence(streamsNode, "streams"))
         {
             string field = $"streams[{i++}]";
-            var (kindNode, kind, display, given) = ReadEntry(item, field, "stream");
-            var info = OcoStreams.FirstOrDefault(x => x.Name == kind);
-            if (info.Name is null)
-            {
-                throw Error(kindNode, $"{field}.kind", $"unknown stream '{kind}'{Suggestions.DidYouMean(kind, OcoStreams.Select(x => x.Name))} (streams: {string.Join(", ", OcoStreams.Select(x => x.Name))})");
-            }
-
-            streamEntries.Add((item, field, kind, display, ReadParameters(info.Parameters, given, item, field, $"stream '{kind}'")));
+            var (kind, display, parameters) = ReadCatalogEntry(item, field, "stream", OcoStreams);
+            streamEntries.Add((item, field, kind, display, parameters));
         }
 
         if (streamEntries.Count == 0)
@@ -130,14 +124,7 @@ public sealed partial class SpecLoader
         foreach (YamlNode item in Sequence(learnersNode, "learners"))
         {
             string field = $"learners[{j++}]";
-            var (kindNode, kind, display, given) = ReadEntry(item, field, "learner");
-            var info = OcoLearners.FirstOrDefault(x => x.Name == kind);
-            if (info.Name is null)
-            {
-                throw Error(kindNode, $"{field}.kind", $"unknown OCO learner '{kind}'{Suggestions.DidYouMean(kind, OcoLearners.Select(x => x.Name))} (learners: {string.Join(", ", OcoLearners.Select(x => x.Name))})");
-            }
-
-            ParameterSet p = ReadParameters(info.Parameters, given, item, field, $"learner '{kind}'");
+            var (kind, display, p) = ReadCatalogEntry(item, field, "OCO learner", OcoLearners);
             Func<IConvexDomain, IOcoStream, IOcoLearner> create = OcoFactory(kind, p);
             try
             {
@@ -163,6 +150,21 @@ public sealed partial class SpecLoader
         }
 
         return new OcoStudy(name, description, horizon, runs, seed, domainKind, domainParameters, domain, streams, learners);
+    }
+
+    /// <summary>Reads a list entry (a name, or a mapping with kind, name and parameters) against a catalog of kinds.</summary>
+    private (string Kind, string? Name, ParameterSet Parameters) ReadCatalogEntry(
+        YamlNode item, string field, string what, IReadOnlyList<(string Name, string Description, ParameterInfo[] Parameters)> catalog)
+    {
+        var (kindNode, kind, display, given) = ReadEntry(item, field, what);
+        var info = catalog.FirstOrDefault(x => x.Name == kind);
+        if (info.Name is null)
+        {
+            IEnumerable<string> names = catalog.Select(x => x.Name);
+            throw Error(kindNode, $"{field}.kind", $"unknown {what} '{kind}'{Suggestions.DidYouMean(kind, names)} (valid: {string.Join(", ", names)})");
+        }
+
+        return (kind, display, ReadParameters(info.Parameters, given, item, field, $"{what} '{kind}'"));
     }
 
     private static Func<IConvexDomain, IOcoStream, IOcoLearner> OcoFactory(string kind, ParameterSet p)

@@ -152,17 +152,7 @@ public sealed partial class SpecLoader
 
     private Experiment Build(YamlMappingNode root, string defaultName, SpecOverrides overrides)
     {
-        var keys = new Dictionary<string, YamlNode>();
-        foreach (var (keyNode, value) in root.Children)
-        {
-            string key = ((YamlScalarNode)keyNode).Value ?? string.Empty;
-            if (!TopLevelKeys.Contains(key))
-            {
-                throw Error(keyNode, key, $"unknown key '{key}'{Suggestions.DidYouMean(key, TopLevelKeys)} (valid keys: {string.Join(", ", TopLevelKeys)})");
-            }
-
-            keys[key] = value;
-        }
+        Dictionary<string, YamlNode> keys = ReadKeys(root, TopLevelKeys);
 
         string name = keys.TryGetValue("name", out YamlNode? n) ? Scalar(n, "name") : defaultName;
         string? description = keys.TryGetValue("description", out YamlNode? dn) ? Scalar(dn, "description") : null;
@@ -244,10 +234,10 @@ public sealed partial class SpecLoader
         double switchingCost = 1.0;
         if (keys.TryGetValue("switchingCost", out YamlNode? costNode))
         {
-            string text = Scalar(costNode, "switchingCost");
-            if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out switchingCost) || !(switchingCost >= 0) || !double.IsFinite(switchingCost))
+            switchingCost = ReadPlainNumber(costNode, "switchingCost");
+            if (!(switchingCost >= 0))
             {
-                throw Error(costNode, "switchingCost", $"must be a number ≥ 0 (the cost λ of one switch), got '{text}'");
+                throw Error(costNode, "switchingCost", $"must be ≥ 0 (the cost λ of one switch), got {switchingCost.ToString(CultureInfo.InvariantCulture)}");
             }
         }
 
