@@ -44,6 +44,20 @@ internal static class ListCommand
         }
 
         o.WriteLine();
+        o.WriteLine("OCO learners (kind: oco specs):");
+        foreach (var (name, description, parameters) in SpecLoader.OcoLearners)
+        {
+            WriteEntry(o, name, description, parameters);
+        }
+
+        o.WriteLine();
+        o.WriteLine("OCO streams (kind: oco specs):");
+        foreach (var (name, description, parameters) in SpecLoader.OcoStreams)
+        {
+            WriteEntry(o, name, description, parameters);
+        }
+
+        o.WriteLine();
         o.WriteLine("Meters:");
         foreach (string m in Meters.Names)
         {
@@ -86,6 +100,8 @@ internal static class ListCommand
         {
             ["learners"] = Registry.Learners.Select(l => new { name = l.Name, family = "k-armed", description = l.Description, parameters = Params(l.Parameters) }).ToList(),
             ["environments"] = Registry.Environments.Select(e => new { name = e.Name, family = "k-armed", description = e.Description, parameters = Params(e.Parameters) }).ToList(),
+            ["ocoLearners"] = SpecLoader.OcoLearners.Select(l => new { name = l.Name, family = "oco", description = l.Description, parameters = Params(l.Parameters) }).ToList(),
+            ["ocoStreams"] = SpecLoader.OcoStreams.Select(st => new { name = st.Name, family = "oco", description = st.Description, parameters = Params(st.Parameters) }).ToList(),
             ["meters"] = Meters.Names.Select(m => new { name = m, description = Meters.Descriptions[m] }).ToList(),
         };
         return JsonSerializer.Serialize(doc, new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });

@@ -127,6 +127,8 @@ public class CliTests
         Assert.False(string.IsNullOrWhiteSpace(ucb1.GetProperty("description").GetString()));
         Assert.Equal(Registry.Environments.Count, doc.RootElement.GetProperty("environments").GetArrayLength());
         Assert.Contains("pseudo", doc.RootElement.GetProperty("meters").EnumerateArray().Select(m => m.GetProperty("name").GetString()));
+        Assert.Equal(SpecLoader.OcoLearners.Select(l => l.Name), doc.RootElement.GetProperty("ocoLearners").EnumerateArray().Select(l => l.GetProperty("name").GetString()));
+        Assert.Contains("regression", doc.RootElement.GetProperty("ocoStreams").EnumerateArray().Select(l => l.GetProperty("name").GetString()));
     }
 
     [Fact]

@@ -16,7 +16,7 @@ public sealed partial class SpecLoader
     private static readonly string[] OcoKeys = ["kind", "name", "description", "horizon", "runs", "seed", "domain", "streams", "learners"];
 
     /// <summary>The OCO stream kinds and their parameters.</summary>
-    internal static IReadOnlyList<(string Name, string Description, ParameterInfo[] Parameters)> OcoStreams { get; } =
+    public static IReadOnlyList<(string Name, string Description, ParameterInfo[] Parameters)> OcoStreams { get; } =
     [
         ("sea-linear", "linear losses ⟨gₜ, x⟩ in the SEA model: mean swung by ±ρ every P rounds, N(0, σ²/d) noise (Sachs et al. 2022)",
             [OcoNum("sigma", 0.0, "stochastic noise σ ≥ 0"), OcoNum("rho", 0.0, "adversarial swing ρ ≥ 0"), new ParameterInfo("period", ParameterType.Integer, 100L, "rounds between the adversary's flips P") { Min = 1 }]),
@@ -32,7 +32,7 @@ public sealed partial class SpecLoader
     ];
 
     /// <summary>The OCO learner kinds and their parameters.</summary>
-    internal static IReadOnlyList<(string Name, string Description, ParameterInfo[] Parameters)> OcoLearners { get; } =
+    public static IReadOnlyList<(string Name, string Description, ParameterInfo[] Parameters)> OcoLearners { get; } =
     [
         ("ogd", "projected online gradient descent, ηₜ = D/(G√t), or 1/(λt) for λ-strongly convex losses (Zinkevich 2003; Hazan, Agarwal, Kale 2007)",
             [OcoNum("gradientBound", 0.0, "G (0: the stream's bound)"), OcoNum("strongConvexity", 0.0, "λ (0: plain convex step D/(G√t))")]),
