@@ -77,7 +77,17 @@ internal static class RunCommand
             var clock = System.Diagnostics.Stopwatch.StartNew();
             Hindsight.Oco.OcoStudy study = oco.Study;
             stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{study.Name}: OCO, {study.Streams.Count} stream(s) × {study.Learners.Count} learner(s) × {study.Runs} runs × {study.Horizon:N0} rounds on a {study.DomainKind} in ℝ^{study.Domain.Dimension}"));
-            Hindsight.Oco.OcoResult result = Hindsight.Oco.OcoRunner.Run(study, threads ?? Environment.ProcessorCount);
+            Hindsight.Oco.OcoResult result;
+            try
+            {
+                result = Hindsight.Oco.OcoRunner.Run(study, threads ?? Environment.ProcessorCount);
+            }
+            catch (AggregateException ex) when (ex.InnerException is InvalidOperationException or NotSupportedException)
+            {
+                stderr.WriteLine($"error: {ex.InnerException.Message}");
+                return ExitCodes.Failure; // nothing written
+            }
+
             IReadOnlyList<string> written = OcoReport.Write(result, outDir ?? Path.Combine("out", study.Name));
             var table = new Table().Border(TableBorder.Simple);
             table.AddColumns("stream", "learner", "external regret", "dynamic regret", "adaptive regret", "exponent");

@@ -23,7 +23,8 @@ public static class OcoRunner
     /// <summary>The meters, in the order results list them.</summary>
     public static IReadOnlyList<string> MeterNames { get; } = ["external", "dynamic", "adaptive"];
 
-    /// <summary>For streams whose interval minimum needs a solver, the shortest covering level is T/16 (at most 32 solves).</summary>
+    /// <summary>For streams whose interval minimum needs a solver, only the five longest covering levels are used
+    /// (intervals of at least 2^(⌊log₂ T⌋ − 4) rounds, between T/32 and T/16: at most 62 solves).</summary>
     private const int SolverLevels = 5;
 
     /// <summary>Runs a study.</summary>
@@ -92,7 +93,8 @@ public static class OcoRunner
                 notes.Add($"{s.Name}: the best fixed point for {regression.Loss.ToString().ToLowerInvariant()} loss is found through a smoothed surrogate (μ = 1e-4): external and adaptive regret may be understated by at most n·μ/2 over n rows.");
             }
 
-            notes.Add($"{s.Name}: adaptive regret covers intervals of at least T/{1 << (SolverLevels - 1)} rounds (each interval's comparator needs a solver).");
+            long shortest = 1L << Math.Max(0, (int)Math.Floor(Math.Log2(study.Horizon)) - (SolverLevels - 1));
+            notes.Add($"{s.Name}: adaptive regret covers intervals of at least {shortest} rounds (each interval's comparator needs a solver).");
         }
 
         return new OcoResult(study, checkpoints, results, notes);
