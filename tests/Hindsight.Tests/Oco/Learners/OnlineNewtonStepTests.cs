@@ -3,7 +3,7 @@ using Hindsight.Oco.Environments;
 using Hindsight.Oco;
 using Hindsight.Oco.Learners;
 
-namespace Hindsight.Tests.Oco;
+namespace Hindsight.Tests.Oco.Learners;
 
 public class OnlineNewtonStepTests
 {

@@ -2,7 +2,7 @@ using Hindsight.Oco;
 using Hindsight.Oco.Domains;
 using Hindsight.Oco.Environments;
 
-namespace Hindsight.Tests.Oco;
+namespace Hindsight.Tests.Oco.Environments;
 
 public class RegressionLossesTests
 {
