@@ -68,6 +68,7 @@ public class OcoRunTests
     [InlineData("domain: {kind: box, low: -2, high: 2}", "domain: {kind: ball, radius: 1}", "streams[0]", "regression streams need a box domain")]
     [InlineData("domain: {kind: box, low: -2, high: 2}", "domain: {kind: box, dimension: 5}", "domain.dimension", "does not match the data")]
     [InlineData("domain: {kind: box, low: -2, high: 2}", "domain: {kind: torus}", "domain.kind", "unknown domain 'torus'")]
+    [InlineData("domain: {kind: box, low: -2, high: 2}", "domain: {[kind]: box}", "", "a key must be a plain word")]
     [InlineData("loss: square}", "loss: cubic}", "streams[0].loss", "unknown value 'cubic'")]
     [InlineData("target: y, loss: hinge, positive: \"1\"", "target: a, loss: hinge", "streams[1].loss", "needs a binary target")]
     [InlineData("learners: [ogd,", "learners: [ogdd,", "learners[0].kind", "did you mean 'ogd'?")]
@@ -83,6 +84,15 @@ public class OcoRunTests
         Assert.Contains(message, stderr, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", stderr, StringComparison.Ordinal);
         Assert.False(Directory.Exists(outDir));
+    }
+
+    [Fact]
+    public void A_one_dimensional_simplex_is_a_point_and_exits_2()
+    {
+        string spec = Setup("kind: oco\nhorizon: 10\ndomain: {kind: simplex, dimension: 1}\nstreams: [sea-linear]\nlearners: [ogd]\n");
+        var (code, _, stderr) = Run("run", spec, "--out", Path.Combine(Path.GetDirectoryName(spec)!, "out"));
+        Assert.Equal(2, code);
+        Assert.Contains("domain.dimension: a simplex needs dimension ≥ 2", stderr, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -9,6 +9,9 @@ public interface IConvexDomain
     /// <summary>The Euclidean diameter D = max ‖x − y‖ over K (learners tune step sizes with it).</summary>
     double Diameter { get; }
 
+    /// <summary>The largest norm max ‖x‖ over K (bounds on gradients of losses such as ½‖x − z‖² use it).</summary>
+    double MaxNorm { get; }
+
     /// <summary>Replaces x by its Euclidean projection Π_K(x) = argmin_{y ∈ K} ‖y − x‖.</summary>
     /// <param name="x">The point (overwritten).</param>
     void Project(Span<double> x);

@@ -90,7 +90,7 @@ public static class Registry
                 p.Text("feedback") switch { "bandit" => FeedbackType.Bandit, "full" => FeedbackType.Full, _ => FeedbackType.Auto })),
         new("apple-tasting", "one-sided feedback: the silent arm reveals nothing, any other arm reveals every arm; exponential weights with γ-exploration, O(T^(2/3)) (label-efficient prediction)",
             [Int("silent", 0, "the arm that reveals nothing (apple tasting's reject)", 0)],
-            (k, p) => new AppleTasting(k, (int)Math.Min(p.Integer("silent"), k - 1))),
+            (k, p) => new AppleTasting(k, (int)p.Integer("silent"))),
         new("one-sided", "a K-armed learner under one-sided feedback: not updated after pulling the silent arm (apple tasting)",
             [new ParameterInfo("learner", ParameterType.Choice, "thompson", "the learner: one whose update needs only (arm, reward)") { Choices = DelayableLearners },
              Int("silent", 0, "the arm that reveals nothing", 0)],

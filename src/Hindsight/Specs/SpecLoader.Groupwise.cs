@@ -114,7 +114,7 @@ public sealed partial class SpecLoader
         double[] cuts = [];
         foreach (var (k, v) in map.Children)
         {
-            string key = ((YamlScalarNode)k).Value ?? string.Empty;
+            string key = KeyText(k);
             switch (key)
             {
                 case "column":
@@ -148,7 +148,7 @@ public sealed partial class SpecLoader
         var keys = new Dictionary<string, YamlNode>();
         foreach (var (keyNode, value) in root.Children)
         {
-            string key = ((YamlScalarNode)keyNode).Value ?? string.Empty;
+            string key = KeyText(keyNode);
             if (!valid.Contains(key))
             {
                 throw Error(keyNode, key, $"unknown key '{key}'{Suggestions.DidYouMean(key, valid)} (valid keys: {string.Join(", ", valid)})");
@@ -159,6 +159,10 @@ public sealed partial class SpecLoader
 
         return keys;
     }
+
+    /// <summary>A mapping key's text; a key that is a list or a mapping is a spec error, not a crash.</summary>
+    private string KeyText(YamlNode key)
+        => key is YamlScalarNode { Value: var text } ? text ?? string.Empty : throw Error(key, string.Empty, "a key must be a plain word, not a list or a mapping");
 
     private YamlNode Required(YamlNode root, Dictionary<string, YamlNode> keys, string key, string what)
         => keys.TryGetValue(key, out YamlNode? node) ? node : throw Error(root, key, $"missing: {what}");

@@ -244,7 +244,7 @@ public sealed partial class SpecLoader
         var values = new Dictionary<string, YamlNode>();
         foreach (var (k, v) in map.Children)
         {
-            values[((YamlScalarNode)k).Value ?? string.Empty] = v;
+            values[KeyText(k)] = v;
         }
 
         string kind = values.TryGetValue("kind", out YamlNode? kn) ? Scalar(kn, "domain.kind") : throw Error(node, "domain.kind", "missing: ball, box or simplex");
@@ -313,6 +313,11 @@ public sealed partial class SpecLoader
                 }
 
             default:
+                if (dimension < 2)
+                {
+                    throw Error(values.GetValueOrDefault("dimension", node), "domain.dimension", "a simplex needs dimension ≥ 2: in one dimension it is a single point");
+                }
+
                 return (kind, [new("dimension", dimension)], new Simplex(dimension));
         }
     }

@@ -218,7 +218,7 @@ public sealed partial class SpecLoader
         int l = 0;
         foreach (YamlNode item in Sequence(learnerNode, "learners"))
         {
-            learners.Add(ReadLearner(item, $"learners[{l++}]", learners));
+            learners.Add(ReadLearner(item, $"learners[{l++}]", learners, environments));
         }
 
         if (environments.Count == 0)
@@ -306,19 +306,24 @@ public sealed partial class SpecLoader
         return new EnvironmentSetup(name, kind, parameters.Values, environment);
     }
 
-    private LearnerSetup ReadLearner(YamlNode node, string field, List<LearnerSetup> earlier)
+    private LearnerSetup ReadLearner(YamlNode node, string field, List<LearnerSetup> earlier, List<EnvironmentSetup> environments)
     {
         var (kindNode, kind, displayName, parameterNodes) = ReadEntry(node, field, "learner");
         LearnerInfo info = Registry.FindLearner(kind)
             ?? throw Error(kindNode, $"{field}.kind", $"unknown learner '{kind}'{Suggestions.DidYouMean(kind, Registry.Learners.Select(x => x.Name))}");
         ParameterSet parameters = ReadParameters(info.Parameters, parameterNodes, node, field, $"learner '{kind}'");
-        try
+        // Validates the parameters here, with a location, for every arm count the learner will face (a silent arm past
+        // the last, a contextual learner on too few arms), so no run fails later.
+        foreach (EnvironmentSetup env in environments.DistinctBy(e => e.Environment.Arms))
         {
-            _ = info.Create(1, parameters); // validates the parameters' combination once, here, with a location
-        }
-        catch (ArgumentException ex)
-        {
-            throw Error(node, field, ex.Message);
+            try
+            {
+                _ = info.Create(env.Environment.Arms, parameters);
+            }
+            catch (ArgumentException ex)
+            {
+                throw Error(node, field, $"{ex.Message} (environment '{env.Name}' has {env.Environment.Arms} arms)");
+            }
         }
 
         string name = displayName ?? kind;
@@ -347,7 +352,7 @@ public sealed partial class SpecLoader
         var parameters = new Dictionary<string, KeyValuePair<YamlNode, YamlNode>>();
         foreach (var (keyNode, value) in map.Children)
         {
-            string key = ((YamlScalarNode)keyNode).Value ?? string.Empty;
+            string key = KeyText(keyNode);
             if (key == "kind")
             {
                 kindNode = value;

@@ -76,6 +76,15 @@ public class SpecLoaderTests
     }
 
     [Fact]
+    public void Learners_are_checked_against_every_environment_s_arms()
+    {
+        var ex = Bad(Good.Replace("  - ucb1\n", "  - {kind: apple-tasting, silent: 2}\n", StringComparison.Ordinal));
+        Assert.Equal("learners[0]", ex.Field);
+        Assert.Contains("the silent arm 2 does not exist", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("environment 'bernoulli' has 2 arms", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Negative_horizon_is_rejected()
     {
         var ex = Bad(Good.Replace("horizon: 1000", "horizon: -5", StringComparison.Ordinal));

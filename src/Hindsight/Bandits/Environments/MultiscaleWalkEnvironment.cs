@@ -66,11 +66,12 @@ public sealed class MultiscaleWalkEnvironment : IBanditEnvironment, IHorizonAwar
     public IBanditOracle Start(ulong seed, long run)
     {
         ulong key = CounterRng.Key(seed, run, CounterRng.Hash("multiscale-walk"));
+        ulong walkKey = CounterRng.Key(seed, run, CounterRng.Hash("multiscale-walk/steps"));
         int best = (int)(CounterRng.Uniform(key, 0, 0, 3) * Arms);
-        return new Oracle(Arms, best, _gap, _sigma, key);
+        return new Oracle(Arms, best, _gap, _sigma, key, walkKey);
     }
 
-    private sealed class Oracle(int arms, int best, double gap, double sigma, ulong key) : IBanditOracle
+    private sealed class Oracle(int arms, int best, double gap, double sigma, ulong key, ulong walkKey) : IBanditOracle
     {
         private long _cachedRound = -1;
         private double _cachedWalk;
@@ -95,7 +96,7 @@ public sealed class MultiscaleWalkEnvironment : IBanditEnvironment, IHorizonAwar
                     // W_t = Σ ξ_s over t's ancestors t, ρ(t), ρ(ρ(t)), … > 0, with ρ(s) = s & (s − 1).
                     for (long s = round; s > 0; s &= s - 1)
                     {
-                        w += sigma * CounterRng.Normal(key, s, arms);
+                        w += sigma * CounterRng.Normal(walkKey, s, 0);
                     }
                 }
 

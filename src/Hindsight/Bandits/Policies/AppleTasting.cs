@@ -37,7 +37,11 @@ public sealed class AppleTasting : IBudgetedFeedbackPolicy, IHorizonAware
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(arms, 1);
         ArgumentOutOfRangeException.ThrowIfNegative(silent);
-        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(silent, arms);
+        if (silent >= arms)
+        {
+            throw new ArgumentOutOfRangeException(nameof(silent), $"the silent arm {silent} does not exist: arms are 0..{arms - 1}");
+        }
+
         _lossEstimates = new double[arms];
         _p = new double[arms];
         Silent = silent;
@@ -104,7 +108,7 @@ public sealed class AppleTasting : IBudgetedFeedbackPolicy, IHorizonAware
     }
 
     /// <inheritdoc />
-    public void Update(int arm, double reward) => _ownReward = reward;
+    public void Update(int arm, double reward) => _ownReward = Math.Clamp(reward, 0, 1);
 
     /// <inheritdoc />
     public void Observe(ObservationChannel channel)
@@ -117,7 +121,7 @@ public sealed class AppleTasting : IBudgetedFeedbackPolicy, IHorizonAware
 
         for (int a = 0; a < Arms; a++)
         {
-            double reward = a == _arm ? _ownReward : channel.Observe(a);
+            double reward = a == _arm ? _ownReward : Math.Clamp(channel.Observe(a), 0, 1); // rewards clipped to [0, 1]
             _lossEstimates[a] += (1 - reward) / _reveal;
         }
     }

@@ -27,7 +27,7 @@ namespace Hindsight.Bandits.Policies;
 /// <remarks>The paper's full text was not available here (only its abstract and its minimax rates): the two feedback
 /// modes, the selection of observation rounds and the lazy resampling are this implementation's reading of "a generic
 /// framework that chooses the amount and type of feedback", built from the cited building blocks; each mode's bound is
-/// the textbook one. Rewards must lie in [0, 1] (losses 1 − r).</remarks>
+/// the textbook one. Rewards are clipped to [0, 1] (losses 1 − r).</remarks>
 public sealed class BudgetedFeedback : IBudgetedFeedbackPolicy, IHorizonAware
 {
     private const double MinExponent = -700.0;
@@ -215,6 +215,7 @@ public sealed class BudgetedFeedback : IBudgetedFeedbackPolicy, IHorizonAware
             return; // not paid for: under a total budget every look goes through the channel
         }
 
+        reward = Math.Clamp(reward, 0, 1); // losses 1 − r must lie in [0, 1]: the lazy draw needs weights that only shrink
         _playedReward = reward;
         if (Feedback == FeedbackType.Bandit)
         {
@@ -231,7 +232,7 @@ public sealed class BudgetedFeedback : IBudgetedFeedbackPolicy, IHorizonAware
         {
             if (Kind == ObservationBudgetKind.Total && _round == _lookAt && channel.Remaining > 0)
             {
-                _blockSum = channel.Observe(_arm) * _blockLength;
+                _blockSum = Math.Clamp(channel.Observe(_arm), 0, 1) * _blockLength;
                 _blockObserved = true;
             }
 
@@ -246,7 +247,7 @@ public sealed class BudgetedFeedback : IBudgetedFeedbackPolicy, IHorizonAware
         double q = _observationRounds / (double)_horizon;
         for (int a = 0; a < _lossEstimates.Length; a++)
         {
-            double reward = Kind == ObservationBudgetKind.Extra && a == _arm ? _playedReward : channel.Observe(a);
+            double reward = Kind == ObservationBudgetKind.Extra && a == _arm ? _playedReward : Math.Clamp(channel.Observe(a), 0, 1);
             double estimate = (1.0 - reward) / q;
             _lastEstimate[a] = estimate;
             _lossEstimates[a] += estimate;

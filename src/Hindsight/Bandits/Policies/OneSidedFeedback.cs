@@ -19,8 +19,13 @@ public sealed class OneSidedFeedback : IBanditPolicy
     {
         ArgumentNullException.ThrowIfNull(inner);
         ArgumentOutOfRangeException.ThrowIfNegative(silent);
+        if (silent >= inner.Arms)
+        {
+            throw new ArgumentOutOfRangeException(nameof(silent), $"the silent arm {silent} does not exist: arms are 0..{inner.Arms - 1}");
+        }
+
         _inner = inner;
-        Silent = Math.Min(silent, inner.Arms - 1);
+        Silent = silent;
     }
 
     /// <inheritdoc />

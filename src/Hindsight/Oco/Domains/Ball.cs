@@ -30,6 +30,9 @@ public sealed class Ball : IConvexDomain
     public double Diameter => 2 * Radius;
 
     /// <inheritdoc />
+    public double MaxNorm => Radius;
+
+    /// <inheritdoc />
     public void Project(Span<double> x)
     {
         double norm = TensorPrimitives.Norm<double>(x);

@@ -33,6 +33,9 @@ public sealed class Box : IConvexDomain
     public double Diameter => (High - Low) * Math.Sqrt(Dimension);
 
     /// <inheritdoc />
+    public double MaxNorm => Math.Max(Math.Abs(Low), Math.Abs(High)) * Math.Sqrt(Dimension);
+
+    /// <inheritdoc />
     public void Project(Span<double> x)
     {
         for (int i = 0; i < x.Length; i++)

@@ -40,7 +40,7 @@ public sealed class QuadraticSeaLosses : IOcoStream
     public long MaxHorizon => long.MaxValue;
 
     /// <inheritdoc />
-    public double GradientBound(IConvexDomain domain) => domain.Diameter + (_scale * (1 + _rho)) + (3 * _sigma);
+    public double GradientBound(IConvexDomain domain) => domain.MaxNorm + (_scale * (1 + _rho)) + (3 * _sigma); // ‖x − z‖ ≤ ‖x‖ + ‖z‖
 
     /// <inheritdoc />
     public IOcoRun Start(ulong seed, long run) => new Run(this, seed, run);

@@ -17,9 +17,9 @@ namespace Hindsight.Oco.Environments;
 /// best fixed w over a window of rows is found by MathNet's L-BFGS-B (box domains only): exact up to the solver's
 /// tolerance for the smooth losses (square, logistic); for absolute and hinge loss the solver minimizes the Huber and
 /// smoothed-hinge surrogates with μ = 10⁻⁴ (each within μ/2 of the loss), and the true loss at that point is returned —
-/// at most n·μ/2 above the true minimum over n rows, so regret is understated by at most that much
-/// (<see cref="ILossWindow.IsExact"/> is false). The data are fixed, so windows are solved once and shared by every
-/// run and learner.
+/// at most n·μ/2 above the true minimum over n rows, so regret is understated by at most that much.
+/// <see cref="ILossWindow.IsExact"/> is false for every loss (the windows need a solver). The data are fixed, so
+/// windows are solved once and shared by every run and learner.
 /// </remarks>
 public sealed class RegressionLosses : IOcoStream
 {
@@ -68,7 +68,7 @@ public sealed class RegressionLosses : IOcoStream
     {
         ArgumentNullException.ThrowIfNull(domain);
         double maxNorm = _x.Max(x => TensorPrimitives.Norm<double>(x));
-        double residual = Loss == PredictionLoss.Square ? 1 + (domain.Diameter * maxNorm) : 1;
+        double residual = Loss == PredictionLoss.Square ? 1 + (domain.MaxNorm * maxNorm) : 1; // |⟨w, x⟩ − y| ≤ ‖w‖‖x‖ + 1
         return residual * maxNorm;
     }
 
@@ -198,7 +198,7 @@ public sealed class RegressionLosses : IOcoStream
     {
         private long _from, _to = -1;
 
-        public bool IsExact => s.Loss is PredictionLoss.Square or PredictionLoss.Logistic;
+        public bool IsExact => false; // a numerical solver's answer (L-BFGS-B), whatever the loss
 
         public void Add(long round)
         {

@@ -15,6 +15,9 @@ namespace Hindsight.Oco.Learners;
 /// allocated per round.</remarks>
 public sealed class OnlineNewtonStep : IOcoLearner
 {
+    /// <summary>The largest dimension: Aₜ and Aₜ⁻¹ take 2d² doubles (64 MB at d = 2048) and O(d²) work a round.</summary>
+    public const int MaxDimension = 2048;
+
     private const int MaxProjectionSteps = 2000;
 
     private readonly IConvexDomain _domain;
@@ -39,6 +42,11 @@ public sealed class OnlineNewtonStep : IOcoLearner
         if (!(alpha > 0) || !double.IsFinite(alpha))
         {
             throw new ArgumentOutOfRangeException(nameof(alpha), "α must be a positive finite number.");
+        }
+
+        if (domain.Dimension > MaxDimension)
+        {
+            throw new ArgumentException($"online Newton step keeps a d×d matrix: d must be ≤ {MaxDimension}, got {domain.Dimension}", nameof(domain));
         }
 
         _domain = domain;

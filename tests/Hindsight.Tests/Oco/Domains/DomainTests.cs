@@ -34,6 +34,36 @@ public class DomainTests
         });
 
     [Fact]
+    public void Simplex_projection_is_reentrant()
+    {
+        // Runs of an OCO study share one domain across threads: projecting in parallel must give the serial answers.
+        var simplex = new Simplex(700); // above the stack buffer's 512: the pooled path too
+        var small = new Simplex(12);
+        foreach (Simplex domain in new[] { simplex, small })
+        {
+            var rng = new Random(8);
+            double[][] points = [.. Enumerable.Range(0, 64).Select(_ => Enumerable.Range(0, domain.Dimension).Select(_ => (rng.NextDouble() * 4) - 2).ToArray())];
+            double[][] serial = [.. points.Select(p => (double[])p.Clone())];
+            foreach (double[] p in serial)
+            {
+                domain.Project(p);
+            }
+
+            double[][] parallel = [.. points.Select(p => (double[])p.Clone())];
+            Parallel.For(0, parallel.Length, new ParallelOptions { MaxDegreeOfParallelism = 4 }, i =>
+            {
+                for (int repeat = 0; repeat < 20; repeat++)
+                {
+                    double[] copy = (double[])points[i].Clone();
+                    domain.Project(copy);
+                    copy.CopyTo(parallel[i], 0);
+                }
+            });
+            Assert.Equal(serial, parallel);
+        }
+    }
+
+    [Fact]
     public void Ball_and_box_projections_and_linear_minimizers()
     {
         var ball = new Ball(2, 2);

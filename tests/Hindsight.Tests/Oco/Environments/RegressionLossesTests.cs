@@ -66,10 +66,11 @@ public class RegressionLossesTests
 
         double solver = window.Minimum(box);
         double gridAll = GridMinimum(w => Enumerable.Range(1, 60).Sum(t => run.Loss(t, w)));
-        double slack = window.IsExact ? 1e-6 : 60 * 1e-4 / 2;
+        bool smooth = loss is PredictionLoss.Square or PredictionLoss.Logistic;
+        double slack = smooth ? 1e-6 : 60 * 1e-4 / 2;
         Assert.True(solver <= gridAll + slack, $"{loss}: solver {solver} > grid {gridAll}");
         Assert.True(solver >= gridAll - 0.05, $"{loss}: solver {solver} far below grid {gridAll}: not a loss value");
-        Assert.Equal(loss is PredictionLoss.Square or PredictionLoss.Logistic, window.IsExact);
+        Assert.False(window.IsExact); // a solver's answer: the runner restricts adaptive regret to long intervals
     }
 
     [Fact]
