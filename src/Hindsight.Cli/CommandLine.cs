@@ -21,6 +21,7 @@ public static class CommandLine
             BenchCommand.Create(stdout, stderr),
             CbCommand.Create(stdout, stderr),
             OpeCommand.Create(stdout, stderr),
+            SolveCommand.Create(stdout, stderr),
         };
         ParseResult parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

@@ -1,0 +1,247 @@
+namespace Hindsight.Games;
+
+/// <summary>
+/// A finite game in normal (strategic) form: n players, each with a finite set of pure strategies, and every player's
+/// payoff at every pure profile. Profiles are indexed as in Gambit's .nfg files: player 1's strategy varies fastest.
+/// </summary>
+public sealed class NormalFormGame
+{
+    private readonly double[][] _payoffs; // [player][profile index]
+    private readonly int[] _strides;
+
+    /// <summary>Creates a game.</summary>
+    /// <param name="title">A title.</param>
+    /// <param name="players">The players' names.</param>
+    /// <param name="strategies">Each player's strategy names (at least one each).</param>
+    /// <param name="payoffs">payoffs[i][k]: player i's payoff at profile k (player 1's strategy varies fastest).</param>
+    public NormalFormGame(string title, IReadOnlyList<string> players, IReadOnlyList<IReadOnlyList<string>> strategies, double[][] payoffs)
+    {
+        ArgumentNullException.ThrowIfNull(players);
+        ArgumentNullException.ThrowIfNull(strategies);
+        ArgumentNullException.ThrowIfNull(payoffs);
+        if (players.Count < 1 || strategies.Count != players.Count || payoffs.Length != players.Count)
+        {
+            throw new ArgumentException("Players, strategy lists and payoff tables must agree in number (≥ 1).");
+        }
+
+        if (strategies.Any(s => s.Count < 1))
+        {
+            throw new ArgumentException("Every player needs at least one strategy.");
+        }
+
+        _strides = new int[players.Count];
+        long profiles = 1;
+        for (int i = 0; i < players.Count; i++)
+        {
+            _strides[i] = (int)profiles;
+            profiles *= strategies[i].Count;
+            if (profiles > 50_000_000)
+            {
+                throw new ArgumentException("The game has more than 50 million pure profiles.");
+            }
+        }
+
+        if (payoffs.Any(p => p.Length != profiles || p.Any(v => !double.IsFinite(v))))
+        {
+            throw new ArgumentException($"Each player needs {profiles} finite payoffs, one per pure profile.");
+        }
+
+        Title = title ?? string.Empty;
+        Players = [.. players];
+        Strategies = [.. strategies.Select(s => (IReadOnlyList<string>)[.. s])];
+        _payoffs = [.. payoffs.Select(p => (double[])p.Clone())];
+        Profiles = (int)profiles;
+    }
+
+    /// <summary>The title.</summary>
+    public string Title { get; }
+
+    /// <summary>The players' names.</summary>
+    public IReadOnlyList<string> Players { get; }
+
+    /// <summary>Each player's strategy names.</summary>
+    public IReadOnlyList<IReadOnlyList<string>> Strategies { get; }
+
+    /// <summary>The number of pure profiles Πᵢ |Sᵢ|.</summary>
+    public int Profiles { get; }
+
+    /// <summary>Player i's number of strategies.</summary>
+    /// <param name="player">i.</param>
+    /// <returns>|Sᵢ|.</returns>
+    public int StrategyCount(int player) => Strategies[player].Count;
+
+    /// <summary>A two-player game from its payoff matrices: A for the row player, B for the column player.</summary>
+    /// <param name="title">A title.</param>
+    /// <param name="a">Row player's payoffs, m × n.</param>
+    /// <param name="b">Column player's payoffs, m × n.</param>
+    /// <returns>The game.</returns>
+    public static NormalFormGame Bimatrix(string title, double[,] a, double[,] b)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        int m = a.GetLength(0), n = a.GetLength(1);
+        if (b.GetLength(0) != m || b.GetLength(1) != n)
+        {
+            throw new ArgumentException("A and B must have the same shape.");
+        }
+
+        double[] pa = new double[m * n], pb = new double[m * n];
+        for (int r = 0; r < m; r++)
+        {
+            for (int c = 0; c < n; c++)
+            {
+                pa[r + (c * m)] = a[r, c];
+                pb[r + (c * m)] = b[r, c];
+            }
+        }
+
+        return new NormalFormGame(title, ["Player 1", "Player 2"], [Names(m), Names(n)], [pa, pb]);
+    }
+
+    /// <summary>A two-player zero-sum game from the row player's payoff matrix A (the column player gets −A).</summary>
+    /// <param name="title">A title.</param>
+    /// <param name="a">Row player's payoffs.</param>
+    /// <returns>The game.</returns>
+    public static NormalFormGame ZeroSum(string title, double[,] a)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        var b = new double[a.GetLength(0), a.GetLength(1)];
+        for (int r = 0; r < a.GetLength(0); r++)
+        {
+            for (int c = 0; c < a.GetLength(1); c++)
+            {
+                b[r, c] = -a[r, c];
+            }
+        }
+
+        return Bimatrix(title, a, b);
+    }
+
+    /// <summary>The index of a pure profile.</summary>
+    /// <param name="profile">One strategy per player.</param>
+    /// <returns>Σᵢ sᵢ·strideᵢ.</returns>
+    public int Index(ReadOnlySpan<int> profile)
+    {
+        int k = 0;
+        for (int i = 0; i < _strides.Length; i++)
+        {
+            k += profile[i] * _strides[i];
+        }
+
+        return k;
+    }
+
+    /// <summary>Player i's payoff at a pure profile.</summary>
+    /// <param name="player">i.</param>
+    /// <param name="profile">The profile's index.</param>
+    /// <returns>uᵢ(s).</returns>
+    public double Payoff(int player, int profile) => _payoffs[player][profile];
+
+    /// <summary>A two-player game's payoff for player i at (row, column).</summary>
+    /// <param name="player">0 (row) or 1 (column).</param>
+    /// <param name="row">The row player's strategy.</param>
+    /// <param name="column">The column player's strategy.</param>
+    /// <returns>The payoff.</returns>
+    public double Payoff(int player, int row, int column) => _payoffs[player][row + (column * _strides[1])];
+
+    /// <summary>True for a two-player game whose payoffs sum to zero at every profile (within 1e-12 of the largest payoff).</summary>
+    public bool IsZeroSum
+    {
+        get
+        {
+            if (Players.Count != 2)
+            {
+                return false;
+            }
+
+            double scale = 1e-12 * Math.Max(1, _payoffs.Max(p => p.Max(Math.Abs)));
+            return Enumerable.Range(0, Profiles).All(k => Math.Abs(_payoffs[0][k] + _payoffs[1][k]) <= scale);
+        }
+    }
+
+    /// <summary>
+    /// Player i's expected payoff for each of its pure strategies against the others' mixed strategies:
+    /// vₛ = E_{s₋ᵢ ~ σ₋ᵢ} uᵢ(s, s₋ᵢ).
+    /// </summary>
+    /// <param name="player">i.</param>
+    /// <param name="mixed">Every player's mixed strategy (player i's is ignored).</param>
+    /// <param name="values">Receives |Sᵢ| values.</param>
+    public void PureValues(int player, IReadOnlyList<double[]> mixed, Span<double> values)
+    {
+        ArgumentNullException.ThrowIfNull(mixed);
+        values.Clear();
+        int n = Players.Count;
+        Span<int> profile = stackalloc int[n];
+        for (int k = 0; k < Profiles; k++)
+        {
+            double weight = 1;
+            int rest = k;
+            for (int j = n - 1; j >= 0; j--)
+            {
+                profile[j] = rest / _strides[j];
+                rest %= _strides[j];
+            }
+
+            for (int j = 0; j < n && weight != 0; j++)
+            {
+                if (j != player)
+                {
+                    weight *= mixed[j][profile[j]];
+                }
+            }
+
+            if (weight != 0)
+            {
+                values[profile[player]] += weight * _payoffs[player][k];
+            }
+        }
+    }
+
+    /// <summary>Player i's expected payoff under a mixed profile.</summary>
+    /// <param name="player">i.</param>
+    /// <param name="mixed">Every player's mixed strategy.</param>
+    /// <returns>uᵢ(σ).</returns>
+    public double ExpectedPayoff(int player, IReadOnlyList<double[]> mixed)
+    {
+        ArgumentNullException.ThrowIfNull(mixed);
+        Span<double> values = stackalloc double[StrategyCount(player)];
+        PureValues(player, mixed, values);
+        double total = 0;
+        for (int s = 0; s < values.Length; s++)
+        {
+            total += mixed[player][s] * values[s];
+        }
+
+        return total;
+    }
+
+    /// <summary>
+    /// NashConv (exploitability summed over players): Σᵢ (maxₛ uᵢ(s, σ₋ᵢ) − uᵢ(σ)) ≥ 0, zero exactly at a Nash equilibrium
+    /// (Lanctot et al., "A unified game-theoretic approach to multiagent reinforcement learning", NeurIPS 2017).
+    /// </summary>
+    /// <param name="mixed">Every player's mixed strategy.</param>
+    /// <returns>The Nash gap.</returns>
+    public double NashGap(IReadOnlyList<double[]> mixed)
+    {
+        ArgumentNullException.ThrowIfNull(mixed);
+        double gap = 0;
+        double[] buffer = new double[Strategies.Max(s => s.Count)];
+        for (int i = 0; i < Players.Count; i++)
+        {
+            Span<double> values = buffer.AsSpan(0, StrategyCount(i));
+            PureValues(i, mixed, values);
+            double best = double.NegativeInfinity, current = 0;
+            for (int s = 0; s < values.Length; s++)
+            {
+                best = Math.Max(best, values[s]);
+                current += mixed[i][s] * values[s];
+            }
+
+            gap += best - current;
+        }
+
+        return gap;
+    }
+
+    private static string[] Names(int count) => [.. Enumerable.Range(1, count).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture))];
+}

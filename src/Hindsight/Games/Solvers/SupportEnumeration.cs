@@ -1,0 +1,144 @@
+using MathNet.Numerics.LinearAlgebra;
+using Vector = MathNet.Numerics.LinearAlgebra.Vector<double>;
+
+namespace Hindsight.Games.Solvers;
+
+/// <summary>
+/// All Nash equilibria of a non-degenerate two-player game by support enumeration (Nisan et al., "Algorithmic Game
+/// Theory", §3.3; the method of Nashpy's <c>support_enumeration</c>): for every pair of supports I, J of equal size k, solve
+/// the indifference equations B_{I,J}ᵀx = w·1, Σx = 1 and A_{I,J}y = v·1, Σy = 1, and keep the pair if x, y ≥ 0 and no
+/// pure strategy outside does better. Equal-size supports find every equilibrium of a non-degenerate game; degenerate
+/// games may have equilibria this misses (or continua).
+/// </summary>
+public static class SupportEnumeration
+{
+    /// <summary>The most support pairs Σₖ C(m, k)·C(n, k) examined.</summary>
+    public const long MaxPairs = 2_000_000;
+
+    /// <summary>Finds the equilibria.</summary>
+    /// <param name="game">A two-player game.</param>
+    /// <param name="tolerance">Feasibility and best-response tolerance.</param>
+    /// <returns>The equilibria, in the order found (smaller supports first).</returns>
+    /// <exception cref="ArgumentException">Not a two-player game, or too many support pairs.</exception>
+    public static IReadOnlyList<Equilibrium> Solve(NormalFormGame game, double tolerance = 1e-9)
+    {
+        ArgumentNullException.ThrowIfNull(game);
+        if (game.Players.Count != 2)
+        {
+            throw new ArgumentException("Support enumeration solves two-player games.", nameof(game));
+        }
+
+        int m = game.StrategyCount(0), n = game.StrategyCount(1);
+        long pairs = 0;
+        for (int k = 1; k <= Math.Min(m, n); k++)
+        {
+            pairs += (long)(MathNet.Numerics.SpecialFunctions.Binomial(m, k) * MathNet.Numerics.SpecialFunctions.Binomial(n, k));
+        }
+
+        if (pairs > MaxPairs)
+        {
+            throw new ArgumentException($"{m}×{n}: {pairs} support pairs, more than support enumeration examines ({MaxPairs}).", nameof(game));
+        }
+
+        var found = new List<Equilibrium>();
+        for (int k = 1; k <= Math.Min(m, n); k++)
+        {
+            foreach (int[] rows in Subsets(m, k))
+            {
+                foreach (int[] columns in Subsets(n, k))
+                {
+                    double[]? y = Indifferent(k, (r, c) => game.Payoff(0, rows[r], columns[c]), tolerance);
+                    if (y is null)
+                    {
+                        continue;
+                    }
+
+                    double[]? x = Indifferent(k, (c, r) => game.Payoff(1, rows[r], columns[c]), tolerance);
+                    if (x is null)
+                    {
+                        continue;
+                    }
+
+                    double[] fx = new double[m], fy = new double[n];
+                    for (int i = 0; i < k; i++)
+                    {
+                        fx[rows[i]] = x[i];
+                        fy[columns[i]] = y[i];
+                    }
+
+                    double[][] s = [fx, fy];
+                    if (game.NashGap(s) <= tolerance * Math.Max(1, Scale(game)) && !found.Any(e => Same(e.Strategies, s, 1e-7)))
+                    {
+                        found.Add(new Equilibrium(s, [game.ExpectedPayoff(0, s), game.ExpectedPayoff(1, s)]));
+                    }
+                }
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>Solves M z = v·1, Σz = 1 (M is k × k); null when singular or z leaves the simplex.</summary>
+    private static double[]? Indifferent(int k, Func<int, int, double> entry, double tolerance)
+    {
+        var system = Matrix<double>.Build.Dense(k + 1, k + 1);
+        var rhs = Vector.Build.Dense(k + 1);
+        for (int r = 0; r < k; r++)
+        {
+            for (int c = 0; c < k; c++)
+            {
+                system[r, c] = entry(r, c);
+            }
+
+            system[r, k] = -1;
+            system[k, r] = 1;
+        }
+
+        rhs[k] = 1;
+        if (Math.Abs(system.Determinant()) < 1e-12)
+        {
+            return null;
+        }
+
+        Vector z = system.Solve(rhs);
+        double[] p = [.. z.Take(k)];
+        if (p.Any(v => !double.IsFinite(v) || v < -tolerance))
+        {
+            return null;
+        }
+
+        double total = p.Sum(v => Math.Max(0, v));
+        return [.. p.Select(v => Math.Max(0, v) / total)];
+    }
+
+    private static double Scale(NormalFormGame game)
+        => Enumerable.Range(0, game.Profiles).Max(k => Math.Max(Math.Abs(game.Payoff(0, k)), Math.Abs(game.Payoff(1, k))));
+
+    private static bool Same(IReadOnlyList<double[]> a, IReadOnlyList<double[]> b, double tolerance)
+        => a.Zip(b).All(p => p.First.Zip(p.Second).All(q => Math.Abs(q.First - q.Second) <= tolerance));
+
+    private static IEnumerable<int[]> Subsets(int n, int k)
+    {
+        int[] idx = [.. Enumerable.Range(0, k)];
+        while (true)
+        {
+            yield return [.. idx];
+            int i = k - 1;
+            while (i >= 0 && idx[i] == n - k + i)
+            {
+                i--;
+            }
+
+            if (i < 0)
+            {
+                yield break;
+            }
+
+            idx[i]++;
+            for (int j = i + 1; j < k; j++)
+            {
+                idx[j] = idx[j - 1] + 1;
+            }
+        }
+    }
+}

@@ -1,0 +1,150 @@
+using Google.OrTools.LinearSolver;
+using MathNet.Numerics.LinearAlgebra;
+using Vector = MathNet.Numerics.LinearAlgebra.Vector<double>;
+
+namespace Hindsight.Games.Solvers;
+
+/// <summary>
+/// Two-player zero-sum games solved by linear programming (von Neumann's minimax theorem): the row player maximizes v
+/// subject to xᵀA ≥ v·1, Σx = 1, x ≥ 0, and the column player minimizes w subject to Ay ≤ w·1, Σy = 1, y ≥ 0; v = w is the
+/// game's value. Both LPs are solved by Google OR-Tools' GLOP; the answer is then polished on the supports GLOP found
+/// (the indifference equations solved by MathNet least squares) and kept only if that lowers the Nash gap.
+/// </summary>
+public static class ZeroSumSolver
+{
+    /// <summary>Solves a zero-sum game.</summary>
+    /// <param name="game">A two-player zero-sum game.</param>
+    /// <returns>An equilibrium (the row player's payoff is the value).</returns>
+    /// <exception cref="ArgumentException">The game is not two-player zero-sum.</exception>
+    public static Equilibrium Solve(NormalFormGame game)
+    {
+        ArgumentNullException.ThrowIfNull(game);
+        if (!game.IsZeroSum)
+        {
+            throw new ArgumentException("The game is not a two-player zero-sum game.", nameof(game));
+        }
+
+        int m = game.StrategyCount(0), n = game.StrategyCount(1);
+        double[] x = Side(game, m, n, row: true);
+        double[] y = Side(game, m, n, row: false);
+        Equilibrium lp = Make(game, x, y);
+        Equilibrium? polished = Polish(game, x, y);
+        return polished is not null && game.NashGap(polished.Strategies) < game.NashGap(lp.Strategies) ? polished : lp;
+    }
+
+    private static double[] Side(NormalFormGame game, int m, int n, bool row)
+    {
+        using Solver solver = Solver.CreateSolver("GLOP") ?? throw new InvalidOperationException("OR-Tools' GLOP solver is not available.");
+        int k = row ? m : n, other = row ? n : m;
+        Variable[] p = [.. Enumerable.Range(0, k).Select(i => solver.MakeNumVar(0, 1, $"p{i}"))];
+        Variable value = solver.MakeNumVar(double.NegativeInfinity, double.PositiveInfinity, "v");
+        Constraint sum = solver.MakeConstraint(1, 1, "sum");
+        foreach (Variable v in p)
+        {
+            sum.SetCoefficient(v, 1);
+        }
+
+        for (int j = 0; j < other; j++)
+        {
+            // row: Σᵢ xᵢ A[i, j] − v ≥ 0;  column: Σᵢ A[j, i] yᵢ − w ≤ 0
+            Constraint c = row ? solver.MakeConstraint(0, double.PositiveInfinity) : solver.MakeConstraint(double.NegativeInfinity, 0);
+            for (int i = 0; i < k; i++)
+            {
+                c.SetCoefficient(p[i], row ? game.Payoff(0, i, j) : game.Payoff(0, j, i));
+            }
+
+            c.SetCoefficient(value, -1);
+        }
+
+        Objective objective = solver.Objective();
+        objective.SetCoefficient(value, 1);
+        if (row)
+        {
+            objective.SetMaximization();
+        }
+        else
+        {
+            objective.SetMinimization();
+        }
+
+        using var parameters = new MPSolverParameters();
+        parameters.SetDoubleParam(MPSolverParameters.DoubleParam.PRIMAL_TOLERANCE, 1e-12);
+        parameters.SetDoubleParam(MPSolverParameters.DoubleParam.DUAL_TOLERANCE, 1e-12);
+        Solver.ResultStatus status = solver.Solve(parameters);
+        if (status != Solver.ResultStatus.OPTIMAL)
+        {
+            throw new InvalidOperationException($"GLOP did not find the optimum ({status}).");
+        }
+
+        double[] result = [.. p.Select(v => Math.Max(0, v.SolutionValue()))];
+        double total = result.Sum();
+        return [.. result.Select(r => r / total)];
+    }
+
+    /// <summary>
+    /// Re-solves the indifference equations on the supports: A_{I,J} y = v·1, Σy = 1 and xᵀA_{I,J} = v·1ᵀ, Σx = 1
+    /// (least squares when the supports differ in size); null when the answer leaves the simplex.
+    /// </summary>
+    private static Equilibrium? Polish(NormalFormGame game, double[] x, double[] y)
+    {
+        int[] rows = [.. Enumerable.Range(0, x.Length).Where(i => x[i] > 1e-9)];
+        int[] columns = [.. Enumerable.Range(0, y.Length).Where(j => y[j] > 1e-9)];
+        double[]? py = SolveIndifference(rows.Length, columns.Length, (r, c) => game.Payoff(0, rows[r], columns[c]));
+        double[]? px = SolveIndifference(columns.Length, rows.Length, (c, r) => game.Payoff(0, rows[r], columns[c]));
+        if (px is null || py is null)
+        {
+            return null;
+        }
+
+        double[] fx = new double[x.Length], fy = new double[y.Length];
+        for (int i = 0; i < rows.Length; i++)
+        {
+            fx[rows[i]] = px[i];
+        }
+
+        for (int j = 0; j < columns.Length; j++)
+        {
+            fy[columns[j]] = py[j];
+        }
+
+        return Make(game, fx, fy);
+    }
+
+    /// <summary>Solves M z = v·1, Σz = 1 for z (length cols) and v, M of size rows × cols; null if z leaves the simplex.</summary>
+    private static double[]? SolveIndifference(int rows, int cols, Func<int, int, double> entry)
+    {
+        var system = Matrix<double>.Build.Dense(rows + 1, cols + 1);
+        var rhs = Vector.Build.Dense(rows + 1);
+        for (int r = 0; r < rows; r++)
+        {
+            for (int c = 0; c < cols; c++)
+            {
+                system[r, c] = entry(r, c);
+            }
+
+            system[r, cols] = -1;
+        }
+
+        for (int c = 0; c < cols; c++)
+        {
+            system[rows, c] = 1;
+        }
+
+        rhs[rows] = 1;
+        Vector solution = system.Solve(rhs);
+        double[] z = [.. solution.Take(cols)];
+        if (z.Any(v => !double.IsFinite(v) || v < -1e-9))
+        {
+            return null;
+        }
+
+        double total = z.Sum(v => Math.Max(0, v));
+        return total > 0 ? [.. z.Select(v => Math.Max(0, v) / total)] : null;
+    }
+
+    private static Equilibrium Make(NormalFormGame game, double[] x, double[] y)
+    {
+        double[][] s = [x, y];
+        return new Equilibrium(s, [game.ExpectedPayoff(0, s), game.ExpectedPayoff(1, s)]);
+    }
+}

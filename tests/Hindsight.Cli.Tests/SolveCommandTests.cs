@@ -1,0 +1,57 @@
+using System.Text.Json;
+
+namespace Hindsight.Cli.Tests;
+
+public class SolveCommandTests
+{
+    private static (int Code, string Out, string Err) Run(params string[] args)
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        int code = CommandLine.Run(args, stdout, stderr, interactive: false);
+        return (code, stdout.ToString(), stderr.ToString());
+    }
+
+    private static string Write(string text)
+    {
+        string path = Path.Combine(Directory.CreateTempSubdirectory().FullName, "game.nfg");
+        File.WriteAllText(path, text);
+        return path;
+    }
+
+    [Fact]
+    public void Solve_json_has_the_contract_keys_for_a_zero_sum_game()
+    {
+        string rps = Write(Hindsight.Games.Nfg.Write(Hindsight.Games.Classics.RockPaperScissors()));
+        var (code, stdout, stderr) = Run("solve", rps, "--json");
+        Assert.True(code == 0, stderr);
+        using var doc = JsonDocument.Parse(stdout);
+        Assert.Equal("Rock-paper-scissors", doc.RootElement.GetProperty("game").GetString());
+        Assert.Equal(2, doc.RootElement.GetProperty("players").GetInt32());
+        Assert.True(doc.RootElement.GetProperty("zeroSum").GetBoolean());
+        Assert.Equal(0, doc.RootElement.GetProperty("value")[0].GetDouble(), 9);
+        JsonElement strategies = doc.RootElement.GetProperty("equilibria")[0].GetProperty("strategies");
+        Assert.All(strategies[0].EnumerateArray(), p => Assert.Equal(1.0 / 3, p.GetDouble(), 9));
+    }
+
+    [Fact]
+    public void Solve_lists_every_equilibrium_of_a_general_sum_game()
+    {
+        string bos = Write(Hindsight.Games.Nfg.Write(Hindsight.Games.Classics.BattleOfTheSexes()));
+        var (code, stdout, _) = Run("solve", bos);
+        Assert.Equal(0, code);
+        Assert.Contains("equilibrium 3:", stdout, StringComparison.Ordinal);
+        Assert.Contains("Opera 0.666666667", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_malformed_file_exits_2_with_line_and_column()
+    {
+        string bad = Write("NFG 1 R \"t\" { \"A\" \"B\" } { 2 2 }\n1 2 3 oops 5 6 7 8\n");
+        var (code, _, stderr) = Run("solve", bad);
+        Assert.Equal(2, code);
+        Assert.Contains("game.nfg:2:7: expected a payoff", stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", stderr, StringComparison.Ordinal);
+        Assert.Equal(2, Run("solve", "/nonexistent/game.nfg").Code);
+    }
+}
