@@ -6,9 +6,9 @@ namespace Hindsight.Games.Solvers;
 
 /// <summary>
 /// Two-player zero-sum games solved by linear programming (von Neumann's minimax theorem): the row player maximizes v
-/// subject to xᵀA ≥ v·1, Σx = 1, x ≥ 0, and the column player minimizes w subject to Ay ≤ w·1, Σy = 1, y ≥ 0; v = w is the
-/// game's value. Both LPs are solved by Google OR-Tools' GLOP; the answer is then polished on the supports GLOP found
-/// (the indifference equations solved by MathNet least squares) and kept only if that lowers the Nash gap.
+/// subject to xᵀA ≥ v·1, Σx = 1, x ≥ 0; the column player's minimax strategy is the LP's dual (the multipliers of those
+/// constraints), and v is the game's value. The LP is solved by Google OR-Tools' GLOP; the answer is then polished on the
+/// supports GLOP found (the indifference equations, solved with MathNet) and kept only if that lowers the Nash gap.
 /// </summary>
 public static class ZeroSumSolver
 {
@@ -25,18 +25,26 @@ public static class ZeroSumSolver
         }
 
         int m = game.StrategyCount(0), n = game.StrategyCount(1);
-        double[] x = Side(game, m, n, row: true);
-        double[] y = Side(game, m, n, row: false);
+        (double[] x, double[] y) = RowLp(game, m, n);
         Equilibrium lp = Make(game, x, y);
+        double gap = game.NashGap(lp.Strategies);
+        if (gap <= 1e-12 * Math.Max(1, Scale(game)))
+        {
+            return lp; // already exact to rounding: no polish needed
+        }
+
         Equilibrium? polished = Polish(game, x, y);
-        return polished is not null && game.NashGap(polished.Strategies) < game.NashGap(lp.Strategies) ? polished : lp;
+        return polished is not null && game.NashGap(polished.Strategies) < gap ? polished : lp;
     }
 
-    private static double[] Side(NormalFormGame game, int m, int n, bool row)
+    /// <summary>
+    /// The row player's LP; the column player's strategy is its dual: the multipliers of the constraints
+    /// Σᵢ xᵢA[i, j] ≥ v (LP duality is the minimax theorem), so one model gives both.
+    /// </summary>
+    private static (double[] X, double[] Y) RowLp(NormalFormGame game, int m, int n)
     {
         using Solver solver = Solver.CreateSolver("GLOP") ?? throw new InvalidOperationException("OR-Tools' GLOP solver is not available.");
-        int k = row ? m : n, other = row ? n : m;
-        Variable[] p = [.. Enumerable.Range(0, k).Select(i => solver.MakeNumVar(0, 1, $"p{i}"))];
+        Variable[] p = [.. Enumerable.Range(0, m).Select(i => solver.MakeNumVar(0, 1, $"x{i}"))];
         Variable value = solver.MakeNumVar(double.NegativeInfinity, double.PositiveInfinity, "v");
         Constraint sum = solver.MakeConstraint(1, 1, "sum");
         foreach (Variable v in p)
@@ -44,29 +52,21 @@ public static class ZeroSumSolver
             sum.SetCoefficient(v, 1);
         }
 
-        for (int j = 0; j < other; j++)
+        var columns = new Constraint[n];
+        for (int j = 0; j < n; j++)
         {
-            // row: Σᵢ xᵢ A[i, j] − v ≥ 0;  column: Σᵢ A[j, i] yᵢ − w ≤ 0
-            Constraint c = row ? solver.MakeConstraint(0, double.PositiveInfinity) : solver.MakeConstraint(double.NegativeInfinity, 0);
-            for (int i = 0; i < k; i++)
+            columns[j] = solver.MakeConstraint(0, double.PositiveInfinity);
+            for (int i = 0; i < m; i++)
             {
-                c.SetCoefficient(p[i], row ? game.Payoff(0, i, j) : game.Payoff(0, j, i));
+                columns[j].SetCoefficient(p[i], game.Payoff(0, i, j));
             }
 
-            c.SetCoefficient(value, -1);
+            columns[j].SetCoefficient(value, -1);
         }
 
         Objective objective = solver.Objective();
         objective.SetCoefficient(value, 1);
-        if (row)
-        {
-            objective.SetMaximization();
-        }
-        else
-        {
-            objective.SetMinimization();
-        }
-
+        objective.SetMaximization();
         using var parameters = new MPSolverParameters();
         parameters.SetDoubleParam(MPSolverParameters.DoubleParam.PRIMAL_TOLERANCE, 1e-12);
         parameters.SetDoubleParam(MPSolverParameters.DoubleParam.DUAL_TOLERANCE, 1e-12);
@@ -76,9 +76,13 @@ public static class ZeroSumSolver
             throw new InvalidOperationException($"GLOP did not find the optimum ({status}).");
         }
 
-        double[] result = [.. p.Select(v => Math.Max(0, v.SolutionValue()))];
-        double total = result.Sum();
-        return [.. result.Select(r => r / total)];
+        return (Normalize([.. p.Select(v => v.SolutionValue())]), Normalize([.. columns.Select(c => Math.Abs(c.DualValue()))]));
+    }
+
+    private static double[] Normalize(double[] weights)
+    {
+        double total = weights.Sum(w => Math.Max(0, w));
+        return [.. weights.Select(w => Math.Max(0, w) / total)];
     }
 
     /// <summary>
@@ -140,6 +144,17 @@ public static class ZeroSumSolver
 
         double total = z.Sum(v => Math.Max(0, v));
         return total > 0 ? [.. z.Select(v => Math.Max(0, v) / total)] : null;
+    }
+
+    private static double Scale(NormalFormGame game)
+    {
+        double scale = 0;
+        for (int k = 0; k < game.Profiles; k++)
+        {
+            scale = Math.Max(scale, Math.Abs(game.Payoff(0, k)));
+        }
+
+        return scale;
     }
 
     private static Equilibrium Make(NormalFormGame game, double[] x, double[] y)
