@@ -4,13 +4,7 @@ namespace Hindsight.Cli.Tests;
 
 public class GroupwiseRunTests
 {
-    private static (int Code, string Out, string Err) Run(params string[] args)
-    {
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        int code = CommandLine.Run(args, stdout, stderr, interactive: false);
-        return (code, stdout.ToString(), stderr.ToString());
-    }
+    private static (int Code, string Out, string Err) Run(params string[] args) => Cli.Run(args);
 
     /// <summary>Writes a CSV and a groupwise spec reading it into a fresh folder; returns the spec's path.</summary>
     private static string Setup(string csv, string groups = "[sex, {column: age, label: age band, cuts: [40]}]", string extra = "")

@@ -1,5 +1,3 @@
-using MathNet.Numerics.LinearAlgebra;
-using Vector = MathNet.Numerics.LinearAlgebra.Vector<double>;
 
 namespace Hindsight.Games.Solvers;
 
@@ -47,13 +45,13 @@ public static class SupportEnumeration
             {
                 foreach (int[] columns in Subsets(n, k))
                 {
-                    double[]? y = Indifferent(k, (r, c) => game.Payoff(0, rows[r], columns[c]), tolerance);
+                    double[]? y = IndifferenceEquations.Solve(k, k, (r, c) => game.Payoff(0, rows[r], columns[c]), tolerance);
                     if (y is null)
                     {
                         continue;
                     }
 
-                    double[]? x = Indifferent(k, (c, r) => game.Payoff(1, rows[r], columns[c]), tolerance);
+                    double[]? x = IndifferenceEquations.Solve(k, k, (c, r) => game.Payoff(1, rows[r], columns[c]), tolerance);
                     if (x is null)
                     {
                         continue;
@@ -76,39 +74,6 @@ public static class SupportEnumeration
         }
 
         return found;
-    }
-
-    /// <summary>Solves M z = v·1, Σz = 1 (M is k × k); null when singular or z leaves the simplex.</summary>
-    private static double[]? Indifferent(int k, Func<int, int, double> entry, double tolerance)
-    {
-        var system = Matrix<double>.Build.Dense(k + 1, k + 1);
-        var rhs = Vector.Build.Dense(k + 1);
-        for (int r = 0; r < k; r++)
-        {
-            for (int c = 0; c < k; c++)
-            {
-                system[r, c] = entry(r, c);
-            }
-
-            system[r, k] = -1;
-            system[k, r] = 1;
-        }
-
-        rhs[k] = 1;
-        if (Math.Abs(system.Determinant()) < 1e-12)
-        {
-            return null;
-        }
-
-        Vector z = system.Solve(rhs);
-        double[] p = [.. z.Take(k)];
-        if (p.Any(v => !double.IsFinite(v) || v < -tolerance))
-        {
-            return null;
-        }
-
-        double total = p.Sum(v => Math.Max(0, v));
-        return [.. p.Select(v => Math.Max(0, v) / total)];
     }
 
     private static double Scale(NormalFormGame game)

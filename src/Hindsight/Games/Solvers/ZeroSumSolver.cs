@@ -1,6 +1,4 @@
 using Google.OrTools.LinearSolver;
-using MathNet.Numerics.LinearAlgebra;
-using Vector = MathNet.Numerics.LinearAlgebra.Vector<double>;
 
 namespace Hindsight.Games.Solvers;
 
@@ -93,8 +91,8 @@ public static class ZeroSumSolver
     {
         int[] rows = [.. Enumerable.Range(0, x.Length).Where(i => x[i] > 1e-9)];
         int[] columns = [.. Enumerable.Range(0, y.Length).Where(j => y[j] > 1e-9)];
-        double[]? py = SolveIndifference(rows.Length, columns.Length, (r, c) => game.Payoff(0, rows[r], columns[c]));
-        double[]? px = SolveIndifference(columns.Length, rows.Length, (c, r) => game.Payoff(0, rows[r], columns[c]));
+        double[]? py = IndifferenceEquations.Solve(rows.Length, columns.Length, (r, c) => game.Payoff(0, rows[r], columns[c]), 1e-9);
+        double[]? px = IndifferenceEquations.Solve(columns.Length, rows.Length, (c, r) => game.Payoff(0, rows[r], columns[c]), 1e-9);
         if (px is null || py is null)
         {
             return null;
@@ -112,38 +110,6 @@ public static class ZeroSumSolver
         }
 
         return Make(game, fx, fy);
-    }
-
-    /// <summary>Solves M z = v·1, Σz = 1 for z (length cols) and v, M of size rows × cols; null if z leaves the simplex.</summary>
-    private static double[]? SolveIndifference(int rows, int cols, Func<int, int, double> entry)
-    {
-        var system = Matrix<double>.Build.Dense(rows + 1, cols + 1);
-        var rhs = Vector.Build.Dense(rows + 1);
-        for (int r = 0; r < rows; r++)
-        {
-            for (int c = 0; c < cols; c++)
-            {
-                system[r, c] = entry(r, c);
-            }
-
-            system[r, cols] = -1;
-        }
-
-        for (int c = 0; c < cols; c++)
-        {
-            system[rows, c] = 1;
-        }
-
-        rhs[rows] = 1;
-        Vector solution = system.Solve(rhs);
-        double[] z = [.. solution.Take(cols)];
-        if (z.Any(v => !double.IsFinite(v) || v < -1e-9))
-        {
-            return null;
-        }
-
-        double total = z.Sum(v => Math.Max(0, v));
-        return total > 0 ? [.. z.Select(v => Math.Max(0, v) / total)] : null;
     }
 
     private static double Scale(NormalFormGame game)
