@@ -1,0 +1,69 @@
+using Hindsight.Experts.Policies;
+using Hindsight.Games;
+using Hindsight.Games.Solvers;
+
+namespace Hindsight.Tests.Games;
+
+/// <summary>No-regret dynamics against exact equilibria (figures measured with these seeds, T = 10⁵).</summary>
+public class SelfPlayTests
+{
+    private static readonly long[] Checkpoints = [1000, 10_000, 100_000];
+
+    private static double Distance(IReadOnlyList<double[]> a, IReadOnlyList<double[]> b)
+        => a.Zip(b).Max(p => p.First.Zip(p.Second).Max(q => Math.Abs(q.First - q.Second)));
+
+    [Fact]
+    public void Optimistic_hedge_last_iterate_converges_on_a_random_zero_sum_game()
+    {
+        // Measured: distance to the LP equilibrium 1.4e-2, 1.2e-5, 3.9e-12 at t = 10³, 10⁴, 10⁵.
+        NormalFormGame game = RandomGames.ZeroSum(10, 10, 4);
+        Equilibrium nash = ZeroSumSolver.Solve(game);
+        SelfPlayResult r = SelfPlay.Run(game, [new OptimisticHedge(10), new OptimisticHedge(10)], Checkpoints);
+        Assert.True(Distance(r.Checkpoints[1].Last, nash.Strategies) < 1e-3);
+        Assert.True(Distance(r.Checkpoints[2].Last, nash.Strategies) < 1e-6);
+        Assert.True(r.Checkpoints[2].LastNashGap < 1e-6);
+    }
+
+    [Fact]
+    public void Hedge_average_converges_while_its_last_iterate_does_not()
+    {
+        // Fixed η = 0.1: average Nash gap 4.3e-2 → 5.1e-3; last iterate 0.13 → 0.67 away from the equilibrium.
+        NormalFormGame game = RandomGames.ZeroSum(10, 10, 4);
+        Equilibrium nash = ZeroSumSolver.Solve(game);
+        SelfPlayResult r = SelfPlay.Run(game, [new Hedge(10, 0.1), new Hedge(10, 0.1)], Checkpoints);
+        Assert.True(r.Checkpoints[2].AverageNashGap < 0.01);
+        Assert.True(r.Checkpoints[2].AverageNashGap < r.Checkpoints[0].AverageNashGap / 5);
+        Assert.True(Distance(r.Checkpoints[2].Last, nash.Strategies) > 0.3);
+    }
+
+    [Fact]
+    public void Hedge_self_play_on_rock_paper_scissors_averages_to_uniform_with_sampled_feedback()
+    {
+        // Realized feedback (each player sees its payoffs against the other's drawn action): the average strategies
+        // are 4.3e-2, 1.8e-2, 3.9e-3 from uniform at t = 10³, 10⁴, 10⁵ while the last iterate wanders (0.59 at 10⁵).
+        var h1 = new Hedge(3);
+        var h2 = new Hedge(3);
+        h1.Prepare(100_000);
+        h2.Prepare(100_000);
+        SelfPlayResult r = SelfPlay.Run(Classics.RockPaperScissors(), [h1, h2], Checkpoints, seed: 3, sampled: true);
+        double[][] uniform = [[1 / 3.0, 1 / 3.0, 1 / 3.0], [1 / 3.0, 1 / 3.0, 1 / 3.0]];
+        Assert.True(Distance(r.Checkpoints[2].Average, uniform) < 0.01);
+        Assert.True(Distance(r.Checkpoints[2].Last, uniform) > 0.1);
+    }
+
+    [Fact]
+    public void Regret_matching_plus_on_shapleys_game_cycles_but_its_average_approaches_the_equilibrium()
+    {
+        // Average Nash gap 2.3e-2 → 3.0e-3; last-iterate gap stays above 0.5.
+        SelfPlayResult r = SelfPlay.Run(Classics.Shapley(), [new RegretMatching(3, plus: true), new RegretMatching(3, plus: true)], Checkpoints, seed: 2, sampled: true);
+        Assert.True(r.Checkpoints[2].AverageNashGap < 0.01);
+        Assert.All(r.Checkpoints, c => Assert.True(c.LastNashGap > 0.3));
+    }
+
+    [Fact]
+    public void Swap_regret_is_at_least_external_regret()
+    {
+        SelfPlayResult r = SelfPlay.Run(RandomGames.GeneralSum(4, 5, 2), [new Hedge(4, 0.05), new RegretMatching(5)], Checkpoints, sampled: true);
+        Assert.All(r.Checkpoints, c => Assert.All(Enumerable.Range(0, 2), i => Assert.True(c.SwapRegret[i] >= c.ExternalRegret[i] - 1e-9)));
+    }
+}
