@@ -63,6 +63,24 @@ public static class SelfPlay
         double[][] sum = [.. Enumerable.Range(0, n).Select(i => new double[game.StrategyCount(i)])];
         double[][] pure = [.. Enumerable.Range(0, n).Select(i => new double[game.StrategyCount(i)])];
         double[][] swap = [.. Enumerable.Range(0, n).Select(i => new double[game.StrategyCount(i) * game.StrategyCount(i)])];
+        // Two-player games get their payoff matrices laid out for dot products: A row-major (row player's payoff),
+        // Bᵀ row-major (the column player's payoff by its own strategy).
+        int rows = game.StrategyCount(0), columns = n == 2 ? game.StrategyCount(1) : 0;
+        double[]? rowMajor = null, columnMajor = null;
+        if (n == 2)
+        {
+            rowMajor = new double[rows * columns];
+            columnMajor = new double[rows * columns];
+            for (int r = 0; r < rows; r++)
+            {
+                for (int col = 0; col < columns; col++)
+                {
+                    rowMajor[(r * columns) + col] = game.Payoff(0, r, col);
+                    columnMajor[(col * rows) + r] = game.Payoff(1, r, col);
+                }
+            }
+        }
+
         double[] earned = new double[n];
         double[][] drawn = [.. Enumerable.Range(0, n).Select(i => new double[game.StrategyCount(i)])];
         double[][] feedback = new double[n][];
@@ -76,9 +94,25 @@ public static class SelfPlay
                 players[i].Distribution(sigma[i]);
             }
 
-            for (int i = 0; i < n; i++)
+            if (rowMajor is not null)
             {
-                game.PureValues(i, sigma, values[i]);
+                // Two players: v₀ = A σ₁ and v₁ = Bᵀ σ₀, one dot product per strategy (no profile decoding).
+                for (int s = 0; s < values[0].Length; s++)
+                {
+                    values[0][s] = TensorPrimitives.Dot(rowMajor.AsSpan(s * columns, columns), sigma[1]);
+                }
+
+                for (int s = 0; s < values[1].Length; s++)
+                {
+                    values[1][s] = TensorPrimitives.Dot(columnMajor!.AsSpan(s * rows, rows), sigma[0]);
+                }
+            }
+            else
+            {
+                for (int i = 0; i < n; i++)
+                {
+                    game.PureValues(i, sigma, values[i]);
+                }
             }
 
             if (sampled)
