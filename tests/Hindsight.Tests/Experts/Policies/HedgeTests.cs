@@ -48,4 +48,21 @@ public class HedgeTests
         Assert.Equal(0.3, fixedRate.LearningRate);
         Assert.Throws<ArgumentOutOfRangeException>(() => new Hedge(10, eta: -1));
     }
+
+    [Fact]
+    public void A_prior_sets_the_first_distribution_and_then_multiplies_the_weights()
+    {
+        var hedge = new Hedge(3, eta: 0.5, prior: [2, 1, 1]);
+        hedge.Reset(1);
+        double[] p = new double[3];
+        hedge.Distribution(p);
+        Assert.Equal([0.5, 0.25, 0.25], p.Select(v => Math.Round(v, 12)));
+        hedge.Observe([0, 1, 0]); // losses 1, 0, 1
+        hedge.Distribution(p);
+        double w0 = 2 * Math.Exp(-0.5), w1 = 1, w2 = Math.Exp(-0.5);
+        Assert.Equal(w0 / (w0 + w1 + w2), p[0], 12);
+        Assert.Equal(w1 / (w0 + w1 + w2), p[1], 12);
+        Assert.Throws<ArgumentException>(() => new Hedge(3, prior: [1, 0, 1]));
+        Assert.Throws<ArgumentException>(() => new Hedge(3, prior: [1, 1]));
+    }
 }
