@@ -79,6 +79,18 @@ public class SelfPlayTests
     }
 
     [Fact]
+    public void Fictitious_play_averages_converge_on_a_zero_sum_game()
+    {
+        // Robinson (1951): in a zero-sum game the empirical averages of fictitious play approach an equilibrium
+        // (a random 3×3 game, whose equilibrium is not the uniform start). Measured: average Nash gap 1.6e-2, 4.9e-3,
+        // 1.5e-3 at t = 10³, 10⁴, 10⁵; the last iterate (a pure best response) keeps a gap of 0.58–0.84.
+        SelfPlayResult r = SelfPlay.Run(RandomGames.ZeroSum(3, 3, 5), [new FictitiousPlay(3), new FictitiousPlay(3)], Checkpoints);
+        Assert.True(r.Checkpoints[2].AverageNashGap < 5e-3);
+        Assert.True(r.Checkpoints[2].AverageNashGap < r.Checkpoints[0].AverageNashGap / 5);
+        Assert.All(r.Checkpoints, c => Assert.True(c.LastNashGap > 0.3));
+    }
+
+    [Fact]
     public void Swap_regret_is_at_least_external_regret()
     {
         SelfPlayResult r = SelfPlay.Run(RandomGames.GeneralSum(4, 5, 2), [new Hedge(4, 0.05), new RegretMatching(5)], Checkpoints, sampled: true);
