@@ -82,9 +82,9 @@ internal static class RunCommand
             {
                 result = Hindsight.Oco.OcoRunner.Run(study, threads ?? Environment.ProcessorCount);
             }
-            catch (AggregateException ex) when (ex.InnerException is InvalidOperationException or NotSupportedException)
+            catch (InvalidOperationException ex)
             {
-                stderr.WriteLine($"error: {ex.InnerException.Message}");
+                stderr.WriteLine($"error: {ex.Message}");
                 return ExitCodes.Failure; // nothing written
             }
 

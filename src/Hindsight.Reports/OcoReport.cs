@@ -38,12 +38,12 @@ public static class OcoReport
             w.WriteNumber("runs", s.Runs);
             w.WriteNumber("horizon", s.Horizon);
             w.WritePropertyName("domain");
-            WriteEntry(w, s.DomainKind, s.DomainKind, s.DomainParameters);
+            ResultsJson.WriteEntry(w, s.DomainKind, s.DomainKind, s.DomainParameters);
             w.WritePropertyName("streams");
             w.WriteStartArray();
             foreach (OcoStreamSetup st in s.Streams)
             {
-                WriteEntry(w, st.Name, st.Kind, st.Parameters);
+                ResultsJson.WriteEntry(w, st.Name, st.Kind, st.Parameters);
             }
 
             w.WriteEndArray();
@@ -51,7 +51,7 @@ public static class OcoReport
             w.WriteStartArray();
             foreach (OcoLearnerSetup l in s.Learners)
             {
-                WriteEntry(w, l.Name, l.Kind, l.Parameters);
+                ResultsJson.WriteEntry(w, l.Name, l.Kind, l.Parameters);
             }
 
             w.WriteEndArray();
@@ -140,34 +140,6 @@ public static class OcoReport
 
         sb.Append("<p>All figures: <code>results.json</code>.</p>\n</body></html>\n");
         return sb.ToString();
-    }
-
-    private static void WriteEntry(Utf8JsonWriter w, string name, string kind, IReadOnlyList<KeyValuePair<string, object?>> parameters)
-    {
-        w.WriteStartObject();
-        w.WriteString("name", name);
-        w.WriteString("kind", kind);
-        foreach (var (key, value) in parameters)
-        {
-            w.WritePropertyName(key);
-            switch (value)
-            {
-                case null:
-                    w.WriteNullValue();
-                    break;
-                case bool b:
-                    w.WriteBooleanValue(b);
-                    break;
-                case string str:
-                    w.WriteStringValue(str);
-                    break;
-                default:
-                    w.WriteNumberValue(Convert.ToDouble(value, CultureInfo.InvariantCulture));
-                    break;
-            }
-        }
-
-        w.WriteEndObject();
     }
 
     private static string Stat(Statistic s)

@@ -141,7 +141,8 @@ public static class ResultsJson
         w.WriteEndObject();
     }
 
-    private static void WriteEntry(Utf8JsonWriter w, string name, string kind, IReadOnlyList<KeyValuePair<string, object?>> parameters, int? arms)
+    /// <summary>Writes <c>{"name", "kind", ["arms",] parameter: value…}</c>, values of any parameter type.</summary>
+    internal static void WriteEntry(Utf8JsonWriter w, string name, string kind, IReadOnlyList<KeyValuePair<string, object?>> parameters, int? arms = null)
     {
         w.WriteStartObject();
         w.WriteString("name", name);

@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using Hindsight.Bandits.Policies;
 using Hindsight.Experts;
 
 namespace Hindsight.Games;
@@ -83,7 +84,8 @@ public static class SelfPlay
 
         double[] earned = new double[n];
         double[][] drawn = [.. Enumerable.Range(0, n).Select(i => new double[game.StrategyCount(i)])];
-        double[][] feedback = new double[n][];
+        double[][] feedback = [.. Enumerable.Range(0, n).Select(i => new double[game.StrategyCount(i)])];
+        int[] action = new int[n];
         var rng = new Hindsight.Numerics.SeededRandom(seed ^ 0x5DEECE66DUL);
         var points = new List<SelfPlayCheckpoint>();
         int c = 0;
@@ -117,29 +119,36 @@ public static class SelfPlay
 
             if (sampled)
             {
-                // Realized feedback: one pure action per player, as a point mass, and each player's payoffs against those.
+                // Realized feedback: one pure action per player, and each player's payoffs against the others' actions.
                 for (int i = 0; i < n; i++)
                 {
-                    Array.Clear(drawn[i]);
-                    double u = rng.NextDouble(), acc = 0;
-                    int pick = sigma[i].Length - 1;
-                    for (int s = 0; s < sigma[i].Length; s++)
-                    {
-                        acc += sigma[i][s];
-                        if (u < acc)
-                        {
-                            pick = s;
-                            break;
-                        }
-                    }
-
-                    drawn[i][pick] = 1;
+                    action[i] = Sampling.Draw(sigma[i], 1.0, rng);
                 }
 
-                for (int i = 0; i < n; i++)
+                if (rowMajor is not null)
                 {
-                    feedback[i] ??= new double[game.StrategyCount(i)];
-                    game.PureValues(i, drawn, feedback[i]);
+                    for (int s = 0; s < rows; s++)
+                    {
+                        feedback[0][s] = rowMajor[(s * columns) + action[1]];
+                    }
+
+                    for (int s = 0; s < columns; s++)
+                    {
+                        feedback[1][s] = columnMajor![(s * rows) + action[0]];
+                    }
+                }
+                else
+                {
+                    for (int i = 0; i < n; i++)
+                    {
+                        Array.Clear(drawn[i]);
+                        drawn[i][action[i]] = 1;
+                    }
+
+                    for (int i = 0; i < n; i++)
+                    {
+                        game.PureValues(i, drawn, feedback[i]);
+                    }
                 }
             }
 
@@ -182,4 +191,5 @@ public static class SelfPlay
 
         return new SelfPlayResult(points);
     }
+
 }

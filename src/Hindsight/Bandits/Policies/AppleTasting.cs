@@ -18,8 +18,6 @@ namespace Hindsight.Bandits.Policies;
 /// </remarks>
 public sealed class AppleTasting : IBudgetedFeedbackPolicy, IHorizonAware
 {
-    private const double MinExponent = -700.0;
-
     private readonly double[] _lossEstimates;
     private readonly double[] _p;
     private readonly SeededRandom _rng = new(0);
@@ -134,14 +132,7 @@ public sealed class AppleTasting : IBudgetedFeedbackPolicy, IHorizonAware
             return;
         }
 
-        double min = TensorPrimitives.Min<double>(_lossEstimates);
-        double total = 0;
-        for (int a = 0; a < Arms; a++)
-        {
-            _p[a] = Math.Exp(Math.Max(MinExponent, -_eta * (_lossEstimates[a] - min)));
-            total += _p[a];
-        }
-
+        double total = LossWeights.Unnormalized(_lossEstimates, _eta, _p);
         double share = _gamma / (Arms - 1);
         for (int a = 0; a < Arms; a++)
         {

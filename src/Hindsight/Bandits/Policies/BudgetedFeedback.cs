@@ -30,8 +30,6 @@ namespace Hindsight.Bandits.Policies;
 /// the textbook one. Rewards are clipped to [0, 1] (losses 1 − r).</remarks>
 public sealed class BudgetedFeedback : IBudgetedFeedbackPolicy, IHorizonAware
 {
-    private const double MinExponent = -700.0;
-
     private readonly double[] _lossEstimates;
     private readonly double[] _weights;
     private readonly double[] _lastEstimate;
@@ -322,18 +320,5 @@ public sealed class BudgetedFeedback : IBudgetedFeedbackPolicy, IHorizonAware
         return _arm;
     }
 
-    private double ComputeWeights()
-    {
-        double min = TensorPrimitives.Min<double>(_lossEstimates);
-        double eta = _eta;
-        double total = 0;
-        for (int a = 0; a < _weights.Length; a++)
-        {
-            double w = Math.Exp(Math.Max(MinExponent, -eta * (_lossEstimates[a] - min)));
-            _weights[a] = w;
-            total += w;
-        }
-
-        return total;
-    }
+    private double ComputeWeights() => LossWeights.Unnormalized(_lossEstimates, _eta, _weights);
 }

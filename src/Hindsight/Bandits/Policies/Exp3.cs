@@ -13,9 +13,6 @@ namespace Hindsight.Bandits.Policies;
 /// anytime version); for a fixed sequence this is the expected external regret. A fixed η can be given instead (√(2 ln K / (T K)) for a known T).</remarks>
 public sealed class Exp3 : IBanditPolicy
 {
-    /// <summary>exp(−700) ≈ 1e−304 is still a normal double; weights below it are irrelevant to sampling.</summary>
-    private const double MinExponent = -700.0;
-
     private readonly double[] _lossEstimates;
     private readonly double[] _weights;
     private readonly double _fixedEta;
@@ -59,14 +56,8 @@ public sealed class Exp3 : IBanditPolicy
     public int Choose()
     {
         double eta = _fixedEta > 0 ? _fixedEta : Math.Sqrt(_logK / (_round * (double)_weights.Length));
-        Span<double> w = _weights;
-        double min = TensorPrimitives.Min<double>(_lossEstimates);
-        TensorPrimitives.Subtract(_lossEstimates, min, w);
-        TensorPrimitives.Multiply(w, -eta, w);
-        TensorPrimitives.Max(w, MinExponent, w); // keep weights normal: subnormal arithmetic is ~100× slower
-        TensorPrimitives.Exp(w, w);
-        _total = TensorPrimitives.Sum<double>(w);
-        return Sampling.Draw(w, _total, _rng);
+        _total = LossWeights.Unnormalized(_lossEstimates, eta, _weights);
+        return Sampling.Draw(_weights, _total, _rng);
     }
 
     /// <inheritdoc />

@@ -9,24 +9,20 @@ namespace Hindsight.Experts.Policies;
 /// distribution pₜ,ᵢ ∝ exp(−ηₜ (Lₜ₋₁,ᵢ + Mₜ,ᵢ)) for a learning rate ηₜ and an optional hint Mₜ (optimism), computed
 /// stably (shifted by the minimum) with vectorized primitives and no allocation.
 /// </summary>
-public abstract class ExponentialWeights : IExpertsPolicy
+public abstract class ExponentialWeights : FullInformationPolicy
 {
-    private readonly SeededRandom _rng = new(0);
     private readonly double[] _scratch;
 
     /// <summary>Creates the state.</summary>
     /// <param name="experts">Number of experts K ≥ 1.</param>
     private protected ExponentialWeights(int experts)
+        : base(experts)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(experts, 1);
         CumulativeLoss = new double[experts];
         Weights = new double[experts];
         _scratch = new double[experts];
         LogK = Math.Log(Math.Max(experts, 2));
     }
-
-    /// <inheritdoc />
-    public int Arms => Weights.Length;
 
     /// <summary>ln K (ln 2 for a single expert, so rates stay finite).</summary>
     private protected double LogK { get; }
@@ -44,40 +40,22 @@ public abstract class ExponentialWeights : IExpertsPolicy
     private protected double[] Weights { get; }
 
     /// <inheritdoc />
-    public virtual void Reset(ulong seed)
+    public override void Reset(ulong seed)
     {
-        _rng.Reseed(seed);
+        base.Reset(seed);
         Array.Clear(CumulativeLoss);
         Round = 0;
     }
 
     /// <inheritdoc />
-    public int Choose()
-    {
-        Distribution(_scratch);
-        return Sampling.Draw(_scratch, 1.0, _rng);
-    }
-
-    /// <inheritdoc />
-    public void Update(int arm, double reward)
-    {
-    }
-
-    /// <inheritdoc />
-    public void Distribution(Span<double> weights)
+    public override void Distribution(Span<double> weights)
     {
         Compute(Eta(), Hint(), Weights);
         Weights.CopyTo(weights);
     }
 
-    /// <inheritdoc />
-    public void Observe(ReadOnlySpan<double> rewards)
+    private protected override void Absorb(ReadOnlySpan<double> rewards)
     {
-        if (rewards.Length != Arms)
-        {
-            throw new ArgumentException($"Expected {Arms} rewards, got {rewards.Length}.", nameof(rewards));
-        }
-
         Learn(rewards);
         TensorPrimitives.Subtract(CumulativeLoss, rewards, CumulativeLoss); // L − t moves by (1 − r) − 1 = −r
         Round++;
@@ -104,22 +82,18 @@ public abstract class ExponentialWeights : IExpertsPolicy
             z = _scratch;
         }
 
-        double min = TensorPrimitives.Min<double>(z);
         if (double.IsPositiveInfinity(eta))
         {
+            double min = TensorPrimitives.Min<double>(z);
             for (int i = 0; i < p.Length; i++)
             {
                 p[i] = z[i] == min ? 1.0 : 0.0;
             }
-        }
-        else
-        {
-            TensorPrimitives.Subtract(z, min, p);
-            TensorPrimitives.Multiply(p, -eta, p);
-            TensorPrimitives.Max(p, -700.0, p); // keep weights normal: subnormal arithmetic is ~100× slower
-            TensorPrimitives.Exp(p, p);
+
+            TensorPrimitives.Divide(p, TensorPrimitives.Sum<double>(p), p);
+            return;
         }
 
-        TensorPrimitives.Divide(p, TensorPrimitives.Sum<double>(p), p);
+        TensorPrimitives.Divide(p, LossWeights.Unnormalized(z, eta, p), p);
     }
 }

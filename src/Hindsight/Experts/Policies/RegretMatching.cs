@@ -1,6 +1,4 @@
 using System.Numerics.Tensors;
-using Hindsight.Bandits.Policies;
-using Hindsight.Numerics;
 
 namespace Hindsight.Experts.Policies;
 
@@ -11,18 +9,17 @@ namespace Hindsight.Experts.Policies;
 /// </summary>
 /// <remarks>External regret ≤ √(K T) for rewards in [0, 1] (Cesa-Bianchi and Lugosi, "Prediction, Learning, and Games",
 /// §2.9), with no learning rate to tune; the algorithm of counterfactual regret minimization.</remarks>
-public sealed class RegretMatching : IExpertsPolicy
+public sealed class RegretMatching : FullInformationPolicy
 {
     private readonly double[] _regret;
     private readonly double[] _p;
-    private readonly SeededRandom _rng = new(0);
 
     /// <summary>Creates the learner.</summary>
     /// <param name="experts">K ≥ 1.</param>
     /// <param name="plus">Regret matching⁺: clip the cumulative regrets at 0 every round.</param>
     public RegretMatching(int experts, bool plus = false)
+        : base(experts)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(experts, 1);
         _regret = new double[experts];
         _p = new double[experts];
         Plus = plus;
@@ -32,29 +29,14 @@ public sealed class RegretMatching : IExpertsPolicy
     public bool Plus { get; }
 
     /// <inheritdoc />
-    public int Arms => _regret.Length;
-
-    /// <inheritdoc />
-    public void Reset(ulong seed)
+    public override void Reset(ulong seed)
     {
+        base.Reset(seed);
         Array.Clear(_regret);
-        _rng.Reseed(seed);
     }
 
     /// <inheritdoc />
-    public int Choose()
-    {
-        Distribution(_p);
-        return Sampling.Draw(_p, 1.0, _rng);
-    }
-
-    /// <inheritdoc />
-    public void Update(int arm, double reward)
-    {
-    }
-
-    /// <inheritdoc />
-    public void Distribution(Span<double> weights)
+    public override void Distribution(Span<double> weights)
     {
         double total = 0;
         for (int i = 0; i < _regret.Length; i++)
@@ -68,14 +50,8 @@ public sealed class RegretMatching : IExpertsPolicy
         }
     }
 
-    /// <inheritdoc />
-    public void Observe(ReadOnlySpan<double> rewards)
+    private protected override void Absorb(ReadOnlySpan<double> rewards)
     {
-        if (rewards.Length != Arms)
-        {
-            throw new ArgumentException($"Expected {Arms} rewards, got {rewards.Length}.", nameof(rewards));
-        }
-
         Distribution(_p);
         double expected = TensorPrimitives.Dot<double>(_p, rewards);
         for (int i = 0; i < _regret.Length; i++)
