@@ -243,5 +243,106 @@ public sealed class NormalFormGame
         return gap;
     }
 
+    /// <summary>How far player i's index moves per strategy in a profile index (1 for player 1, |S₁| for player 2, …).</summary>
+    /// <param name="player">i.</param>
+    /// <returns>strideᵢ = Πⱼ&lt;ᵢ |Sⱼ|.</returns>
+    public int Stride(int player) => _strides[player];
+
+    /// <summary>
+    /// What player i gains by deviating from a joint distribution μ over pure profiles (a correlated play): the
+    /// <b>external</b> (coarse) gain maxₛ' Σₚ μ(p) (uᵢ(s', p₋ᵢ) − uᵢ(p)) — the deviation a coarse correlated equilibrium
+    /// rules out (Moulin and Vial 1978; Hannan consistency) — and the <b>swap</b> gain
+    /// Σₛ maxₛ' Σ_{p: pᵢ = s} μ(p) (uᵢ(s', p₋ᵢ) − uᵢ(p)), the deviation a correlated equilibrium rules out (Aumann 1974).
+    /// With μ the sum of the product distributions played over t rounds, they are player i's external and swap regret.
+    /// </summary>
+    /// <param name="player">i.</param>
+    /// <param name="joint">μ by profile index (non-negative; need not sum to 1).</param>
+    /// <returns>The external and swap gains, in payoff units (scaled like μ).</returns>
+    public (double External, double Swap) DeviationGains(int player, ReadOnlySpan<double> joint)
+    {
+        if (joint.Length != Profiles)
+        {
+            throw new ArgumentException($"Expected {Profiles} joint probabilities, got {joint.Length}.", nameof(joint));
+        }
+
+        int k = StrategyCount(player), stride = _strides[player];
+        double[] payoff = _payoffs[player];
+        double[] gains = new double[k * k]; // gains[s·k + s'] = Σ_{p: pᵢ = s} μ(p) uᵢ(s', p₋ᵢ)
+        for (int p = 0; p < joint.Length; p++)
+        {
+            double w = joint[p];
+            if (w == 0)
+            {
+                continue;
+            }
+
+            int s = p / stride % k, origin = p - (s * stride);
+            Span<double> row = gains.AsSpan(s * k, k);
+            for (int d = 0; d < k; d++)
+            {
+                row[d] += w * payoff[origin + (d * stride)];
+            }
+        }
+
+        double swap = 0, earned = 0, best = double.NegativeInfinity;
+        for (int s = 0; s < k; s++)
+        {
+            ReadOnlySpan<double> row = gains.AsSpan(s * k, k);
+            double rowBest = double.NegativeInfinity;
+            for (int d = 0; d < k; d++)
+            {
+                rowBest = Math.Max(rowBest, row[d]);
+            }
+
+            swap += rowBest - row[s];
+            earned += row[s];
+        }
+
+        for (int d = 0; d < k; d++)
+        {
+            double column = 0;
+            for (int s = 0; s < k; s++)
+            {
+                column += gains[(s * k) + d];
+            }
+
+            best = Math.Max(best, column);
+        }
+
+        return (best - earned, swap);
+    }
+
+    /// <summary>
+    /// The coarse correlated equilibrium gap of a joint distribution: maxᵢ of player i's external deviation gain
+    /// (<see cref="DeviationGains"/>); zero exactly at a CCE. The empirical joint play of no-regret learners has CCE gap
+    /// at most maxᵢ Regᵢ(T)/T (Hart and Mas-Colell 2000).
+    /// </summary>
+    /// <param name="joint">μ by profile index, summing to 1.</param>
+    /// <returns>The CCE gap.</returns>
+    public double CceGap(ReadOnlySpan<double> joint)
+    {
+        double gap = 0;
+        for (int i = 0; i < Players.Count; i++)
+        {
+            gap = Math.Max(gap, DeviationGains(i, joint).External);
+        }
+
+        return gap;
+    }
+
+    /// <summary>The correlated equilibrium gap: maxᵢ of player i's swap deviation gain; zero exactly at a CE.</summary>
+    /// <param name="joint">μ by profile index, summing to 1.</param>
+    /// <returns>The CE gap.</returns>
+    public double CeGap(ReadOnlySpan<double> joint)
+    {
+        double gap = 0;
+        for (int i = 0; i < Players.Count; i++)
+        {
+            gap = Math.Max(gap, DeviationGains(i, joint).Swap);
+        }
+
+        return gap;
+    }
+
     private static string[] Names(int count) => [.. Enumerable.Range(1, count).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture))];
 }

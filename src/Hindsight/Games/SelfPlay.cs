@@ -1,32 +1,42 @@
 using System.Numerics.Tensors;
+using Hindsight.Bandits;
 using Hindsight.Bandits.Policies;
 using Hindsight.Experts;
+using Hindsight.Numerics;
 
 namespace Hindsight.Games;
 
 /// <summary>
-/// Repeated play of a normal-form game by full-information learners: every round each player i plays a mixed strategy
-/// σᵢᵗ, then sees the payoff of each of its pure strategies against the others' mixed strategies, uᵢ(s, σ₋ᵢᵗ), rescaled to
-/// [0, 1] by the game's payoff range (the standard no-regret dynamics: Freund and Schapire 1999; Syrgkanis et al. 2015).
-/// Measured at each checkpoint, in the game's payoff units:
+/// Repeated play of a normal-form game by no-regret learners (the dynamics of Freund and Schapire 1999; Syrgkanis et
+/// al. 2015). Every round each player i plays a mixed strategy σᵢᵗ. A <b>full-information</b> player
+/// (<see cref="IExpertsPolicy"/>: Hedge, optimistic Hedge, regret matching, RM⁺, predictive RM⁺, fictitious play) then
+/// sees the payoff of each of its pure strategies against the others' mixed strategies, uᵢ(s, σ₋ᵢᵗ), or with
+/// <c>sampled</c> against their drawn actions, uᵢ(s, a₋ᵢᵗ). A <b>bandit</b> player (<see cref="IRandomizedPolicy"/>:
+/// EXP3, Tsallis-INF) draws aᵢᵗ ~ σᵢᵗ and sees only its own payoff uᵢ(aᵗ). Payoffs reach the learners rescaled to [0, 1]
+/// by the game's payoff range.
+/// <para>The run accumulates the empirical joint play μₜ = Σₛ≤ₜ σ₁ˢ ⊗ … ⊗ σₙˢ (the product of the mixed strategies, so
+/// the measurements are free of sampling noise) and measures at each checkpoint, in payoff units:</para>
 /// <list type="bullet">
 /// <item><b>external regret</b> of player i: maxₛ Σₜ uᵢ(s, σ₋ᵢᵗ) − Σₜ uᵢ(σᵗ);</item>
-/// <item><b>swap regret</b>: Σₛ max_{s'} Σₜ σᵢᵗ(s)(uᵢ(s', σ₋ᵢᵗ) − uᵢ(s, σ₋ᵢᵗ)) (Blum and Mansour, JMLR 2007) — small
-/// for every player exactly when the empirical play is an approximate correlated equilibrium;</item>
-/// <item><b>Nash gap</b> (NashConv) of the time-average strategies (σ̄ᵢ = (1/t) Σ σᵢᵗ) and of the last iterate.</item>
+/// <item><b>swap regret</b>: Σₛ max_{s'} Σₜ σᵢᵗ(s)(uᵢ(s', σ₋ᵢᵗ) − uᵢ(s, σ₋ᵢᵗ)) (Blum and Mansour, JMLR 2007);</item>
+/// <item><b>CCE gap</b> of μₜ/t: maxᵢ external regretᵢ / t, zero exactly when the empirical play is a coarse
+/// correlated equilibrium (Hart and Mas-Colell 2000);</item>
+/// <item><b>Nash gap</b> (NashConv) of the time-average strategies σ̄ᵢ = (1/t) Σ σᵢᵗ (the marginals of μₜ/t) and of the
+/// last iterate.</item>
 /// </list>
 /// </summary>
 public static class SelfPlay
 {
     /// <summary>Plays the game.</summary>
     /// <param name="game">The game.</param>
-    /// <param name="players">One learner per player, with as many experts as the player has strategies (reset here).</param>
+    /// <param name="players">One learner per player with as many arms as the player has strategies (reset here): an
+    /// <see cref="IExpertsPolicy"/> (full information) or an <see cref="IRandomizedPolicy"/> (bandit feedback).</param>
     /// <param name="checkpoints">Increasing rounds; the last is the horizon.</param>
     /// <param name="seed">Seed for the learners' randomness and the sampled actions.</param>
-    /// <param name="sampled">When true each player draws an action from σᵢᵗ and sees its payoffs against the others'
-    /// drawn actions, uᵢ(s, a₋ᵢᵗ) (realized full-information feedback); when false, against their mixed strategies.</param>
+    /// <param name="sampled">When true the full-information players see their payoffs against the others' drawn
+    /// actions (realized feedback); when false, against their mixed strategies.</param>
     /// <returns>The measurements.</returns>
-    public static SelfPlayResult Run(NormalFormGame game, IReadOnlyList<IExpertsPolicy> players, IReadOnlyList<long> checkpoints, ulong seed = 1, bool sampled = false)
+    public static SelfPlayResult Run(NormalFormGame game, IReadOnlyList<IBanditPolicy> players, IReadOnlyList<long> checkpoints, ulong seed = 1, bool sampled = false)
     {
         ArgumentNullException.ThrowIfNull(game);
         ArgumentNullException.ThrowIfNull(players);
@@ -37,11 +47,33 @@ public static class SelfPlay
             throw new ArgumentException($"The game has {n} players; {players.Count} learners were given.", nameof(players));
         }
 
+        for (int c = 1; c < checkpoints.Count; c++)
+        {
+            if (checkpoints[c] <= checkpoints[c - 1])
+            {
+                throw new ArgumentException("Checkpoints must increase.", nameof(checkpoints));
+            }
+        }
+
+        if (checkpoints.Count > 0 && checkpoints[0] < 1)
+        {
+            throw new ArgumentException("Checkpoints must be positive rounds.", nameof(checkpoints));
+        }
+
+        var experts = new IExpertsPolicy?[n];
+        var bandits = new IRandomizedPolicy?[n];
         for (int i = 0; i < n; i++)
         {
             if (players[i].Arms != game.StrategyCount(i))
             {
-                throw new ArgumentException($"Player {i + 1} has {game.StrategyCount(i)} strategies; its learner has {players[i].Arms} experts.", nameof(players));
+                throw new ArgumentException($"Player {i + 1} has {game.StrategyCount(i)} strategies; its learner has {players[i].Arms} arms.", nameof(players));
+            }
+
+            experts[i] = players[i] as IExpertsPolicy;
+            bandits[i] = experts[i] is null ? players[i] as IRandomizedPolicy : null;
+            if (experts[i] is null && bandits[i] is null)
+            {
+                throw new ArgumentException($"Player {i + 1}'s learner must tell its mixed strategy: a full-information (experts) learner or a randomized bandit learner such as EXP3 or Tsallis-INF.", nameof(players));
             }
 
             players[i].Reset(seed + (ulong)i);
@@ -58,138 +90,179 @@ public static class SelfPlay
         }
 
         double range = high > low ? high - low : 1;
+        bool anyBandit = bandits.Any(b => b is not null);
+        bool draw = sampled || anyBandit;
+        bool expected = !sampled && experts.Any(e => e is not null);
         double[][] sigma = [.. Enumerable.Range(0, n).Select(i => new double[game.StrategyCount(i)])];
-        double[][] values = [.. Enumerable.Range(0, n).Select(i => new double[game.StrategyCount(i)])];
-        double[][] rewards = [.. Enumerable.Range(0, n).Select(i => new double[game.StrategyCount(i)])];
-        double[][] sum = [.. Enumerable.Range(0, n).Select(i => new double[game.StrategyCount(i)])];
-        double[][] pure = [.. Enumerable.Range(0, n).Select(i => new double[game.StrategyCount(i)])];
-        double[][] swap = [.. Enumerable.Range(0, n).Select(i => new double[game.StrategyCount(i) * game.StrategyCount(i)])];
-        // Two-player games get their payoff matrices laid out for dot products: A row-major (row player's payoff),
-        // Bᵀ row-major (the column player's payoff by its own strategy).
-        int rows = game.StrategyCount(0), columns = n == 2 ? game.StrategyCount(1) : 0;
-        double[]? rowMajor = null, columnMajor = null;
-        if (n == 2)
-        {
-            rowMajor = new double[rows * columns];
-            columnMajor = new double[rows * columns];
-            for (int r = 0; r < rows; r++)
-            {
-                for (int col = 0; col < columns; col++)
-                {
-                    rowMajor[(r * columns) + col] = game.Payoff(0, r, col);
-                    columnMajor[(col * rows) + r] = game.Payoff(1, r, col);
-                }
-            }
-        }
-
-        double[] earned = new double[n];
-        double[][] drawn = [.. Enumerable.Range(0, n).Select(i => new double[game.StrategyCount(i)])];
         double[][] feedback = [.. Enumerable.Range(0, n).Select(i => new double[game.StrategyCount(i)])];
+        double[][] drawn = [.. Enumerable.Range(0, n).Select(i => new double[game.StrategyCount(i)])];
+        double[][] payoffs = [.. Enumerable.Range(0, n).Select(i => Enumerable.Range(0, game.Profiles).Select(k => game.Payoff(i, k)).ToArray())];
+        double[] joint = new double[game.Profiles];
         int[] action = new int[n];
-        var rng = new Hindsight.Numerics.SeededRandom(seed ^ 0x5DEECE66DUL);
+        var rng = new SeededRandom(seed ^ 0x5DEECE66DUL);
         var points = new List<SelfPlayCheckpoint>();
-        int c = 0;
-        for (long t = 1; c < checkpoints.Count; t++)
+        int rows = game.StrategyCount(0), columns = n == 2 ? game.StrategyCount(1) : 0;
+        int next = 0;
+        for (long t = 1; next < checkpoints.Count; t++)
         {
             for (int i = 0; i < n; i++)
             {
-                players[i].Distribution(sigma[i]);
-            }
-
-            if (rowMajor is not null)
-            {
-                // Two players: v₀ = A σ₁ and v₁ = Bᵀ σ₀, one dot product per strategy (no profile decoding).
-                for (int s = 0; s < values[0].Length; s++)
+                if (experts[i] is { } e)
                 {
-                    values[0][s] = TensorPrimitives.Dot(rowMajor.AsSpan(s * columns, columns), sigma[1]);
-                }
-
-                for (int s = 0; s < values[1].Length; s++)
-                {
-                    values[1][s] = TensorPrimitives.Dot(columnMajor!.AsSpan(s * rows, rows), sigma[0]);
-                }
-            }
-            else
-            {
-                for (int i = 0; i < n; i++)
-                {
-                    game.PureValues(i, sigma, values[i]);
-                }
-            }
-
-            if (sampled)
-            {
-                // Realized feedback: one pure action per player, and each player's payoffs against the others' actions.
-                for (int i = 0; i < n; i++)
-                {
-                    action[i] = Sampling.Draw(sigma[i], 1.0, rng);
-                }
-
-                if (rowMajor is not null)
-                {
-                    for (int s = 0; s < rows; s++)
+                    e.Distribution(sigma[i]);
+                    if (draw)
                     {
-                        feedback[0][s] = rowMajor[(s * columns) + action[1]];
-                    }
-
-                    for (int s = 0; s < columns; s++)
-                    {
-                        feedback[1][s] = columnMajor![(s * rows) + action[0]];
+                        action[i] = Sampling.Draw(sigma[i], 1.0, rng);
                     }
                 }
                 else
                 {
-                    for (int i = 0; i < n; i++)
-                    {
-                        Array.Clear(drawn[i]);
-                        drawn[i][action[i]] = 1;
-                    }
-
-                    for (int i = 0; i < n; i++)
-                    {
-                        game.PureValues(i, drawn, feedback[i]);
-                    }
+                    action[i] = bandits[i]!.Choose();
+                    bandits[i]!.LastDistribution(sigma[i]);
                 }
             }
 
-            for (int i = 0; i < n; i++)
+            // μ += σ₁ ⊗ … ⊗ σₙ (Gambit order: player 1 fastest).
+            if (n == 2)
             {
-                int k = values[i].Length;
-                earned[i] += TensorPrimitives.Dot<double>(sigma[i], values[i]);
-                TensorPrimitives.Add(pure[i], values[i], pure[i]);
-                TensorPrimitives.Add(sum[i], sigma[i], sum[i]);
-                for (int s = 0; s < k; s++)
+                // Two players: column c of the profile table is contiguous, and so are both players' payoff columns.
+                for (int col = 0; col < columns; col++)
                 {
-                    TensorPrimitives.MultiplyAdd(values[i], sigma[i][s], swap[i].AsSpan(s * k, k), swap[i].AsSpan(s * k, k));
+                    Span<double> block = joint.AsSpan(col * rows, rows);
+                    TensorPrimitives.MultiplyAdd(sigma[0], sigma[1][col], block, block);
                 }
 
-                TensorPrimitives.Subtract(sampled ? feedback[i] : values[i], low, rewards[i]);
-                TensorPrimitives.Divide(rewards[i], range, rewards[i]);
-                players[i].Observe(rewards[i]);
-            }
+                if (expected)
+                {
+                    // v₁ = A σ₂ (a sum of A's columns), v₂ = Bᵀ σ₁ (one dot product per column).
+                    if (experts[0] is not null)
+                    {
+                        Array.Clear(feedback[0]);
+                        for (int col = 0; col < columns; col++)
+                        {
+                            TensorPrimitives.MultiplyAdd(payoffs[0].AsSpan(col * rows, rows), sigma[1][col], feedback[0], feedback[0]);
+                        }
+                    }
 
-            if (t == checkpoints[c])
+                    if (experts[1] is not null)
+                    {
+                        for (int col = 0; col < columns; col++)
+                        {
+                            feedback[1][col] = TensorPrimitives.Dot(payoffs[1].AsSpan(col * rows, rows), sigma[0]);
+                        }
+                    }
+                }
+                else if (sampled)
+                {
+                    if (experts[0] is not null)
+                    {
+                        payoffs[0].AsSpan(action[1] * rows, rows).CopyTo(feedback[0]);
+                    }
+
+                    if (experts[1] is not null)
+                    {
+                        for (int col = 0; col < columns; col++)
+                        {
+                            feedback[1][col] = payoffs[1][action[0] + (col * rows)];
+                        }
+                    }
+                }
+            }
+            else
             {
-                double[][] average = [.. sum.Select(s => s.Select(v => v / t).ToArray())];
-                double[] external = new double[n], swapRegret = new double[n];
+                AccumulateProduct(game, sigma, joint);
                 for (int i = 0; i < n; i++)
                 {
-                    external[i] = TensorPrimitives.Max<double>(pure[i]) - earned[i];
-                    int k = pure[i].Length;
-                    for (int s = 0; s < k; s++)
+                    if (experts[i] is null)
                     {
-                        ReadOnlySpan<double> row = swap[i].AsSpan(s * k, k);
-                        swapRegret[i] += TensorPrimitives.Max(row) - row[s];
+                        continue;
+                    }
+
+                    if (sampled)
+                    {
+                        for (int j = 0; j < n; j++)
+                        {
+                            Array.Clear(drawn[j]);
+                            drawn[j][action[j]] = 1;
+                        }
+
+                        game.PureValues(i, drawn, feedback[i]);
+                    }
+                    else
+                    {
+                        game.PureValues(i, sigma, feedback[i]);
                     }
                 }
+            }
 
-                double[][] last = [.. sigma.Select(s => (double[])s.Clone())];
-                points.Add(new SelfPlayCheckpoint(t, external, swapRegret, game.NashGap(average), game.NashGap(last), average, last));
-                c++;
+            int profile = draw ? game.Index(action) : 0;
+            for (int i = 0; i < n; i++)
+            {
+                if (experts[i] is { } e)
+                {
+                    TensorPrimitives.Subtract(feedback[i], low, feedback[i]);
+                    TensorPrimitives.Divide(feedback[i], range, feedback[i]);
+                    e.Observe(feedback[i]);
+                }
+                else
+                {
+                    bandits[i]!.Update(action[i], (payoffs[i][profile] - low) / range);
+                }
+            }
+
+            if (t == checkpoints[next])
+            {
+                points.Add(Measure(game, joint, sigma, t));
+                next++;
             }
         }
 
         return new SelfPlayResult(points);
     }
 
+    /// <summary>μ += Πᵢ σᵢ(pᵢ) for every profile p of an n-player game.</summary>
+    private static void AccumulateProduct(NormalFormGame game, double[][] sigma, double[] joint)
+    {
+        int n = sigma.Length;
+        Span<int> profile = stackalloc int[n];
+        profile.Clear();
+        for (int p = 0; p < joint.Length; p++)
+        {
+            double w = 1;
+            for (int i = 0; i < n && w != 0; i++)
+            {
+                w *= sigma[i][profile[i]];
+            }
+
+            joint[p] += w;
+            for (int i = 0; i < n; i++)
+            {
+                if (++profile[i] < game.StrategyCount(i))
+                {
+                    break;
+                }
+
+                profile[i] = 0;
+            }
+        }
+    }
+
+    private static SelfPlayCheckpoint Measure(NormalFormGame game, double[] joint, double[][] sigma, long t)
+    {
+        int n = sigma.Length;
+        double[] external = new double[n], swap = new double[n];
+        double[][] average = [.. sigma.Select(s => new double[s.Length])];
+        for (int i = 0; i < n; i++)
+        {
+            (external[i], swap[i]) = game.DeviationGains(i, joint);
+            int k = game.StrategyCount(i), stride = game.Stride(i);
+            for (int p = 0; p < joint.Length; p++)
+            {
+                average[i][p / stride % k] += joint[p] / t;
+            }
+        }
+
+        double[][] last = [.. sigma.Select(s => (double[])s.Clone())];
+        return new SelfPlayCheckpoint(t, external, swap, Math.Max(0, external.Max()) / t, game.NashGap(average), game.NashGap(last), average, last);
+    }
 }

@@ -4,6 +4,7 @@ namespace Hindsight.Games;
 /// <param name="Round">The round t.</param>
 /// <param name="ExternalRegret">Each player's external regret, in payoff units.</param>
 /// <param name="SwapRegret">Each player's swap regret, in payoff units.</param>
+/// <param name="CceGap">The coarse correlated equilibrium gap of the empirical joint play, maxᵢ external regretᵢ / t.</param>
 /// <param name="AverageNashGap">NashConv of the time-average strategies.</param>
 /// <param name="LastNashGap">NashConv of the last iterate.</param>
 /// <param name="Average">The time-average strategies.</param>
@@ -12,6 +13,7 @@ public sealed record SelfPlayCheckpoint(
     long Round,
     IReadOnlyList<double> ExternalRegret,
     IReadOnlyList<double> SwapRegret,
+    double CceGap,
     double AverageNashGap,
     double LastNashGap,
     IReadOnlyList<double[]> Average,

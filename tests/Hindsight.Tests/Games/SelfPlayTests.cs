@@ -1,3 +1,4 @@
+using Hindsight.Bandits.Policies;
 using Hindsight.Experts.Policies;
 using Hindsight.Games;
 using Hindsight.Games.Solvers;
@@ -95,5 +96,44 @@ public class SelfPlayTests
     {
         SelfPlayResult r = SelfPlay.Run(RandomGames.GeneralSum(4, 5, 2), [new Hedge(4, 0.05), new RegretMatching(5)], Checkpoints, sampled: true);
         Assert.All(r.Checkpoints, c => Assert.All(Enumerable.Range(0, 2), i => Assert.True(c.SwapRegret[i] >= c.ExternalRegret[i] - 1e-9)));
+    }
+
+    [Fact]
+    public void Predictive_regret_matching_plus_converges_faster_than_regret_matching_plus()
+    {
+        NormalFormGame game = RandomGames.ZeroSum(10, 10, 4);
+        SelfPlayResult plain = SelfPlay.Run(game, [new RegretMatching(10, plus: true), new RegretMatching(10, plus: true)], Checkpoints);
+        SelfPlayResult predictive = SelfPlay.Run(game, [new RegretMatching(10, plus: true, predictive: true), new RegretMatching(10, plus: true, predictive: true)], Checkpoints);
+        // Measured (average / last-iterate Nash gap at 10³, 10⁴, 10⁵): RM⁺ 1.9e-2/0.56, 5.6e-3/0.42, 1.1e-3/0.16;
+        // predictive RM⁺ 2.0e-3/2.7e-7, 2.0e-4/7e-16, 2.0e-5/3e-16 — its average at rate 1/T and its last iterate
+        // converging (Farina et al. 2021 report the same ordering on their benchmark games).
+        for (int c = 0; c < Checkpoints.Length; c++)
+        {
+            Assert.True(predictive.Checkpoints[c].AverageNashGap < plain.Checkpoints[c].AverageNashGap / 5);
+        }
+
+        Assert.True(predictive.Checkpoints[1].LastNashGap < 1e-6);
+        Assert.True(plain.Checkpoints[2].LastNashGap > 0.05);
+    }
+
+    [Fact]
+    public void Bandit_players_drive_the_average_and_the_cce_gap_down()
+    {
+        NormalFormGame game = RandomGames.ZeroSum(5, 5, 4);
+        SelfPlayResult r = SelfPlay.Run(game, [new Exp3(5), new TsallisInf(5)], Checkpoints, seed: 5);
+        // EXP3 against Tsallis-INF, each seeing only its own payoff. Measured average Nash gap 0.30, 0.19, 0.025 and
+        // CCE gap 0.27, 0.18, 0.015 at 10³, 10⁴, 10⁵. Bound on the CCE gap at 10⁵: the larger of the two expected-regret
+        // bounds over T, times the payoff range (≤ 2): Tsallis-INF 4√(KT) + 1 ≈ 2 830 (Zimmert and Seldin 2021) → 0.057.
+        double range = 2;
+        Assert.True(r.Checkpoints[2].CceGap < range * ((4 * Math.Sqrt(5 * 100_000.0)) + 1) / 100_000);
+        Assert.True(r.Checkpoints[2].AverageNashGap < r.Checkpoints[0].AverageNashGap / 5);
+    }
+
+    [Fact]
+    public void Cce_gap_is_the_largest_average_external_regret()
+    {
+        SelfPlayResult r = SelfPlay.Run(RandomGames.GeneralSum(4, 5, 2), [new Hedge(4, 0.05), new RegretMatching(5)], Checkpoints);
+        Assert.All(r.Checkpoints, c => Assert.Equal(Math.Max(0, c.ExternalRegret.Max()) / c.Round, c.CceGap, 12));
+        Assert.True(r.Checkpoints[2].CceGap < r.Checkpoints[0].CceGap);
     }
 }

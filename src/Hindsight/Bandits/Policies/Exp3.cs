@@ -11,7 +11,7 @@ namespace Hindsight.Bandits.Policies;
 /// </summary>
 /// <remarks>Pseudo-regret ≤ 2√(T K ln K) against any oblivious sequence of rewards in [0, 1] (Theorem 3.1 there,
 /// anytime version); for a fixed sequence this is the expected external regret. A fixed η can be given instead (√(2 ln K / (T K)) for a known T).</remarks>
-public sealed class Exp3 : IBanditPolicy
+public sealed class Exp3 : IRandomizedPolicy
 {
     private readonly double[] _lossEstimates;
     private readonly double[] _weights;
@@ -41,6 +41,9 @@ public sealed class Exp3 : IBanditPolicy
     /// <param name="arm">The arm.</param>
     /// <returns>Its probability.</returns>
     public double Probability(int arm) => _weights[arm] / _total;
+
+    /// <inheritdoc />
+    public void LastDistribution(Span<double> probabilities) => TensorPrimitives.Divide(_weights, _total, probabilities);
 
     /// <inheritdoc />
     public void Reset(ulong seed)

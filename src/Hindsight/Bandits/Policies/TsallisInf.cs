@@ -19,7 +19,7 @@ namespace Hindsight.Bandits.Policies;
 /// on x &lt; minᵢ L̂ᵢ, the bracket [min L̂ − 2√K/η, min L̂ − 2/η] always holds the root, Newton steps that leave the
 /// bracket are replaced by bisection, and the previous round's x is the warm start (a few steps per round).</para>
 /// </remarks>
-public sealed class TsallisInf : IBanditPolicy
+public sealed class TsallisInf : IRandomizedPolicy
 {
     private readonly double[] _losses;
     private readonly double[] _weights;
@@ -46,6 +46,9 @@ public sealed class TsallisInf : IBanditPolicy
 
     /// <summary>The probabilities of the last <see cref="Choose"/>.</summary>
     public ReadOnlySpan<double> Probabilities => _weights;
+
+    /// <inheritdoc />
+    public void LastDistribution(Span<double> probabilities) => _weights.CopyTo(probabilities);
 
     /// <inheritdoc />
     public void Reset(ulong seed)

@@ -1,0 +1,47 @@
+using Hindsight.Games;
+
+namespace Hindsight.Tests.Games;
+
+/// <summary>Deviation gains of joint distributions (correlated and coarse correlated equilibrium gaps), by hand.</summary>
+public class NormalFormGameTests
+{
+    // Chicken (Swerve, Straight): (S,S) = (0,0), (S,T) = (−1,1), (T,S) = (1,−1), (T,T) = (−10,−10).
+    // Profile index = row + 2·column: (S,S) 0, (T,S) 1, (S,T) 2, (T,T) 3.
+    [Fact]
+    public void Aumanns_traffic_light_is_a_correlated_equilibrium_of_chicken()
+    {
+        NormalFormGame chicken = Classics.Chicken();
+        double[] light = [1 / 3.0, 1 / 3.0, 1 / 3.0, 0];
+        Assert.Equal(0, chicken.CeGap(light), 12);
+        Assert.Equal(0, chicken.CceGap(light), 12);
+    }
+
+    [Fact]
+    public void Uniform_joint_play_of_chicken_gains_two_by_deviating()
+    {
+        // Row player told Straight: the column is S or T alike, Straight earns (1 − 10)/2 · ½, Swerve (0 − 1)/2 · ½:
+        // a swap gain of 2; always Swerve earns −½ against the uniform play's −2.5: an external gain of 2.
+        NormalFormGame chicken = Classics.Chicken();
+        double[] uniform = [0.25, 0.25, 0.25, 0.25];
+        (double external, double swap) = chicken.DeviationGains(0, uniform);
+        Assert.Equal(2, external, 12);
+        Assert.Equal(2, swap, 12);
+        Assert.Equal(2, chicken.CeGap(uniform), 12);
+    }
+
+    [Fact]
+    public void A_pure_nash_equilibrium_is_a_correlated_equilibrium()
+    {
+        // Prisoner's dilemma: (Defect, Defect) is the only equilibrium; (Cooperate, Cooperate) is not a CCE.
+        NormalFormGame pd = Classics.PrisonersDilemma();
+        double[] defect = new double[4], cooperate = new double[4];
+        defect[pd.Index([1, 1])] = 1;
+        cooperate[pd.Index([0, 0])] = 1;
+        Assert.Equal(0, pd.CeGap(defect), 12);
+        Assert.True(pd.CceGap(cooperate) > 0);
+    }
+
+    [Fact]
+    public void Joint_probabilities_of_the_wrong_length_are_refused()
+        => Assert.Throws<ArgumentException>(() => Classics.Chicken().DeviationGains(0, [1.0]));
+}
