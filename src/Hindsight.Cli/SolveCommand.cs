@@ -7,22 +7,32 @@ using Hindsight.Games.Solvers;
 namespace Hindsight.Cli;
 
 /// <summary>
-/// <c>hindsight solve GAME.nfg [--json]</c>: the equilibria of a two-player game — a zero-sum game by linear programming
-/// (OR-Tools GLOP; the value and one equilibrium), any other by support enumeration (every equilibrium of a
-/// non-degenerate game). A malformed file exits 2 naming its line and column.
+/// <c>hindsight solve GAME.nfg [--method M] [--json]</c>: the equilibria of a game in a Gambit .nfg file. Methods:
+/// <c>auto</c> (a two-player zero-sum game by linear programming, another two-player game by support enumeration when
+/// small and Lemke–Howson otherwise, an n-player game's correlated equilibrium), <c>linear-programming</c>,
+/// <c>support-enumeration</c>, <c>lemke-howson</c> (from every starting label), <c>correlated</c> and
+/// <c>coarse-correlated</c> (the welfare-maximizing CE / CCE by LP, any number of players). A malformed file exits 2
+/// naming its line and column.
 /// </summary>
 internal static class SolveCommand
 {
+    private static readonly string[] Methods = ["auto", "linear-programming", "support-enumeration", "lemke-howson", "correlated", "coarse-correlated"];
+
+    /// <summary>Two-player games up to this many support pairs go to support enumeration under <c>auto</c>.</summary>
+    private const long AutoSupportPairs = 20_000;
+
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
         var file = new Argument<string>("game") { Description = "A Gambit .nfg file (payoff or outcome form)." };
         var json = new Option<bool>("--json") { Description = "Print JSON (shape in docs/results-format.md)." };
-        var command = new Command("solve", "Find the Nash equilibria of a two-player game in a Gambit .nfg file.") { file, json };
-        command.SetAction(parse => Execute(parse.GetValue(file)!, parse.GetValue(json), stdout, stderr));
+        var method = new Option<string>("--method") { Description = $"One of: {string.Join(", ", Methods)}.", DefaultValueFactory = _ => "auto" };
+        method.AcceptOnlyFromAmong(Methods);
+        var command = new Command("solve", "Find the equilibria of a game in a Gambit .nfg file.") { file, method, json };
+        command.SetAction(parse => Execute(parse.GetValue(file)!, parse.GetValue(method)!, parse.GetValue(json), stdout, stderr));
         return command;
     }
 
-    private static int Execute(string path, bool json, TextWriter stdout, TextWriter stderr)
+    private static int Execute(string path, string method, bool json, TextWriter stdout, TextWriter stderr)
     {
         NormalFormGame game;
         try
@@ -45,17 +55,33 @@ internal static class SolveCommand
             return ExitCodes.BadInput;
         }
 
-        if (game.Players.Count != 2)
+        bool zeroSum = game.IsZeroSum;
+        if (method == "auto")
         {
-            stderr.WriteLine($"error: {path}: {game.Players.Count} players; `solve` handles two-player games (n-player equilibria are not built yet)");
+            method = game.Players.Count != 2 ? "correlated"
+                : zeroSum ? "linear-programming"
+                : SupportPairs(game) <= AutoSupportPairs ? "support-enumeration"
+                : "lemke-howson";
+        }
+
+        bool correlated = method is "correlated" or "coarse-correlated";
+        if (!correlated && game.Players.Count != 2)
+        {
+            stderr.WriteLine($"error: {path}: {game.Players.Count} players; --method {method} solves two-player games (use --method correlated or coarse-correlated)");
             return ExitCodes.BadInput;
         }
 
-        bool zeroSum = game.IsZeroSum;
-        IReadOnlyList<Equilibrium> equilibria;
+        if (method == "linear-programming" && !zeroSum)
+        {
+            stderr.WriteLine($"error: {path}: not a zero-sum game; --method linear-programming solves two-player zero-sum games");
+            return ExitCodes.BadInput;
+        }
+
+        List<Dictionary<string, object?>> found;
         try
         {
-            equilibria = zeroSum ? [ZeroSumSolver.Solve(game)] : SupportEnumeration.Solve(game);
+            found = correlated ? [Describe(game, CorrelatedSolver.Solve(game, method == "coarse-correlated"), method == "coarse-correlated")]
+                : [.. Nash(game, method).Select(e => Describe(game, e))];
         }
         catch (ArgumentException ex)
         {
@@ -71,34 +97,103 @@ internal static class SolveCommand
                 ["players"] = game.Players.Count,
                 ["zeroSum"] = zeroSum,
             };
-            if (zeroSum)
+            if (zeroSum && method == "linear-programming")
             {
-                doc["value"] = equilibria[0].Payoffs;
+                doc["value"] = found[0]["payoffs"];
             }
 
-            doc["method"] = zeroSum ? "linear-programming" : "support-enumeration";
-            doc["equilibria"] = equilibria.Select(e => new { strategies = e.Strategies, payoffs = e.Payoffs, nashGap = game.NashGap(e.Strategies) }).ToList();
+            doc["method"] = method;
+            doc["equilibria"] = found;
             stdout.WriteLine(JsonSerializer.Serialize(doc, new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
             return ExitCodes.Success;
         }
 
-        stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{game.Title}: {game.StrategyCount(0)}×{game.StrategyCount(1)}, {(zeroSum ? "zero-sum (linear programming)" : "general-sum (support enumeration)")}"));
-        if (zeroSum)
+        string shape = string.Join("×", Enumerable.Range(0, game.Players.Count).Select(game.StrategyCount));
+        stdout.WriteLine($"{game.Title}: {shape}, {(zeroSum ? "zero-sum" : "general-sum")}, {method}");
+        if (zeroSum && method == "linear-programming")
         {
-            stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"value {equilibria[0].Payoffs[0]:0.#########}"));
+            stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"value {((IReadOnlyList<double>)found[0]["payoffs"]!)[0]:0.#########}"));
         }
 
-        int n = 1;
-        foreach (Equilibrium e in equilibria)
+        int number = 1;
+        foreach (Dictionary<string, object?> e in found)
         {
-            stdout.WriteLine($"equilibrium {n++}:");
-            for (int i = 0; i < 2; i++)
+            stdout.WriteLine($"{(correlated ? "correlated equilibrium" : "equilibrium")} {number++}:");
+            var payoffs = (IReadOnlyList<double>)e["payoffs"]!;
+            if (correlated)
             {
-                string mix = string.Join(", ", e.Strategies[i].Select((p, s) => $"{game.Strategies[i][s]} {p.ToString("0.#########", CultureInfo.InvariantCulture)}").Where((_, s) => e.Strategies[i][s] > 0));
-                stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {game.Players[i]}: {mix}  (payoff {e.Payoffs[i]:0.#########})"));
+                var joint = (IReadOnlyList<double>)e["joint"]!;
+                for (int p = 0; p < joint.Count; p++)
+                {
+                    if (joint[p] > 1e-12)
+                    {
+                        stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  ({string.Join(", ", Profile(game, p))}) {joint[p]:0.#########}"));
+                    }
+                }
+
+                stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  payoffs {string.Join(", ", payoffs.Select(v => v.ToString("0.#########", CultureInfo.InvariantCulture)))}"));
+                continue;
+            }
+
+            var strategies = (IReadOnlyList<double[]>)e["strategies"]!;
+            for (int i = 0; i < game.Players.Count; i++)
+            {
+                string mix = string.Join(", ", strategies[i].Select((p, s) => $"{game.Strategies[i][s]} {p.ToString("0.#########", CultureInfo.InvariantCulture)}").Where((_, s) => strategies[i][s] > 0));
+                stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {game.Players[i]}: {mix}  (payoff {payoffs[i]:0.#########})"));
             }
         }
 
         return ExitCodes.Success;
+    }
+
+    private static IReadOnlyList<Equilibrium> Nash(NormalFormGame game, string method) => method switch
+    {
+        "linear-programming" => [ZeroSumSolver.Solve(game)],
+        "support-enumeration" => SupportEnumeration.Solve(game),
+        _ => LemkeHowson.All(game),
+    };
+
+    private static Dictionary<string, object?> Describe(NormalFormGame game, Equilibrium e) => new()
+    {
+        ["strategies"] = e.Strategies,
+        ["payoffs"] = e.Payoffs,
+        ["nashGap"] = game.NashGap(e.Strategies),
+    };
+
+    private static Dictionary<string, object?> Describe(NormalFormGame game, CorrelatedEquilibrium e, bool coarse)
+    {
+        // The contract's `strategies` are the joint's marginals here (a correlated equilibrium is the joint itself).
+        double[][] marginals = [.. Enumerable.Range(0, game.Players.Count).Select(i => new double[game.StrategyCount(i)])];
+        for (int p = 0; p < e.Joint.Count; p++)
+        {
+            for (int i = 0; i < marginals.Length; i++)
+            {
+                marginals[i][p / game.Stride(i) % game.StrategyCount(i)] += e.Joint[p];
+            }
+        }
+
+        double[] joint = [.. e.Joint];
+        return new()
+        {
+            ["strategies"] = marginals,
+            ["payoffs"] = e.Payoffs,
+            ["joint"] = e.Joint,
+            [coarse ? "cceGap" : "ceGap"] = coarse ? game.CceGap(joint) : game.CeGap(joint),
+        };
+    }
+
+    private static IEnumerable<string> Profile(NormalFormGame game, int index)
+        => Enumerable.Range(0, game.Players.Count).Select(i => game.Strategies[i][index / game.Stride(i) % game.StrategyCount(i)]);
+
+    private static double SupportPairs(NormalFormGame game)
+    {
+        int m = game.StrategyCount(0), n = game.StrategyCount(1);
+        double pairs = 0;
+        for (int k = 1; k <= Math.Min(m, n); k++)
+        {
+            pairs += MathNet.Numerics.SpecialFunctions.Binomial(m, k) * MathNet.Numerics.SpecialFunctions.Binomial(n, k);
+        }
+
+        return pairs;
     }
 }

@@ -48,4 +48,40 @@ public class SolveCommandTests
         Assert.DoesNotContain("   at ", stderr, StringComparison.Ordinal);
         Assert.Equal(2, Run("solve", "/nonexistent/game.nfg").Code);
     }
+
+    [Fact]
+    public void Lemke_howson_and_correlated_methods_solve_and_report_their_gaps()
+    {
+        string chicken = Write(Hindsight.Games.Nfg.Write(Hindsight.Games.Classics.Chicken()));
+        var (code, stdout, stderr) = Run("solve", chicken, "--method", "lemke-howson", "--json");
+        Assert.True(code == 0, stderr);
+        using (var doc = JsonDocument.Parse(stdout))
+        {
+            Assert.Equal("lemke-howson", doc.RootElement.GetProperty("method").GetString());
+            Assert.All(doc.RootElement.GetProperty("equilibria").EnumerateArray(), e => Assert.True(e.GetProperty("nashGap").GetDouble() <= 1e-9));
+        }
+
+        (code, stdout, stderr) = Run("solve", chicken, "--method", "correlated", "--json");
+        Assert.True(code == 0, stderr);
+        using (var doc = JsonDocument.Parse(stdout))
+        {
+            JsonElement e = doc.RootElement.GetProperty("equilibria")[0];
+            Assert.Equal(4, e.GetProperty("joint").GetArrayLength());
+            Assert.True(e.GetProperty("ceGap").GetDouble() <= 1e-9);
+            Assert.Equal(2, e.GetProperty("strategies").GetArrayLength());
+        }
+    }
+
+    [Fact]
+    public void A_three_player_game_gets_its_correlated_equilibrium_and_refuses_two_player_methods()
+    {
+        string game = Write(Hindsight.Games.Nfg.Write(Hindsight.Games.RandomGames.GeneralSum([2, 2, 2], 3)));
+        var (code, stdout, stderr) = Run("solve", game);
+        Assert.True(code == 0, stderr);
+        Assert.Contains("correlated equilibrium 1:", stdout, StringComparison.Ordinal);
+        (code, _, stderr) = Run("solve", game, "--method", "support-enumeration");
+        Assert.Equal(2, code);
+        Assert.Contains("3 players", stderr, StringComparison.Ordinal);
+        Assert.Equal(2, Run("solve", game, "--method", "simplex").Code);
+    }
 }

@@ -154,8 +154,21 @@ public sealed class NormalFormGame
                 return false;
             }
 
-            double scale = 1e-12 * Math.Max(1, _payoffs.Max(p => p.Max(Math.Abs)));
-            return Enumerable.Range(0, Profiles).All(k => Math.Abs(_payoffs[0][k] + _payoffs[1][k]) <= scale);
+            double largest = 1;
+            for (int k = 0; k < Profiles; k++)
+            {
+                largest = Math.Max(largest, Math.Max(Math.Abs(_payoffs[0][k]), Math.Abs(_payoffs[1][k])));
+            }
+
+            for (int k = 0; k < Profiles; k++)
+            {
+                if (Math.Abs(_payoffs[0][k] + _payoffs[1][k]) > 1e-12 * largest)
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
     }
 

@@ -46,4 +46,30 @@ public static class RandomGames
 
         return NormalFormGame.Bimatrix($"Random general-sum {rows}x{columns} (seed {seed})", a, b);
     }
+
+    /// <summary>A random n-player general-sum game.</summary>
+    /// <param name="strategies">Each player's number of strategies (≥ 1 each, at least one player).</param>
+    /// <param name="seed">The seed.</param>
+    /// <returns>The game.</returns>
+    public static NormalFormGame GeneralSum(IReadOnlyList<int> strategies, ulong seed)
+    {
+        ArgumentNullException.ThrowIfNull(strategies);
+        var rng = new SeededRandom(seed);
+        long profiles = strategies.Aggregate(1L, (a, k) => a * Math.Max(k, 1));
+        double[][] payoffs = [.. strategies.Select(_ => new double[Math.Min(profiles, int.MaxValue)])];
+        for (int p = 0; p < profiles; p++)
+        {
+            foreach (double[] player in payoffs)
+            {
+                player[p] = (2 * rng.NextDouble()) - 1;
+            }
+        }
+
+        string shape = string.Join("x", strategies);
+        return new NormalFormGame(
+            $"Random general-sum {shape} (seed {seed})",
+            [.. strategies.Select((_, i) => (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture))],
+            [.. strategies.Select(k => (IReadOnlyList<string>)[.. Enumerable.Range(1, k).Select(s => s.ToString(System.Globalization.CultureInfo.InvariantCulture))])],
+            payoffs);
+    }
 }
