@@ -1,0 +1,95 @@
+namespace Hindsight.Preferences.Learners;
+
+/// <summary>
+/// The state every tabular preference learner keeps: log π(· | x) per prompt (normalized), the game, β and the
+/// iteration count, with the helpers the updates share.
+/// </summary>
+public abstract class PreferenceLearner : IPreferenceLearner
+{
+    private PreferenceGame? _game;
+
+    /// <summary>The game (after <see cref="Reset"/>).</summary>
+    protected PreferenceGame Game => _game ?? throw new InvalidOperationException("Reset the learner on a game first.");
+
+    /// <summary>β.</summary>
+    protected double Beta { get; private set; }
+
+    /// <summary>Iterations run since the reset.</summary>
+    protected long Iteration { get; private set; }
+
+    /// <summary>log π(· | x) per prompt, normalized.</summary>
+    protected double[][] LogPolicy { get; private set; } = [];
+
+    /// <summary>log μ(· | x) per prompt.</summary>
+    protected double[][] LogReference { get; private set; } = [];
+
+    /// <inheritdoc />
+    public TabularPolicy Policy => TabularPolicy.FromLogits(LogPolicy);
+
+    /// <inheritdoc />
+    public virtual void Reset(PreferenceGame game, double beta)
+    {
+        ArgumentNullException.ThrowIfNull(game);
+        ArgumentOutOfRangeException.ThrowIfNegative(beta);
+        _game = game;
+        Beta = beta;
+        Iteration = 0;
+        LogReference = [.. Enumerable.Range(0, game.Prompts).Select(x => game.ReferenceOf(x).ToArray().Select(m => Math.Log(m)).ToArray())];
+        LogPolicy = [.. LogReference.Select(r => (double[])r.Clone())];
+    }
+
+    /// <inheritdoc />
+    public void Step()
+    {
+        for (int x = 0; x < Game.Prompts; x++)
+        {
+            Update(x, LogPolicy[x]);
+            Normalize(LogPolicy[x]);
+        }
+
+        Iteration++;
+    }
+
+    /// <summary>One iteration's update of one prompt's log-policy (normalized afterwards).</summary>
+    /// <param name="prompt">x.</param>
+    /// <param name="logPolicy">log π(· | x), updated in place.</param>
+    protected abstract void Update(int prompt, double[] logPolicy);
+
+    /// <summary>π = softmax(log π).</summary>
+    /// <param name="logPolicy">Log-probabilities (up to a constant).</param>
+    /// <returns>The probabilities.</returns>
+    protected static double[] Probabilities(ReadOnlySpan<double> logPolicy)
+    {
+        double[] p = new double[logPolicy.Length];
+        TabularPolicy.Softmax(logPolicy, p);
+        return p;
+    }
+
+    /// <summary>P(y ≻ π | x) for every response y.</summary>
+    /// <param name="prompt">x.</param>
+    /// <param name="policy">π(· | x).</param>
+    /// <returns>The win rates.</returns>
+    protected double[] WinRates(int prompt, ReadOnlySpan<double> policy)
+    {
+        double[] v = new double[policy.Length];
+        Game.WinRates(prompt, policy, v);
+        return v;
+    }
+
+    /// <summary>Subtracts log Σ exp(z) so that z holds log-probabilities.</summary>
+    /// <param name="z">Logits, normalized in place.</param>
+    protected static void Normalize(double[] z)
+    {
+        double max = z.Max(), sum = 0;
+        foreach (double v in z)
+        {
+            sum += Math.Exp(v - max);
+        }
+
+        double log = max + Math.Log(sum);
+        for (int i = 0; i < z.Length; i++)
+        {
+            z[i] -= log;
+        }
+    }
+}
