@@ -222,6 +222,55 @@ public static class Charts
         return Svg(plot);
     }
 
+    /// <summary>
+    /// A convergence plot: gaps (Nash gap, duality gap, regret…) against rounds or iterations, log–log, one line per
+    /// series (dashed when asked, e.g. for the last iterate against the average); values below 1e-16 are drawn at 1e-16
+    /// (machine precision), and rounds ≤ 0 are left out.
+    /// </summary>
+    /// <param name="title">The title.</param>
+    /// <param name="xLabel">What x counts (rounds, iterations).</param>
+    /// <param name="yLabel">What y measures.</param>
+    /// <param name="xs">The x values.</param>
+    /// <param name="series">Each series: its label, one value per x, whether to dash it, and its colour's index (series of
+    /// one learner share a colour).</param>
+    /// <returns>An SVG element.</returns>
+    public static string Convergence(string title, string xLabel, string yLabel, IReadOnlyList<long> xs, IReadOnlyList<(string Label, IReadOnlyList<double> Values, bool Dashed, int Color)> series)
+    {
+        ArgumentNullException.ThrowIfNull(xs);
+        ArgumentNullException.ThrowIfNull(series);
+        var plot = new Plot();
+        for (int i = 0; i < series.Count; i++)
+        {
+            var px = new List<double>();
+            var py = new List<double>();
+            for (int c = 0; c < xs.Count; c++)
+            {
+                double v = series[i].Values[c];
+                if (xs[c] > 0 && double.IsFinite(v))
+                {
+                    px.Add(Math.Log10(xs[c]));
+                    py.Add(Math.Log10(Math.Max(v, 1e-16)));
+                }
+            }
+
+            if (px.Count == 0)
+            {
+                continue;
+            }
+
+            var line = plot.Add.ScatterLine(px.ToArray(), py.ToArray(), plot.Add.Palette.GetColor(series[i].Color));
+            line.LineWidth = 2;
+            line.LinePattern = series[i].Dashed ? LinePattern.Dashed : LinePattern.Solid;
+            line.LegendText = series[i].Label;
+        }
+
+        plot.Title(title);
+        plot.XLabel($"log10 {xLabel}");
+        plot.YLabel($"log10 {yLabel}");
+        plot.ShowLegend(Alignment.LowerLeft);
+        return Svg(plot);
+    }
+
     private static string Svg(Plot plot)
     {
         string xml = plot.GetSvgXml(Width, Height);

@@ -114,11 +114,7 @@ public static class GroupwiseReport
         ArgumentNullException.ThrowIfNull(study);
         ArgumentNullException.ThrowIfNull(result);
         var sb = new StringBuilder();
-        sb.Append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>").Append(H(study.Name)).Append(" — Hindsight groupwise report</title>");
-        sb.Append("<style>body{font-family:system-ui,sans-serif;margin:2em auto;max-width:1100px;color:#222}")
-          .Append("table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #ccc;padding:4px 8px;text-align:right}")
-          .Append("th{background:#f3f3f3}td:first-child,th:first-child{text-align:left}.worse{background:#fee}code{background:#f5f5f5;padding:1px 4px}</style></head><body>\n");
-        sb.Append("<h1>").Append(H(study.Name)).Append("</h1>\n");
+        Reports.Head(sb, study.Name, "groupwise");
         sb.Append(CultureInfo.InvariantCulture, $"<p>Groupwise regret (Acharya, Balan, Kearns, Roth, ICLR 2024): one online pass (predict, then learn) over <code>{H(study.DataPath)}</code>, {study.Data.Targets.Length:N0} rows, target <code>{H(study.Target)}</code> scaled to [0, 1]. ");
         sb.Append("<b>groupwise</b>: sleeping experts over one online ridge regression per group plus one on every row; <b>plain</b>: that last one alone; <b>own</b>: the group's own oracle. ");
         sb.Append(CultureInfo.InvariantCulture, $"Average square loss per group; λ = {study.Lambda}. Hindsight {H(ResultsJson.Version)}.</p>\n");

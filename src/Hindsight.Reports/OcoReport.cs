@@ -91,11 +91,7 @@ public static class OcoReport
         ArgumentNullException.ThrowIfNull(result);
         OcoStudy s = result.Study;
         var sb = new StringBuilder();
-        sb.Append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>").Append(H(s.Name)).Append(" — Hindsight OCO report</title>");
-        sb.Append("<style>body{font-family:system-ui,sans-serif;margin:2em auto;max-width:1100px;color:#222}")
-          .Append("table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #ccc;padding:4px 8px;text-align:right}")
-          .Append("th{background:#f3f3f3}td:first-child,th:first-child{text-align:left}.plots{display:flex;flex-wrap:wrap;gap:8px}code{background:#f5f5f5;padding:1px 4px}</style></head><body>\n");
-        sb.Append("<h1>").Append(H(s.Name)).Append("</h1>\n");
+        Reports.Head(sb, s.Name, "OCO");
         string domain = string.Join(", ", s.DomainParameters.Select(kv => $"{kv.Key} {Convert.ToString(kv.Value, CultureInfo.InvariantCulture)}"));
         sb.Append(CultureInfo.InvariantCulture, $"<p>Online convex optimization on a <b>{H(s.DomainKind)}</b> ({H(domain)}), T = {s.Horizon:N0}, {s.Runs} runs per pair, seed {s.Seed}. Hindsight {H(ResultsJson.Version)}. ");
         sb.Append("Regrets: <b>external</b> = Σ f<sub>t</sub>(x<sub>t</sub>) − min<sub>x∈K</sub> Σ f<sub>t</sub>(x); <b>dynamic</b> = Σ f<sub>t</sub>(x<sub>t</sub>) − Σ min<sub>x∈K</sub> f<sub>t</sub>(x); ");

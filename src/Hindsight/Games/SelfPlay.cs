@@ -29,7 +29,8 @@ public static class SelfPlay
 {
     /// <summary>Plays the game.</summary>
     /// <param name="game">The game.</param>
-    /// <param name="players">One learner per player with as many arms as the player has strategies (reset here): an
+    /// <param name="players">One learner per player with as many arms as the player has strategies (reset here, and told
+    /// the horizon when it is <see cref="IHorizonAware"/>): an
     /// <see cref="IExpertsPolicy"/> (full information) or an <see cref="IRandomizedPolicy"/> (bandit feedback).</param>
     /// <param name="checkpoints">Increasing rounds; the last is the horizon.</param>
     /// <param name="seed">Seed for the learners' randomness and the sampled actions.</param>
@@ -77,6 +78,10 @@ public static class SelfPlay
             }
 
             players[i].Reset(seed + (ulong)i);
+            if (players[i] is IHorizonAware aware && checkpoints.Count > 0)
+            {
+                aware.Prepare(checkpoints[^1]); // a rate tuned to the horizon (Hedge's default) learns it here
+            }
         }
 
         double low = double.PositiveInfinity, high = double.NegativeInfinity;

@@ -173,7 +173,7 @@ public sealed class PreferenceGame
                 }
             }
 
-            total += _weights[x] * kl;
+            total += _weights[x] * Math.Max(0, kl); // KL ≥ 0; rounding can leave −1e-17
         }
 
         return total;

@@ -1,0 +1,84 @@
+using System.Globalization;
+using Hindsight.Dueling;
+using Hindsight.Games;
+using Hindsight.Preferences;
+using Hindsight.Reports;
+using Hindsight.Simulation;
+using Spectre.Console;
+
+namespace Hindsight.Cli;
+
+/// <summary><c>hindsight run</c> for repeated-game, preference-learning and dueling-bandit specs: run, write the report,
+/// print a summary table.</summary>
+internal static class StudyRuns
+{
+    public static int Game(RepeatedGameStudy study, string? outDir, TextWriter stdout)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{study.Name}: repeated play, {study.Games.Count} game(s) × {study.Learners.Count} learner(s) × {study.Horizon:N0} rounds"));
+        RepeatedGameResult result = study.Run();
+        IReadOnlyList<string> files = GameReport.Write(result, outDir ?? Path.Combine("out", study.Name));
+        var table = new Table().Border(TableBorder.Simple);
+        table.AddColumns("game", "learner", "Nash gap (average)", "Nash gap (last)", "CCE gap");
+        foreach (RepeatedGamePair p in result.Pairs)
+        {
+            SelfPlayCheckpoint f = p.Play.Checkpoints[^1];
+            table.AddRow(Markup.Escape(p.Game), Markup.Escape(p.Learner), G(f.AverageNashGap), G(f.LastNashGap), G(f.CceGap));
+        }
+
+        return Finish(stdout, table, files, clock);
+    }
+
+    public static int Preference(PreferenceExperiment experiment, string? outDir, TextWriter stdout)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{experiment.Name}: preference learning, {experiment.Learners.Count} learner(s) × {experiment.Iterations:N0} iterations, β = {experiment.Beta}"));
+        PreferenceExperimentResult result = experiment.Run();
+        IReadOnlyList<string> files = PreferenceReport.Write(result, outDir ?? Path.Combine("out", experiment.Name));
+        var table = new Table().Border(TableBorder.Simple);
+        table.AddColumns("learner", "duality gap (last)", "duality gap (average)", "KL to Nash (last)", "win rate vs minimax winner");
+        for (int k = 0; k < experiment.Learners.Count; k++)
+        {
+            PreferenceCheckpoint f = result.Curves[k][^1];
+            table.AddRow(Markup.Escape(experiment.Learners[k].Name), G(f.DualityGap), G(f.AverageDualityGap), G(f.KlToNash), G(f.WinRateAgainstMinimaxWinner));
+        }
+
+        return Finish(stdout, table, files, clock);
+    }
+
+    public static int Dueling(DuelingStudy study, string? outDir, TextWriter stdout)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{study.Name}: dueling bandits, {study.Environments.Count} environment(s) × {study.Learners.Count} learner(s) × {study.Runs} runs × {study.Horizon:N0} rounds"));
+        DuelingStudyResult result = study.Run();
+        IReadOnlyList<string> files = DuelingReport.Write(result, outDir ?? Path.Combine("out", study.Name));
+        var table = new Table().Border(TableBorder.Simple);
+        table.AddColumns("environment", "learner", "Condorcet regret", "Copeland regret", "both arms a Copeland winner");
+        foreach (DuelingPairResult p in result.Pairs)
+        {
+            MeterResult? condorcet = p.Meters.FirstOrDefault(m => m.Name == "condorcet");
+            table.AddRow(
+                Markup.Escape(p.Environment),
+                Markup.Escape(p.Learner),
+                condorcet is null ? "—" : G(condorcet.Final.Mean),
+                G(p.Meters.First(m => m.Name == "copeland").Final.Mean),
+                p.WinnerFraction.ToString("P1", CultureInfo.InvariantCulture));
+        }
+
+        return Finish(stdout, table, files, clock);
+    }
+
+    private static int Finish(TextWriter stdout, Table table, IReadOnlyList<string> files, System.Diagnostics.Stopwatch clock)
+    {
+        RunCommand.PlainConsole(stdout).Write(table);
+        foreach (string f in files)
+        {
+            stdout.WriteLine($"wrote {f}");
+        }
+
+        stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"done in {clock.Elapsed.TotalSeconds:0.0}s"));
+        return ExitCodes.Success;
+    }
+
+    private static string G(double v) => v.ToString("G3", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,26 @@
+using Hindsight.Simulation;
+
+namespace Hindsight.Preferences;
+
+/// <summary>A preference-learning study (<c>kind: preference</c> specs): every learner on one preference game, measured
+/// by <see cref="PreferenceStudy"/> against the exact targets.</summary>
+/// <param name="Name">The study's name.</param>
+/// <param name="Description">An optional description.</param>
+/// <param name="Iterations">Iterations per learner.</param>
+/// <param name="Beta">β of the regularized game.</param>
+/// <param name="GameKind">The game's kind.</param>
+/// <param name="GameParameters">The game's parameters.</param>
+/// <param name="Game">The game.</param>
+/// <param name="Learners">The learners.</param>
+public sealed record PreferenceExperiment(string Name, string? Description, long Iterations, double Beta, string GameKind, IReadOnlyList<KeyValuePair<string, object?>> GameParameters, PreferenceGame Game, IReadOnlyList<PreferenceLearnerSetup> Learners)
+{
+    /// <summary>Runs every learner (in parallel; results do not depend on the threads).</summary>
+    /// <returns>Each learner's checkpoints, in spec order.</returns>
+    public PreferenceExperimentResult Run()
+    {
+        long[] checkpoints = [0, .. Checkpoints.Geometric(Iterations, 30)];
+        var curves = new IReadOnlyList<PreferenceCheckpoint>[Learners.Count];
+        Parallel.For(0, Learners.Count, k => curves[k] = PreferenceStudy.Run(Game, Learners[k].Create(), Beta, checkpoints));
+        return new PreferenceExperimentResult(this, checkpoints, curves);
+    }
+}

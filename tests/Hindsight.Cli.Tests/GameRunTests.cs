@@ -1,0 +1,88 @@
+using System.Text.Json;
+
+namespace Hindsight.Cli.Tests;
+
+/// <summary><c>hindsight run</c> on repeated-game, preference and dueling specs: outputs, and bad input → exit 2 naming
+/// the line and field, nothing written.</summary>
+public class GameRunTests
+{
+    private static (int Code, string Out, string Err, string Dir) RunSpec(string spec, params string[] extra)
+    {
+        string dir = Directory.CreateTempSubdirectory().FullName;
+        string path = Path.Combine(dir, "spec.yaml");
+        File.WriteAllText(path, spec);
+        string output = Path.Combine(dir, "out");
+        var (code, stdout, stderr) = Cli.Run(["run", path, "--out", output, .. extra]);
+        return (code, stdout, stderr, output);
+    }
+
+    [Fact]
+    public void A_game_spec_writes_results_with_gaps_per_checkpoint()
+    {
+        var (code, stdout, stderr, dir) = RunSpec("""
+            kind: game
+            horizon: 2000
+            games: [matching-pennies, {kind: random-general-sum, name: three, players: 3, strategies: 2, seed: 2}]
+            learners: [hedge, exp3]
+            """);
+        Assert.True(code == 0, stderr);
+        Assert.Contains("Nash gap (average)", stdout, StringComparison.Ordinal);
+        using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "results.json")));
+        Assert.Equal("game", doc.RootElement.GetProperty("kind").GetString());
+        Assert.Equal(4, doc.RootElement.GetProperty("results").GetArrayLength());
+        JsonElement first = doc.RootElement.GetProperty("results")[0];
+        Assert.Equal(doc.RootElement.GetProperty("checkpoints").GetArrayLength(), first.GetProperty("averageNashGap").GetArrayLength());
+        Assert.Equal("correlated (welfare-maximizing CE, LP)", doc.RootElement.GetProperty("games")[1].GetProperty("method").GetString());
+        Assert.Contains("<svg", File.ReadAllText(Path.Combine(dir, "report.html")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Preference_and_dueling_specs_run()
+    {
+        var (code, _, stderr, dir) = RunSpec("""
+            kind: preference
+            iterations: 50
+            beta: 0.1
+            game: {kind: intransitive, prompts: 2, responses: 4}
+            learners: [nash-mp, {kind: dpo, name: online, online: true}, bt-po]
+            """);
+        Assert.True(code == 0, stderr);
+        Assert.True(File.Exists(Path.Combine(dir, "report.html")));
+        (code, _, stderr, dir) = RunSpec("""
+            kind: dueling
+            horizon: 500
+            runs: 2
+            environments: [{kind: matrix, preferences: "0.5 0.7; 0.3 0.5"}]
+            learners: [rucb, dts]
+            """);
+        Assert.True(code == 0, stderr);
+        using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "results.json")));
+        Assert.Equal(2, doc.RootElement.GetProperty("results").GetArrayLength());
+    }
+
+    [Theory]
+    [InlineData("kind: game\nhorizon: 10\ngames: [rock-paper-scisors]\nlearners: [hedge]\n", "games[0].kind", "rock-paper-scissors")]
+    [InlineData("kind: game\nhorizon: 10\ngames: [shapley]\nlearners: [ucb1]\n", "learners[0]", "mixed strategy")]
+    [InlineData("kind: game\nhorizon: 10\nfeedback: noisy\ngames: [shapley]\nlearners: [hedge]\n", "feedback", "expected")]
+    [InlineData("kind: preference\niterations: 10\nbeta: 0\ngame: {kind: intransitive}\nlearners: [dpo]\n", "learners[0]", "β > 0")]
+    [InlineData("kind: preference\niterations: 10\nbeta: 0.1\ngame: {kind: intransitive}\nlearners: [{kind: egpo, eta: 20}]\n", "learners[0]", "ηβ < 1")]
+    [InlineData("kind: dueling\nhorizon: 10\nenvironments: [{kind: matrix, preferences: \"0.5 0.7; 0.7 0.5\"}]\nlearners: [rucb]\n", "environments[0]", "P + Pᵀ = 1")]
+    [InlineData("kind: dueling\nhorizon: 10\nenvironments: [{kind: matrix, preferences: \"0.5 x; 0.5 0.5\"}]\nlearners: [rucb]\n", "environments[0].preferences", "not a number")]
+    public void Bad_specs_exit_2_naming_the_field_and_write_nothing(string spec, string field, string hint)
+    {
+        var (code, _, stderr, dir) = RunSpec(spec);
+        Assert.Equal(2, code);
+        Assert.Contains(field, stderr, StringComparison.Ordinal);
+        Assert.Contains(hint, stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", stderr, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(dir));
+    }
+
+    [Fact]
+    public void Runs_does_not_apply_to_a_game_spec()
+    {
+        var (code, _, stderr, _) = RunSpec("kind: game\nhorizon: 10\ngames: [shapley]\nlearners: [hedge]\n", "--runs", "3");
+        Assert.Equal(2, code);
+        Assert.Contains("--runs", stderr, StringComparison.Ordinal);
+    }
+}
