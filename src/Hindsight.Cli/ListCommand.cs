@@ -28,6 +28,18 @@ internal static class ListCommand
         return command;
     }
 
+    /// <summary>The catalogs of the other spec kinds: a title and the entries.</summary>
+    private static readonly (string Title, IReadOnlyList<(string Name, string Description, ParameterInfo[] Parameters)> Catalog)[] Catalogs =
+    [
+        ("OCO learners (kind: oco specs)", SpecLoader.OcoLearners),
+        ("OCO streams (kind: oco specs)", SpecLoader.OcoStreams),
+        ("Games (kind: game specs; learners: any full-information learner above, exp3 or tsallis-inf)", SpecLoader.GameKinds),
+        ("Preference games (kind: preference specs)", SpecLoader.PreferenceGameKinds),
+        ("Preference learners (kind: preference specs)", SpecLoader.PreferenceLearners),
+        ("Dueling environments (kind: dueling specs)", SpecLoader.DuelingEnvironments),
+        ("Dueling learners (kind: dueling specs)", SpecLoader.DuelingLearners),
+    ];
+
     private static void WriteText(TextWriter o)
     {
         o.WriteLine("Learners (K-armed bandits):");
@@ -43,18 +55,14 @@ internal static class ListCommand
             WriteEntry(o, e.Name, e.Description, e.Parameters);
         }
 
-        o.WriteLine();
-        o.WriteLine("OCO learners (kind: oco specs):");
-        foreach (var (name, description, parameters) in SpecLoader.OcoLearners)
+        foreach (var (title, catalog) in Catalogs)
         {
-            WriteEntry(o, name, description, parameters);
-        }
-
-        o.WriteLine();
-        o.WriteLine("OCO streams (kind: oco specs):");
-        foreach (var (name, description, parameters) in SpecLoader.OcoStreams)
-        {
-            WriteEntry(o, name, description, parameters);
+            o.WriteLine();
+            o.WriteLine($"{title}:");
+            foreach (var (name, description, parameters) in catalog)
+            {
+                WriteEntry(o, name, description, parameters);
+            }
         }
 
         o.WriteLine();
@@ -96,12 +104,20 @@ internal static class ListCommand
             ["description"] = p.Description,
         }).ToList();
 
+        object Entries(IReadOnlyList<(string Name, string Description, ParameterInfo[] Parameters)> catalog, string family)
+            => catalog.Select(x => new { name = x.Name, family, description = x.Description, parameters = Params(x.Parameters) }).ToList();
+
         var doc = new Dictionary<string, object>
         {
             ["learners"] = Registry.Learners.Select(l => new { name = l.Name, family = "k-armed", description = l.Description, parameters = Params(l.Parameters) }).ToList(),
             ["environments"] = Registry.Environments.Select(e => new { name = e.Name, family = "k-armed", description = e.Description, parameters = Params(e.Parameters) }).ToList(),
             ["ocoLearners"] = SpecLoader.OcoLearners.Select(l => new { name = l.Name, family = "oco", description = l.Description, parameters = Params(l.Parameters) }).ToList(),
             ["ocoStreams"] = SpecLoader.OcoStreams.Select(st => new { name = st.Name, family = "oco", description = st.Description, parameters = Params(st.Parameters) }).ToList(),
+            ["games"] = Entries(SpecLoader.GameKinds, "game"),
+            ["preferenceGames"] = Entries(SpecLoader.PreferenceGameKinds, "preference"),
+            ["preferenceLearners"] = Entries(SpecLoader.PreferenceLearners, "preference"),
+            ["duelingEnvironments"] = Entries(SpecLoader.DuelingEnvironments, "dueling"),
+            ["duelingLearners"] = Entries(SpecLoader.DuelingLearners, "dueling"),
             ["meters"] = Meters.Names.Select(m => new { name = m, description = Meters.Descriptions[m] }).ToList(),
         };
         return JsonSerializer.Serialize(doc, new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
