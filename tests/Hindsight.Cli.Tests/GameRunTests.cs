@@ -47,6 +47,13 @@ public class GameRunTests
             learners: [nash-mp, {kind: dpo, name: online, online: true}, bt-po]
             """);
         Assert.True(code == 0, stderr);
+        (code, _, stderr, _) = RunSpec("""
+            kind: preference
+            iterations: 20
+            game: {kind: contextual, prompts: 3, responses: 4, dimension: 2, cycle: 1}
+            learners: [nash-mp, loglinear-dpo, loglinear-bt-po]
+            """);
+        Assert.True(code == 0, stderr);
         Assert.True(File.Exists(Path.Combine(dir, "report.html")));
         (code, _, stderr, dir) = RunSpec("""
             kind: dueling
@@ -67,6 +74,7 @@ public class GameRunTests
     [InlineData("kind: preference\niterations: 10\nbeta: 0\ngame: {kind: intransitive}\nlearners: [dpo]\n", "learners[0]", "β > 0")]
     [InlineData("kind: preference\niterations: 10\nbeta: 0.1\ngame: {kind: intransitive}\nlearners: [{kind: egpo, eta: 20}]\n", "learners[0]", "ηβ < 1")]
     [InlineData("kind: dueling\nhorizon: 10\nenvironments: [{kind: matrix, preferences: \"0.5 0.7; 0.7 0.5\"}]\nlearners: [rucb]\n", "environments[0]", "P + Pᵀ = 1")]
+    [InlineData("kind: preference\niterations: 10\ngame: {kind: intransitive}\nlearners: [loglinear-dpo]\n", "learners[0]", "context features")]
     [InlineData("kind: dueling\nhorizon: 10\nenvironments: [{kind: matrix, preferences: \"0.5 x; 0.5 0.5\"}]\nlearners: [rucb]\n", "environments[0].preferences", "not a number")]
     public void Bad_specs_exit_2_naming_the_field_and_write_nothing(string spec, string field, string hint)
     {

@@ -19,13 +19,15 @@ public sealed class PreferenceGame
     private readonly double[][] _preference; // per prompt, row-major n × n
     private readonly double[][] _reference;
     private readonly double[] _weights;
+    private readonly double[][][]? _features; // per prompt, per response, d values
 
     /// <summary>Creates a game.</summary>
     /// <param name="preferences">Per prompt, P[y, y'] = P(y ≻ y' | x): in [0, 1], P + Pᵀ = 1 (so ½ on the diagonal).</param>
     /// <param name="reference">Per prompt, μ(· | x) with every probability positive (null: uniform).</param>
     /// <param name="weights">ρ(x) (null: uniform).</param>
+    /// <param name="features">Context features φ(x, y) ∈ ℝᵈ per prompt and response, for log-linear policies (null: none).</param>
     /// <exception cref="ArgumentException">Shapes disagree, P is not a preference matrix, or μ is not a positive distribution.</exception>
-    public PreferenceGame(IReadOnlyList<double[,]> preferences, IReadOnlyList<double[]>? reference = null, IReadOnlyList<double>? weights = null)
+    public PreferenceGame(IReadOnlyList<double[,]> preferences, IReadOnlyList<double[]>? reference = null, IReadOnlyList<double>? weights = null, IReadOnlyList<IReadOnlyList<double[]>>? features = null)
     {
         ArgumentNullException.ThrowIfNull(preferences);
         if (preferences.Count == 0)
@@ -68,6 +70,17 @@ public sealed class PreferenceGame
             _reference[x] = [.. mu];
         }
 
+        if (features is not null)
+        {
+            int d = features.Count > 0 && features[0].Count > 0 ? features[0][0].Length : 0;
+            if (d < 1 || features.Count != preferences.Count || Enumerable.Range(0, preferences.Count).Any(x => features[x].Count != _reference[x].Length || features[x].Any(f => f.Length != d || f.Any(v => !double.IsFinite(v)))))
+            {
+                throw new ArgumentException("Features need one finite vector of the same dimension (≥ 1) per prompt and response.", nameof(features));
+            }
+
+            _features = [.. features.Select(f => f.Select(v => (double[])v.Clone()).ToArray())];
+        }
+
         _weights = weights is null ? [.. Enumerable.Repeat(1.0 / preferences.Count, preferences.Count)] : [.. weights];
         if (_weights.Length != preferences.Count || _weights.Any(w => !(w >= 0)) || Math.Abs(_weights.Sum() - 1) > 1e-9)
         {
@@ -77,6 +90,17 @@ public sealed class PreferenceGame
 
     /// <summary>The number of prompts.</summary>
     public int Prompts => _preference.Length;
+
+    /// <summary>The dimension d of the context features (0 when the game has none).</summary>
+    public int FeatureDimension => _features is null ? 0 : _features[0][0].Length;
+
+    /// <summary>φ(x, y).</summary>
+    /// <param name="prompt">x.</param>
+    /// <param name="response">y.</param>
+    /// <returns>The feature vector.</returns>
+    /// <exception cref="InvalidOperationException">The game has no features.</exception>
+    public ReadOnlySpan<double> Feature(int prompt, int response)
+        => (_features ?? throw new InvalidOperationException("This preference game has no context features."))[prompt][response];
 
     /// <summary>The number of responses to a prompt.</summary>
     /// <param name="prompt">x.</param>

@@ -38,6 +38,12 @@ public sealed partial class SpecLoader
              new ParameterInfo("transitive", ParameterType.Number, 0.5, "τ, the scores' weight") { Min = 0 },
              new ParameterInfo("spread", ParameterType.Number, 0.5, "how far the reference policy is from uniform") { Min = 0 },
              GameInt("seed", 1, "the game's seed", 0)]),
+        ("contextual", "context features φ ~ N(0, I), a hidden linear reward wᵀφ as the transitive part, plus a cycle (for log-linear learners)",
+            [GameInt("prompts", 16, "the number of prompts"), GameInt("responses", 6, "responses per prompt", 2), GameInt("dimension", 5, "d, the features' dimension"),
+             new ParameterInfo("cycle", ParameterType.Number, 0.0, "c, the cycle's strength") { Min = 0 },
+             new ParameterInfo("transitive", ParameterType.Number, 1.5, "τ, the hidden reward's weight") { Min = 0 },
+             new ParameterInfo("spread", ParameterType.Number, 0.5, "how far the reference policy is from uniform") { Min = 0 },
+             GameInt("seed", 1, "the hidden reward's seed", 0), GameInt("promptSeed", 1, "the prompts' seed", 0)]),
     ];
 
     /// <summary>The learners of <c>kind: preference</c> specs.</summary>
@@ -55,6 +61,8 @@ public sealed partial class SpecLoader
             [new ParameterInfo("fast", ParameterType.Number, 40.0, "η of the fast copy") { Min = 0, MinExclusive = true },
              new ParameterInfo("slow", ParameterType.Number, 10.0, "η of the slow copy") { Min = 0, MinExclusive = true }]),
         ("bt-po", "Bradley–Terry reward by maximum likelihood, then π ∝ μ exp(r̂/β) (RLHF's two stages, exactly)", []),
+        ("loglinear-dpo", "DPO with a log-linear policy π ∝ μ exp(θᵀφ) shared across prompts (needs a contextual game)", [Eta(20), Online()]),
+        ("loglinear-bt-po", "a linear Bradley–Terry reward wᵀφ by maximum likelihood, then π ∝ μ exp(wᵀφ/β) (needs a contextual game)", []),
     ];
 
     /// <summary>The environment kinds of <c>kind: dueling</c> specs.</summary>
@@ -208,7 +216,9 @@ public sealed partial class SpecLoader
 
         YamlNode gameNode = Required(root, keys, "game", "the preference game, e.g. {kind: intransitive, prompts: 4, responses: 7}");
         var (gameKind, _, gp) = ReadCatalogEntry(gameNode, "game", "preference game", PreferenceGameKinds);
-        PreferenceGame game = PreferenceGames.Intransitive((int)gp.Integer("prompts"), (int)gp.Integer("responses"), gp.Number("cycle"), gp.Number("transitive"), (ulong)gp.Integer("seed"), gp.Number("spread"));
+        PreferenceGame game = gameKind == "contextual"
+            ? PreferenceGames.Contextual((int)gp.Integer("prompts"), (int)gp.Integer("responses"), (int)gp.Integer("dimension"), gp.Number("cycle"), gp.Number("transitive"), (ulong)gp.Integer("seed"), (ulong)gp.Integer("promptSeed"), gp.Number("spread"))
+            : PreferenceGames.Intransitive((int)gp.Integer("prompts"), (int)gp.Integer("responses"), gp.Number("cycle"), gp.Number("transitive"), (ulong)gp.Integer("seed"), gp.Number("spread"));
 
         YamlNode learnersNode = Required(root, keys, "learners", $"a list of learners (kinds: {string.Join(", ", PreferenceLearners.Select(x => x.Name))})");
         var learners = new List<PreferenceLearnerSetup>();
@@ -228,6 +238,8 @@ public sealed partial class SpecLoader
                 "ipo" => () => new Ipo(p.Number("eta"), p.Boolean("online")),
                 "xpo" => () => new Xpo(p.Number("eta"), p.Number("alpha")),
                 "ofs-dpo" => () => new FastSlowDpo(p.Number("fast"), p.Number("slow")),
+                "loglinear-dpo" => () => new LogLinearDpo(p.Number("eta"), p.Boolean("online")),
+                "loglinear-bt-po" => () => new LogLinearBradleyTerry(),
                 _ => () => new BradleyTerryPolicy(),
             };
             try
