@@ -118,17 +118,18 @@ internal static class RunCommand
             return ExitCodes.Success;
         }
 
-        if (document is GameSpec or PreferenceSpec or DuelingSpec)
+        if (document is GameSpec or MarkovSpec or PreferenceSpec or DuelingSpec)
         {
             bool runsApply = document is DuelingSpec, seedApplies = document is not PreferenceSpec;
             if ((overrides.Runs is not null && !runsApply) || (overrides.Seed is not null && !seedApplies) || threads is not null)
             {
-                return BadInput(stderr, $"{(runsApply ? "--threads does" : seedApplies ? "--runs and --threads do" : "--runs, --seed and --threads do")} not apply to this spec ({(document is GameSpec ? "one deterministic self-play per pair" : document is PreferenceSpec ? "exact, deterministic iterations" : "runs are spread over the cores")})");
+                return BadInput(stderr, $"{(runsApply ? "--threads does" : seedApplies ? "--runs and --threads do" : "--runs, --seed and --threads do")} not apply to this spec ({(document is GameSpec or MarkovSpec ? "one deterministic play per pair" : document is PreferenceSpec ? "exact, deterministic iterations" : "runs are spread over the cores")})");
             }
 
             return document switch
             {
                 GameSpec game => StudyRuns.Game(game.Study, outDir, stdout),
+                MarkovSpec markov => StudyRuns.Markov(markov.Study, outDir, stdout),
                 PreferenceSpec preference => StudyRuns.Preference(preference.Experiment, outDir, stdout),
                 _ => StudyRuns.Dueling(((DuelingSpec)document).Study, outDir, stdout),
             };

@@ -29,6 +29,23 @@ internal static class StudyRuns
         return Finish(stdout, table, files, clock);
     }
 
+    public static int Markov(Hindsight.Games.Markov.MarkovStudy study, string? outDir, TextWriter stdout)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{study.Name}: independent learning in Markov games, {study.Games.Count} game(s) × {study.Learners.Count} learner(s) × {study.Iterations:N0} iterations"));
+        Hindsight.Games.Markov.MarkovStudyResult result = study.Run();
+        IReadOnlyList<string> files = MarkovReport.Write(result, outDir ?? Path.Combine("out", study.Name));
+        var table = new Table().Border(TableBorder.Simple);
+        table.AddColumns("game", "learner", "Nash gap (last)", "Nash gap (average)", "CCE gap");
+        for (int k = 0; k < result.Curves.Count; k++)
+        {
+            Hindsight.Games.Markov.MarkovCheckpoint f = result.Curves[k][^1];
+            table.AddRow(Markup.Escape(study.Games[k / study.Learners.Count].Name), Markup.Escape(study.Learners[k % study.Learners.Count].Name), G(f.LastNashGap), G(f.AverageNashGap), G(f.CceGap));
+        }
+
+        return Finish(stdout, table, files, clock);
+    }
+
     public static int Preference(PreferenceExperiment experiment, string? outDir, TextWriter stdout)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();

@@ -75,6 +75,8 @@ public class GameRunTests
     [InlineData("kind: preference\niterations: 10\nbeta: 0.1\ngame: {kind: intransitive}\nlearners: [{kind: egpo, eta: 20}]\n", "learners[0]", "ηβ < 1")]
     [InlineData("kind: dueling\nhorizon: 10\nenvironments: [{kind: matrix, preferences: \"0.5 0.7; 0.7 0.5\"}]\nlearners: [rucb]\n", "environments[0]", "P + Pᵀ = 1")]
     [InlineData("kind: preference\niterations: 10\ngame: {kind: intransitive}\nlearners: [loglinear-dpo]\n", "learners[0]", "context features")]
+    [InlineData("kind: markov\niterations: 10\ngames: [{kind: random, states: 9, actions: 3}]\nlearners: [hedge]\n", "games[0]", "deterministic stationary policies")]
+    [InlineData("kind: markov\niterations: 10\ngames: [random]\nlearners: [exp3]\n", "learners[0]", "full-information")]
     [InlineData("kind: dueling\nhorizon: 10\nenvironments: [{kind: matrix, preferences: \"0.5 x; 0.5 0.5\"}]\nlearners: [rucb]\n", "environments[0].preferences", "not a number")]
     public void Bad_specs_exit_2_naming_the_field_and_write_nothing(string spec, string field, string hint)
     {
@@ -84,6 +86,18 @@ public class GameRunTests
         Assert.Contains(hint, stderr, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", stderr, StringComparison.Ordinal);
         Assert.False(Directory.Exists(dir));
+    }
+
+    [Fact]
+    public void A_markov_spec_writes_its_report()
+    {
+        var (code, stdout, stderr, dir) = RunSpec("kind: markov\niterations: 30\ngames: [random, {kind: random, name: general, zeroSum: false, states: 2}]\nlearners: [optimistic-hedge]\n");
+        Assert.True(code == 0, stderr);
+        Assert.Contains("CCE gap", stdout, StringComparison.Ordinal);
+        using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "results.json")));
+        Assert.Equal(2, doc.RootElement.GetProperty("results").GetArrayLength());
+        Assert.True(doc.RootElement.GetProperty("games")[0].TryGetProperty("value", out _));
+        Assert.False(doc.RootElement.GetProperty("games")[1].TryGetProperty("value", out _));
     }
 
     [Fact]

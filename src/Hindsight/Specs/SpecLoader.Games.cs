@@ -3,19 +3,30 @@ using Hindsight.Dueling;
 using Hindsight.Dueling.Policies;
 using Hindsight.Experts;
 using Hindsight.Games;
+using Hindsight.Games.Markov;
 using Hindsight.Preferences;
 using Hindsight.Preferences.Learners;
 using YamlDotNet.RepresentationModel;
 
 namespace Hindsight.Specs;
 
-/// <content>Repeated games (<c>kind: game</c>), preference learning (<c>kind: preference</c>) and dueling bandits
-/// (<c>kind: dueling</c>).</content>
+/// <content>Repeated games (<c>kind: game</c>), Markov games (<c>kind: markov</c>), preference learning
+/// (<c>kind: preference</c>) and dueling bandits (<c>kind: dueling</c>).</content>
 public sealed partial class SpecLoader
 {
     private static readonly string[] GameKeys = ["kind", "name", "description", "horizon", "seed", "feedback", "games", "learners"];
     private static readonly string[] PreferenceKeys = ["kind", "name", "description", "iterations", "beta", "game", "learners"];
     private static readonly string[] DuelingKeys = ["kind", "name", "description", "horizon", "runs", "seed", "environments", "learners"];
+    private static readonly string[] MarkovKeys = ["kind", "name", "description", "iterations", "seed", "games", "learners"];
+
+    /// <summary>The game kinds of <c>kind: markov</c> specs.</summary>
+    public static IReadOnlyList<(string Name, string Description, ParameterInfo[] Parameters)> MarkovGameKinds { get; } =
+    [
+        ("random", "rewards uniform on [−1, 1] (player 2's = −player 1's when zero-sum), Dirichlet(1) transitions, start in state 0",
+            [GameInt("states", 3, "the number of states"), GameInt("actions", 3, "actions per player per state"),
+             new ParameterInfo("discount", ParameterType.Number, 0.8, "γ") { Min = 0, Max = 0.999 },
+             new ParameterInfo("zeroSum", ParameterType.Boolean, true, "player 2's reward is −player 1's"), GameInt("seed", 1, "the game's seed", 0)]),
+    ];
 
     /// <summary>The game kinds of <c>kind: game</c> specs: the classics by name, random games and Gambit files.</summary>
     public static IReadOnlyList<(string Name, string Description, ParameterInfo[] Parameters)> GameKinds { get; } =
@@ -341,6 +352,86 @@ public sealed partial class SpecLoader
         }
 
         return new DuelingStudy(name, description, horizon, runs, seed, environments, learners);
+    }
+
+    private MarkovStudy BuildMarkov(YamlMappingNode root, string defaultName, SpecOverrides overrides)
+    {
+        Dictionary<string, YamlNode> keys = ReadKeys(root, MarkovKeys);
+        string name = keys.TryGetValue("name", out YamlNode? n) ? Scalar(n, "name") : defaultName;
+        string? description = keys.TryGetValue("description", out YamlNode? dn) ? Scalar(dn, "description") : null;
+        long iterations = overrides.Horizon ?? ReadInteger(Required(root, keys, "iterations", "the number of iterations of play, a whole number > 0"), "iterations", 1, 1_000_000);
+        ulong seed = overrides.Seed ?? (keys.TryGetValue("seed", out YamlNode? s) ? (ulong)ReadInteger(s, "seed", 0) : 1UL);
+        YamlNode gamesNode = Required(root, keys, "games", $"a list of Markov games (kinds: {string.Join(", ", MarkovGameKinds.Select(g => g.Name))})");
+        var games = new List<MarkovGameSetup>();
+        int i = 0;
+        foreach (YamlNode item in Sequence(gamesNode, "games"))
+        {
+            string field = $"games[{i++}]";
+            var (kind, display, p) = ReadCatalogEntry(item, field, "Markov game", MarkovGameKinds);
+            MarkovGame game = MarkovGames.Random((int)p.Integer("states"), (int)p.Integer("actions"), p.Number("discount"), p.Boolean("zeroSum"), (ulong)p.Integer("seed"));
+            long deviations = (long)Math.Pow(p.Integer("actions"), p.Integer("states"));
+            if (deviations > IndependentPlay.MaxDeviations)
+            {
+                throw Error(item, field, $"{p.Integer("actions")}^{p.Integer("states")} = {deviations} deterministic stationary policies per player; the CCE gap enumerates at most {IndependentPlay.MaxDeviations}");
+            }
+
+            string shown = display ?? kind;
+            if (games.Any(g => g.Name == shown))
+            {
+                throw Error(item, field, $"game name '{shown}' is used twice; give each a distinct 'name:'");
+            }
+
+            games.Add(new MarkovGameSetup(shown, kind, p.Values, game));
+        }
+
+        if (games.Count == 0)
+        {
+            throw Error(gamesNode, "games", "the list is empty; give at least one game");
+        }
+
+        YamlNode learnersNode = Required(root, keys, "learners", "a list of full-information learners each player runs in every state (hedge, optimistic-hedge, regret-matching, …)");
+        var learners = new List<PlayerSetup>();
+        int j = 0;
+        foreach (YamlNode item in Sequence(learnersNode, "learners"))
+        {
+            string field = $"learners[{j++}]";
+            var (kindNode, kind, display, given) = ReadEntry(item, field, "learner");
+            LearnerInfo info = Registry.FindLearner(kind)
+                ?? throw Error(kindNode, $"{field}.kind", $"unknown learner '{kind}'{Suggestions.DidYouMean(kind, Registry.Learners.Select(x => x.Name))}");
+            ParameterSet p = ReadParameters(info.Parameters, given, item, field, $"learner '{kind}'");
+            foreach (int actions in games.SelectMany(g => Enumerable.Range(0, g.Game.States).SelectMany(st => new[] { g.Game.Actions(0, st), g.Game.Actions(1, st) })).Distinct())
+            {
+                IBanditPolicy probe;
+                try
+                {
+                    probe = info.Create(actions, p);
+                }
+                catch (ArgumentException ex)
+                {
+                    throw Error(item, field, ex.Message);
+                }
+
+                if (probe is not IExpertsPolicy)
+                {
+                    throw Error(item, field, $"learner '{kind}' is not a full-information learner; independent learning feeds every action's Q-value (hedge, optimistic-hedge, regret-matching, …)");
+                }
+            }
+
+            string shown = display ?? kind;
+            if (learners.Any(l => l.Name == shown))
+            {
+                throw Error(item, field, $"learner name '{shown}' is used twice; give each a distinct 'name:'");
+            }
+
+            learners.Add(new PlayerSetup(shown, kind, p.Values, k => info.Create(k, p)));
+        }
+
+        if (learners.Count == 0)
+        {
+            throw Error(learnersNode, "learners", "the list is empty; give at least one learner");
+        }
+
+        return new MarkovStudy(name, description, iterations, seed, games, learners);
     }
 
     private double[,] ParseMatrix(YamlNode node, string field, string text)

@@ -24,7 +24,7 @@ public sealed partial class SpecLoader
     public const long MaxHorizon = 1_000_000_000_000;
 
     private static readonly string[] TopLevelKeys = ["kind", "name", "description", "horizon", "horizons", "runs", "seed", "meters", "switchingCost", "environments", "learners"];
-    private static readonly string[] SpecKinds = ["bandit", "groupwise", "oco", "game", "preference", "dueling"];
+    private static readonly string[] SpecKinds = ["bandit", "groupwise", "oco", "game", "markov", "preference", "dueling"];
     private readonly string _file;
     private readonly string _baseDirectory;
 
@@ -96,6 +96,7 @@ public sealed partial class SpecLoader
             "groupwise" => new GroupwiseSpec(loader.BuildGroupwise(root, defaultName)),
             "oco" => new OcoSpec(loader.BuildOco(root, defaultName, overrides ?? new SpecOverrides())),
             "game" => new GameSpec(loader.BuildGame(root, defaultName, overrides ?? new SpecOverrides())),
+            "markov" => new MarkovSpec(loader.BuildMarkov(root, defaultName, overrides ?? new SpecOverrides())),
             "preference" => new PreferenceSpec(loader.BuildPreference(root, defaultName, overrides ?? new SpecOverrides())),
             "dueling" => new DuelingSpec(loader.BuildDueling(root, defaultName, overrides ?? new SpecOverrides())),
             _ => new BanditSpec(loader.Build(root, defaultName, overrides ?? new SpecOverrides())),

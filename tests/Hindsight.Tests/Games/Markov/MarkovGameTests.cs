@@ -23,17 +23,23 @@ public class MarkovGameTests
     }
 
     [Fact]
-    public void Independent_optimistic_hedge_converges_on_average_but_its_last_iterate_does_not()
+    public void A_one_state_game_without_discount_has_the_nash_gap_of_its_stage_game()
     {
-        // A 3-state, 3-action zero-sum game, γ = 0.8. Each player runs optimistic Hedge per state on its exact Q-values;
-        // the same learner's last iterate converges on one-shot zero-sum games (SelfPlayTests), but here the Q-values move
-        // with the opponent and the play keeps cycling. Measured at 100, 1 000, 3 000 iterations: last-iterate Nash gap
-        // 0.90, 1.33, 1.25; average policy 0.63, 0.051, 0.019; CCE gap of the mixture 0.36, 0.029, 0.029.
-        MarkovGame game = MarkovGames.Random(3, 3, 0.8, zeroSum: true, 2);
-        IReadOnlyList<MarkovCheckpoint> r = IndependentPlay.Run(game, k => new OptimisticHedge(k), [100, 1000, 3000]);
-        Assert.True(r[1].LastNashGap > 0.5 && r[2].LastNashGap > 0.5);
-        Assert.True(r[2].AverageNashGap < 0.05);
-        Assert.True(r[2].CceGap < r[0].CceGap / 5);
+        // γ = 0 and one state: values are stage payoffs, best responses are the stage game's.
+        MarkovGame game = MarkovGames.Random(1, 3, 0, zeroSum: false, 7);
+        var a = new double[3, 3];
+        var b = new double[3, 3];
+        for (int i = 0; i < 3; i++)
+        {
+            for (int j = 0; j < 3; j++)
+            {
+                (a[i, j], b[i, j]) = (game.Reward(0, 0, i, j), game.Reward(1, 0, i, j));
+            }
+        }
+
+        var stage = Hindsight.Games.NormalFormGame.Bimatrix("stage", a, b);
+        double[][] mixed = [[0.2, 0.5, 0.3], [0.6, 0.1, 0.3]];
+        Assert.Equal(stage.NashGap(mixed), game.NashGap([[mixed[0]], [mixed[1]]]), 12);
     }
 
     [Fact]
