@@ -29,11 +29,7 @@ public static class GameReport
         RepeatedGameStudy s = result.Study;
         return ResultsJson.Render(w =>
         {
-            w.WriteStartObject();
-            w.WriteNumber("format", ResultsJson.Format);
-            w.WriteString("version", ResultsJson.Version);
-            w.WriteString("experiment", s.Name);
-            w.WriteString("kind", "game");
+            ResultsJson.WriteHeader(w, s.Name, "game");
             w.WriteNumber("seed", s.Seed);
             w.WriteNumber("horizon", s.Horizon);
             w.WriteString("feedback", s.Sampled ? "sampled" : "expected");
@@ -61,14 +57,7 @@ public static class GameReport
             }
 
             w.WriteEndArray();
-            w.WritePropertyName("learners");
-            w.WriteStartArray();
-            foreach (PlayerSetup l in s.Learners)
-            {
-                ResultsJson.WriteEntry(w, l.Name, l.Kind, l.Parameters);
-            }
-
-            w.WriteEndArray();
+            ResultsJson.WriteEntries(w, "learners", s.Learners.Select(x => (x.Name, x.Kind, x.Parameters)));
             ResultsJson.WriteIntegers(w, "checkpoints", result.Checkpoints);
             w.WritePropertyName("results");
             w.WriteStartArray();
@@ -106,12 +95,12 @@ public static class GameReport
         RepeatedGameStudy s = result.Study;
         var sb = new StringBuilder();
         Reports.Head(sb, s.Name, "repeated games");
-        sb.Append(CultureInfo.InvariantCulture, $"<p>Self-play for T = {s.Horizon:N0} rounds, {(s.Sampled ? "sampled" : "expected")} feedback, seed {s.Seed}. Hindsight {H(ResultsJson.Version)}. ");
+        sb.Append(CultureInfo.InvariantCulture, $"<p>Self-play for T = {s.Horizon:N0} rounds, {(s.Sampled ? "sampled" : "expected")} feedback, seed {s.Seed}. Hindsight {Reports.H(ResultsJson.Version)}. ");
         sb.Append("<b>Nash gap</b> (NashConv) = Σ<sub>i</sub> max<sub>s</sub> u<sub>i</sub>(s, σ<sub>−i</sub>) − u<sub>i</sub>(σ), of the time-average strategies (solid) and of the last iterate (dashed); ");
         sb.Append("<b>CCE gap</b> = max<sub>i</sub> external regret<sub>i</sub>/t of the empirical joint play; <b>swap regret</b> (Blum–Mansour) bounds the correlated-equilibrium gap.</p>\n");
         if (s.Description is { } d)
         {
-            sb.Append("<p>").Append(H(d)).Append("</p>\n");
+            sb.Append("<p>").Append(Reports.H(d)).Append("</p>\n");
         }
 
         for (int g = 0; g < s.Games.Count; g++)
@@ -120,16 +109,16 @@ public static class GameReport
             GameSolution solution = result.Solutions[g];
             var pairs = result.Pairs.Where(p => p.Game == game.Name).ToList();
             string shape = string.Join("×", Enumerable.Range(0, game.Game.Players.Count).Select(game.Game.StrategyCount));
-            sb.Append("<h2>").Append(H(game.Name)).Append("</h2>\n<p>").Append(H(game.Game.Title)).Append(CultureInfo.InvariantCulture, $", {shape}{(game.Game.IsZeroSum ? ", zero-sum" : string.Empty)}. Exact reference ({H(solution.Method)}): ");
+            sb.Append("<h2>").Append(Reports.H(game.Name)).Append("</h2>\n<p>").Append(Reports.H(game.Game.Title)).Append(CultureInfo.InvariantCulture, $", {shape}{(game.Game.IsZeroSum ? ", zero-sum" : string.Empty)}. Exact reference ({Reports.H(solution.Method)}): ");
             if (solution.Value is { } value)
             {
-                sb.Append("value ").Append(H(string.Join(", ", value.Select(v => v.ToString("0.######", CultureInfo.InvariantCulture))))).Append("; ");
+                sb.Append("value ").Append(Reports.H(string.Join(", ", value.Select(v => v.ToString("0.######", CultureInfo.InvariantCulture))))).Append("; ");
             }
 
             sb.Append(CultureInfo.InvariantCulture, $"{solution.Equilibria.Count} Nash equilibri{(solution.Equilibria.Count == 1 ? "um" : "a")}");
             foreach (Equilibrium e in solution.Equilibria.Take(4))
             {
-                sb.Append(" · (").Append(H(string.Join(" | ", e.Strategies.Select(x => string.Join(" ", x.Select(v => v.ToString("0.###", CultureInfo.InvariantCulture))))))).Append(')');
+                sb.Append(" · (").Append(Reports.H(string.Join(" | ", e.Strategies.Select(x => string.Join(" ", x.Select(v => v.ToString("0.###", CultureInfo.InvariantCulture))))))).Append(')');
             }
 
             sb.Append(".</p>\n<div class=\"plots\">");
@@ -149,9 +138,9 @@ public static class GameReport
             foreach (RepeatedGamePair p in pairs)
             {
                 SelfPlayCheckpoint f = p.Play.Checkpoints[^1];
-                sb.Append("<tr><td>").Append(H(p.Learner)).Append("</td><td>").Append(G(f.AverageNashGap)).Append("</td><td>").Append(G(f.LastNashGap))
-                  .Append("</td><td>").Append(G(f.CceGap)).Append("</td><td>").Append(string.Join(", ", f.ExternalRegret.Select(G)))
-                  .Append("</td><td>").Append(string.Join(", ", f.SwapRegret.Select(G))).Append("</td></tr>\n");
+                sb.Append("<tr><td>").Append(Reports.H(p.Learner)).Append("</td><td>").Append(Reports.G(f.AverageNashGap)).Append("</td><td>").Append(Reports.G(f.LastNashGap))
+                  .Append("</td><td>").Append(Reports.G(f.CceGap)).Append("</td><td>").Append(string.Join(", ", f.ExternalRegret.Select(Reports.G)))
+                  .Append("</td><td>").Append(string.Join(", ", f.SwapRegret.Select(Reports.G))).Append("</td></tr>\n");
             }
 
             sb.Append("</table>\n");
@@ -161,7 +150,4 @@ public static class GameReport
         return sb.ToString();
     }
 
-    private static string G(double v) => v.ToString("G3", CultureInfo.InvariantCulture);
-
-    private static string H(string text) => WebUtility.HtmlEncode(text);
 }

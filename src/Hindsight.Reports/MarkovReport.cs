@@ -30,11 +30,7 @@ public static class MarkovReport
         MarkovStudy s = result.Study;
         return ResultsJson.Render(w =>
         {
-            w.WriteStartObject();
-            w.WriteNumber("format", ResultsJson.Format);
-            w.WriteString("version", ResultsJson.Version);
-            w.WriteString("experiment", s.Name);
-            w.WriteString("kind", "markov");
+            ResultsJson.WriteHeader(w, s.Name, "markov");
             w.WriteNumber("seed", s.Seed);
             w.WriteNumber("iterations", s.Iterations);
             w.WritePropertyName("games");
@@ -57,14 +53,7 @@ public static class MarkovReport
             }
 
             w.WriteEndArray();
-            w.WritePropertyName("learners");
-            w.WriteStartArray();
-            foreach (PlayerSetup l in s.Learners)
-            {
-                ResultsJson.WriteEntry(w, l.Name, l.Kind, l.Parameters);
-            }
-
-            w.WriteEndArray();
+            ResultsJson.WriteEntries(w, "learners", s.Learners.Select(x => (x.Name, x.Kind, x.Parameters)));
             ResultsJson.WriteIntegers(w, "checkpoints", result.Checkpoints);
             w.WritePropertyName("results");
             w.WriteStartArray();
@@ -94,15 +83,15 @@ public static class MarkovReport
         MarkovStudy s = result.Study;
         var sb = new StringBuilder();
         Reports.Head(sb, s.Name, "Markov-game");
-        sb.Append(CultureInfo.InvariantCulture, $"<p>Independent learning, {s.Iterations:N0} iterations: each player runs one learner per state on its exact Q-values. Hindsight {H(ResultsJson.Version)}. ");
+        sb.Append(CultureInfo.InvariantCulture, $"<p>Independent learning, {s.Iterations:N0} iterations: each player runs one learner per state on its exact Q-values. Hindsight {Reports.H(ResultsJson.Version)}. ");
         sb.Append("<b>Nash gap</b> at the start distribution of the last iterate (solid) and the per-state average policy (dashed); <b>CCE gap</b> of the mixture of iterates against deterministic stationary deviations.</p>\n");
         for (int g = 0; g < s.Games.Count; g++)
         {
             MarkovGameSetup game = s.Games[g];
-            sb.Append("<h2>").Append(H(game.Name)).Append("</h2>\n<p>").Append(CultureInfo.InvariantCulture, $"{game.Game.States} states, γ = {game.Game.Discount}{(game.Game.IsZeroSum ? ", zero-sum" : ", general-sum")}");
+            sb.Append("<h2>").Append(Reports.H(game.Name)).Append("</h2>\n<p>").Append(CultureInfo.InvariantCulture, $"{game.Game.States} states, γ = {game.Game.Discount}{(game.Game.IsZeroSum ? ", zero-sum" : ", general-sum")}");
             if (result.Values[g] is { } values)
             {
-                sb.Append("; value by Shapley's value iteration: ").Append(H(string.Join(", ", values.Select(v => v.ToString("0.####", CultureInfo.InvariantCulture)))));
+                sb.Append("; value by Shapley's value iteration: ").Append(Reports.H(string.Join(", ", values.Select(v => v.ToString("0.####", CultureInfo.InvariantCulture)))));
             }
 
             sb.Append(".</p>\n<div class=\"plots\">");
@@ -122,8 +111,8 @@ public static class MarkovReport
             for (int l = 0; l < s.Learners.Count; l++)
             {
                 MarkovCheckpoint f = result.Curves[(g * s.Learners.Count) + l][^1];
-                sb.Append("<tr><td>").Append(H(s.Learners[l].Name)).Append("</td><td>").Append(G(f.LastNashGap)).Append("</td><td>").Append(G(f.AverageNashGap))
-                  .Append("</td><td>").Append(G(f.CceGap)).Append("</td></tr>\n");
+                sb.Append("<tr><td>").Append(Reports.H(s.Learners[l].Name)).Append("</td><td>").Append(Reports.G(f.LastNashGap)).Append("</td><td>").Append(Reports.G(f.AverageNashGap))
+                  .Append("</td><td>").Append(Reports.G(f.CceGap)).Append("</td></tr>\n");
             }
 
             sb.Append("</table>\n");
@@ -133,7 +122,4 @@ public static class MarkovReport
         return sb.ToString();
     }
 
-    private static string G(double v) => v.ToString("G3", CultureInfo.InvariantCulture);
-
-    private static string H(string text) => WebUtility.HtmlEncode(text);
 }

@@ -29,32 +29,14 @@ public static class OcoReport
         OcoStudy s = result.Study;
         return ResultsJson.Render(w =>
         {
-            w.WriteStartObject();
-            w.WriteNumber("format", ResultsJson.Format);
-            w.WriteString("version", ResultsJson.Version);
-            w.WriteString("experiment", s.Name);
-            w.WriteString("kind", "oco");
+            ResultsJson.WriteHeader(w, s.Name, "oco");
             w.WriteNumber("seed", s.Seed);
             w.WriteNumber("runs", s.Runs);
             w.WriteNumber("horizon", s.Horizon);
             w.WritePropertyName("domain");
             ResultsJson.WriteEntry(w, s.DomainKind, s.DomainKind, s.DomainParameters);
-            w.WritePropertyName("streams");
-            w.WriteStartArray();
-            foreach (OcoStreamSetup st in s.Streams)
-            {
-                ResultsJson.WriteEntry(w, st.Name, st.Kind, st.Parameters);
-            }
-
-            w.WriteEndArray();
-            w.WritePropertyName("learners");
-            w.WriteStartArray();
-            foreach (OcoLearnerSetup l in s.Learners)
-            {
-                ResultsJson.WriteEntry(w, l.Name, l.Kind, l.Parameters);
-            }
-
-            w.WriteEndArray();
+            ResultsJson.WriteEntries(w, "streams", s.Streams.Select(x => (x.Name, x.Kind, x.Parameters)));
+            ResultsJson.WriteEntries(w, "learners", s.Learners.Select(x => (x.Name, x.Kind, x.Parameters)));
             ResultsJson.WriteIntegers(w, "checkpoints", result.Checkpoints);
             w.WritePropertyName("results");
             w.WriteStartArray();
@@ -93,19 +75,19 @@ public static class OcoReport
         var sb = new StringBuilder();
         Reports.Head(sb, s.Name, "OCO");
         string domain = string.Join(", ", s.DomainParameters.Select(kv => $"{kv.Key} {Convert.ToString(kv.Value, CultureInfo.InvariantCulture)}"));
-        sb.Append(CultureInfo.InvariantCulture, $"<p>Online convex optimization on a <b>{H(s.DomainKind)}</b> ({H(domain)}), T = {s.Horizon:N0}, {s.Runs} runs per pair, seed {s.Seed}. Hindsight {H(ResultsJson.Version)}. ");
+        sb.Append(CultureInfo.InvariantCulture, $"<p>Online convex optimization on a <b>{Reports.H(s.DomainKind)}</b> ({Reports.H(domain)}), T = {s.Horizon:N0}, {s.Runs} runs per pair, seed {s.Seed}. Hindsight {Reports.H(ResultsJson.Version)}. ");
         sb.Append("Regrets: <b>external</b> = Σ f<sub>t</sub>(x<sub>t</sub>) − min<sub>x∈K</sub> Σ f<sub>t</sub>(x); <b>dynamic</b> = Σ f<sub>t</sub>(x<sub>t</sub>) − Σ min<sub>x∈K</sub> f<sub>t</sub>(x); ");
         sb.Append("<b>adaptive</b> = the worst external regret over the geometric covering intervals [i·2<sup>k</sup>+1, (i+1)·2<sup>k</sup>]. Intervals are Student-t 95% CIs of the mean over runs.</p>\n");
         foreach (string note in result.Notes)
         {
-            sb.Append("<p><i>Note:</i> ").Append(H(note)).Append("</p>\n");
+            sb.Append("<p><i>Note:</i> ").Append(Reports.H(note)).Append("</p>\n");
         }
 
         foreach (OcoStreamSetup stream in s.Streams)
         {
             var pairs = result.Pairs.Where(p => p.Stream == stream.Name).ToList();
             string parameters = string.Join(", ", stream.Parameters.Select(kv => $"{kv.Key} {Convert.ToString(kv.Value, CultureInfo.InvariantCulture)}"));
-            sb.Append("<h2>").Append(H(stream.Name)).Append("</h2>\n<p><code>").Append(H(stream.Kind)).Append("</code>: ").Append(H(parameters)).Append(".</p>\n<div class=\"plots\">");
+            sb.Append("<h2>").Append(Reports.H(stream.Name)).Append("</h2>\n<p><code>").Append(Reports.H(stream.Kind)).Append("</code>: ").Append(Reports.H(parameters)).Append(".</p>\n<div class=\"plots\">");
             foreach (string meter in OcoRunner.MeterNames)
             {
                 sb.Append(Charts.RegretCurves(result.Checkpoints, [.. pairs.Select(p => (p.Learner, p.Meters.FirstOrDefault(m => m.Name == meter)))], meter));
@@ -120,7 +102,7 @@ public static class OcoReport
             sb.Append("<th>external exponent</th><th>rounds/s</th></tr>\n");
             foreach (OcoPairResult p in pairs)
             {
-                sb.Append("<tr><td>").Append(H(p.Learner)).Append("</td>");
+                sb.Append("<tr><td>").Append(Reports.H(p.Learner)).Append("</td>");
                 foreach (MeterResult m in p.Meters)
                 {
                     sb.Append("<td>").Append(Stat(m.Final)).Append("</td>");
@@ -144,5 +126,4 @@ public static class OcoReport
         return s.High is { } hi ? $"{mean} ± {(hi - s.Mean).ToString("0.###", CultureInfo.InvariantCulture)}" : mean;
     }
 
-    private static string H(string text) => WebUtility.HtmlEncode(text);
 }

@@ -28,23 +28,12 @@ public static class PreferenceReport
         PreferenceExperiment e = result.Experiment;
         return ResultsJson.Render(w =>
         {
-            w.WriteStartObject();
-            w.WriteNumber("format", ResultsJson.Format);
-            w.WriteString("version", ResultsJson.Version);
-            w.WriteString("experiment", e.Name);
-            w.WriteString("kind", "preference");
+            ResultsJson.WriteHeader(w, e.Name, "preference");
             w.WriteNumber("iterations", e.Iterations);
             w.WriteNumber("beta", e.Beta);
             w.WritePropertyName("game");
             ResultsJson.WriteEntry(w, e.GameKind, e.GameKind, e.GameParameters);
-            w.WritePropertyName("learners");
-            w.WriteStartArray();
-            foreach (PreferenceLearnerSetup l in e.Learners)
-            {
-                ResultsJson.WriteEntry(w, l.Name, l.Kind, l.Parameters);
-            }
-
-            w.WriteEndArray();
+            ResultsJson.WriteEntries(w, "learners", e.Learners.Select(x => (x.Name, x.Kind, x.Parameters)));
             ResultsJson.WriteIntegers(w, "checkpoints", result.Checkpoints);
             w.WritePropertyName("results");
             w.WriteStartArray();
@@ -77,12 +66,12 @@ public static class PreferenceReport
         var sb = new StringBuilder();
         Reports.Head(sb, e.Name, "preference-learning");
         string game = string.Join(", ", e.GameParameters.Select(kv => $"{kv.Key} {Convert.ToString(kv.Value, CultureInfo.InvariantCulture)}"));
-        sb.Append(CultureInfo.InvariantCulture, $"<p>Preference game <code>{H(e.GameKind)}</code> ({H(game)}), β = {e.Beta}, {e.Iterations:N0} iterations per learner (exact population updates). Hindsight {H(ResultsJson.Version)}. ");
+        sb.Append(CultureInfo.InvariantCulture, $"<p>Preference game <code>{Reports.H(e.GameKind)}</code> ({Reports.H(game)}), β = {e.Beta}, {e.Iterations:N0} iterations per learner (exact population updates). Hindsight {Reports.H(ResultsJson.Version)}. ");
         sb.Append("<b>Duality gap</b> of the β-regularized game, DG(π) = max<sub>p</sub> f(p, π) − min<sub>q</sub> f(π, q) with f(p, q) = P(p ≻ q) − β KL(p‖μ) + β KL(q‖μ), zero exactly at the β-regularized Nash policy (the minimax winner when β = 0); ");
         sb.Append("last iterate solid, average of the iterates dashed.</p>\n");
         if (e.Description is { } d)
         {
-            sb.Append("<p>").Append(H(d)).Append("</p>\n");
+            sb.Append("<p>").Append(Reports.H(d)).Append("</p>\n");
         }
 
         var gaps = new List<(string, IReadOnlyList<double>, bool, int)>();
@@ -97,15 +86,12 @@ public static class PreferenceReport
         for (int k = 0; k < e.Learners.Count; k++)
         {
             PreferenceCheckpoint f = result.Curves[k][^1];
-            sb.Append("<tr><td>").Append(H(e.Learners[k].Name)).Append("</td><td>").Append(G(f.DualityGap)).Append("</td><td>").Append(G(f.AverageDualityGap))
-              .Append("</td><td>").Append(G(f.KlToNash)).Append("</td><td>").Append(G(f.WinRateAgainstMinimaxWinner)).Append("</td></tr>\n");
+            sb.Append("<tr><td>").Append(Reports.H(e.Learners[k].Name)).Append("</td><td>").Append(Reports.G(f.DualityGap)).Append("</td><td>").Append(Reports.G(f.AverageDualityGap))
+              .Append("</td><td>").Append(Reports.G(f.KlToNash)).Append("</td><td>").Append(Reports.G(f.WinRateAgainstMinimaxWinner)).Append("</td></tr>\n");
         }
 
         sb.Append("</table>\n<p>All figures: <code>results.json</code>.</p>\n</body></html>\n");
         return sb.ToString();
     }
 
-    private static string G(double v) => v.ToString("G3", CultureInfo.InvariantCulture);
-
-    private static string H(string text) => WebUtility.HtmlEncode(text);
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text;
 
@@ -15,4 +16,10 @@ internal static class Reports
           .Append("th{background:#f3f3f3}td:first-child,th:first-child{text-align:left}.plots{display:flex;flex-wrap:wrap;gap:8px}.worse{background:#fee}code{background:#f5f5f5;padding:1px 4px}</style></head><body>\n");
         sb.Append("<h1>").Append(WebUtility.HtmlEncode(name)).Append("</h1>\n");
     }
+
+    /// <summary>HTML-encodes text.</summary>
+    public static string H(string text) => WebUtility.HtmlEncode(text);
+
+    /// <summary>Three significant digits, invariant culture.</summary>
+    public static string G(double value) => value.ToString("G3", CultureInfo.InvariantCulture);
 }

@@ -141,6 +141,29 @@ public static class ResultsJson
         w.WriteEndObject();
     }
 
+    /// <summary>Opens a study's results.json: <c>format</c>, <c>version</c>, <c>experiment</c> and the spec's <c>kind</c>.</summary>
+    internal static void WriteHeader(Utf8JsonWriter w, string experiment, string kind)
+    {
+        w.WriteStartObject();
+        w.WriteNumber("format", Format);
+        w.WriteString("version", Version);
+        w.WriteString("experiment", experiment);
+        w.WriteString("kind", kind);
+    }
+
+    /// <summary>An array of spec entries (name, kind, parameters) under a key.</summary>
+    internal static void WriteEntries(Utf8JsonWriter w, string name, IEnumerable<(string Name, string Kind, IReadOnlyList<KeyValuePair<string, object?>> Parameters)> entries)
+    {
+        w.WritePropertyName(name);
+        w.WriteStartArray();
+        foreach (var (entry, kind, parameters) in entries)
+        {
+            WriteEntry(w, entry, kind, parameters);
+        }
+
+        w.WriteEndArray();
+    }
+
     /// <summary>Writes <c>{"name", "kind", ["arms",] parameter: value…}</c>, values of any parameter type.</summary>
     internal static void WriteEntry(Utf8JsonWriter w, string name, string kind, IReadOnlyList<KeyValuePair<string, object?>> parameters, int? arms = null)
     {

@@ -187,17 +187,7 @@ public sealed class PreferenceGame
         double total = 0;
         for (int x = 0; x < Prompts; x++)
         {
-            double kl = 0;
-            for (int y = 0; y < Responses(x); y++)
-            {
-                double p = policy[x][y];
-                if (p > 0)
-                {
-                    kl += p * Math.Log(p / other[x][y]);
-                }
-            }
-
-            total += _weights[x] * Math.Max(0, kl); // KL ≥ 0; rounding can leave −1e-17
+            total += _weights[x] * Math.Max(0, Divergence(policy[x], other[x])); // KL ≥ 0; rounding can leave −1e-17
         }
 
         return total;
@@ -237,25 +227,35 @@ public sealed class PreferenceGame
             }
             else
             {
-                double sum = 0, kl = 0;
+                double sum = 0;
                 ReadOnlySpan<double> mu = _reference[x];
                 for (int y = 0; y < n; y++)
                 {
                     sum += mu[y] * Math.Exp((v[y] - max) / beta);
-                    double p = policy[x][y];
-                    if (p > 0)
-                    {
-                        kl += p * Math.Log(p / mu[y]);
-                    }
                 }
 
-                gap = (2 * (max + (beta * Math.Log(sum)))) - 1 + (2 * beta * kl);
+                gap = (2 * (max + (beta * Math.Log(sum)))) - 1 + (2 * beta * Divergence(policy[x], mu));
             }
 
             total += _weights[x] * Math.Max(0, gap);
         }
 
         return total;
+    }
+
+    /// <summary>KL(p‖q) = Σ p log(p/q) over p's support.</summary>
+    private static double Divergence(ReadOnlySpan<double> p, ReadOnlySpan<double> q)
+    {
+        double kl = 0;
+        for (int y = 0; y < p.Length; y++)
+        {
+            if (p[y] > 0)
+            {
+                kl += p[y] * Math.Log(p[y] / q[y]);
+            }
+        }
+
+        return kl;
     }
 
     /// <summary>The minimax (von Neumann) winner: per prompt, the row player's strategy of the symmetric zero-sum game

@@ -33,18 +33,7 @@ public static class PreferenceGames
         {
             double[] scores = [.. Enumerable.Range(0, responses).Select(_ => Normal.Sample(rng, 0, 1))];
             double[] logits = [.. Enumerable.Range(0, responses).Select(_ => spread * Normal.Sample(rng, 0, 1))];
-            var p = new double[responses, responses];
-            for (int a = 0; a < responses; a++)
-            {
-                for (int b = a; b < responses; b++)
-                {
-                    double margin = (transitive * (scores[a] - scores[b])) + (cycle * Math.Sin(2 * Math.PI * (a - b) / responses));
-                    p[a, b] = a == b ? 0.5 : 1 / (1 + Math.Exp(-margin));
-                    p[b, a] = 1 - p[a, b];
-                }
-            }
-
-            preferences[x] = p;
+            preferences[x] = Cyclic(scores, cycle, transitive);
             reference[x] = new double[responses];
             TabularPolicy.Softmax(logits, reference[x]);
         }
@@ -86,23 +75,30 @@ public static class PreferenceGames
             double[][] phi = [.. Enumerable.Range(0, responses).Select(_ => Enumerable.Range(0, dimension).Select(_ => Normal.Sample(rng, 0, 1)).ToArray())];
             double[] scores = [.. phi.Select(f => f.Zip(w, (a, b) => a * b).Sum())];
             double[] logits = [.. Enumerable.Range(0, responses).Select(_ => spread * Normal.Sample(rng, 0, 1))];
-            var p = new double[responses, responses];
-            for (int a = 0; a < responses; a++)
-            {
-                for (int b = a; b < responses; b++)
-                {
-                    double margin = (transitive * (scores[a] - scores[b])) + (cycle * Math.Sin(2 * Math.PI * (a - b) / responses));
-                    p[a, b] = a == b ? 0.5 : 1 / (1 + Math.Exp(-margin));
-                    p[b, a] = 1 - p[a, b];
-                }
-            }
-
-            preferences[x] = p;
+            preferences[x] = Cyclic(scores, cycle, transitive);
             reference[x] = new double[responses];
             TabularPolicy.Softmax(logits, reference[x]);
             features[x] = phi;
         }
 
         return new PreferenceGame(preferences, reference, features: features);
+    }
+
+    /// <summary>P(a ≻ b) = σ(τ (s_a − s_b) + c·sin(2π (a − b)/n)), ½ on the diagonal.</summary>
+    private static double[,] Cyclic(double[] scores, double cycle, double transitive)
+    {
+        int n = scores.Length;
+        var p = new double[n, n];
+        for (int a = 0; a < n; a++)
+        {
+            for (int b = a; b < n; b++)
+            {
+                double margin = (transitive * (scores[a] - scores[b])) + (cycle * Math.Sin(2 * Math.PI * (a - b) / n));
+                p[a, b] = a == b ? 0.5 : 1 / (1 + Math.Exp(-margin));
+                p[b, a] = 1 - p[a, b];
+            }
+        }
+
+        return p;
     }
 }

@@ -108,8 +108,7 @@ public sealed partial class SpecLoader
     private RepeatedGameStudy BuildGame(YamlMappingNode root, string defaultName, SpecOverrides overrides)
     {
         Dictionary<string, YamlNode> keys = ReadKeys(root, GameKeys);
-        string name = keys.TryGetValue("name", out YamlNode? n) ? Scalar(n, "name") : defaultName;
-        string? description = keys.TryGetValue("description", out YamlNode? dn) ? Scalar(dn, "description") : null;
+        (string name, string? description) = ReadNameAndDescription(keys, defaultName);
         long horizon = overrides.Horizon ?? ReadInteger(Required(root, keys, "horizon", "the number of rounds of play, a whole number > 0"), "horizon", 1, 100_000_000);
         ulong seed = overrides.Seed ?? (keys.TryGetValue("seed", out YamlNode? s) ? (ulong)ReadInteger(s, "seed", 0) : 1UL);
         bool sampled = false;
@@ -124,12 +123,8 @@ public sealed partial class SpecLoader
             };
         }
 
-        YamlNode gamesNode = Required(root, keys, "games", $"a list of games (kinds: {string.Join(", ", GameKinds.Select(g => g.Name))})");
-        var games = new List<GameSetup>();
-        int i = 0;
-        foreach (YamlNode item in Sequence(gamesNode, "games"))
+        List<GameSetup> games = ReadList(root, keys, "games", $"a list of games (kinds: {string.Join(", ", GameKinds.Select(g => g.Name))})", "game", (item, field) =>
         {
-            string field = $"games[{i++}]";
             var (kind, display, p) = ReadCatalogEntry(item, field, "game", GameKinds);
             NormalFormGame game;
             try
@@ -151,78 +146,61 @@ public sealed partial class SpecLoader
                 throw Error(item, field, ex.Message);
             }
 
-            string shown = display ?? kind;
-            if (games.Any(g => g.Name == shown))
-            {
-                throw Error(item, field, $"game name '{shown}' is used twice; give each a distinct 'name:'");
-            }
-
-            games.Add(new GameSetup(shown, kind, p.Values, game));
-        }
-
-        if (games.Count == 0)
-        {
-            throw Error(gamesNode, "games", "the list is empty; give at least one game");
-        }
-
-        YamlNode learnersNode = Required(root, keys, "learners", "a list of learners each player runs: full-information ones (hedge, optimistic-hedge, regret-matching, fictitious-play, …) or exp3 / tsallis-inf");
-        var learners = new List<PlayerSetup>();
-        int j = 0;
-        foreach (YamlNode item in Sequence(learnersNode, "learners"))
-        {
-            string field = $"learners[{j++}]";
-            var (kindNode, kind, display, given) = ReadEntry(item, field, "learner");
-            LearnerInfo info = Registry.FindLearner(kind)
-                ?? throw Error(kindNode, $"{field}.kind", $"unknown learner '{kind}'{Suggestions.DidYouMean(kind, Registry.Learners.Select(x => x.Name))}");
-            ParameterSet p = ReadParameters(info.Parameters, given, item, field, $"learner '{kind}'");
-            foreach (GameSetup g in games)
-            {
-                for (int player = 0; player < g.Game.Players.Count; player++)
-                {
-                    IBanditPolicy probe;
-                    try
-                    {
-                        probe = info.Create(g.Game.StrategyCount(player), p);
-                    }
-                    catch (ArgumentException ex)
-                    {
-                        throw Error(item, field, $"{ex.Message} (game '{g.Name}', player {player + 1})");
-                    }
-
-                    if (probe is not IExpertsPolicy and not IRandomizedPolicy)
-                    {
-                        throw Error(item, field, $"learner '{kind}' cannot play a game: a player must tell its mixed strategy (full-information learners such as hedge, or exp3 / tsallis-inf)");
-                    }
-                }
-            }
-
-            string shown = display ?? kind;
-            if (learners.Any(l => l.Name == shown))
-            {
-                throw Error(item, field, $"learner name '{shown}' is used twice; give each a distinct 'name:'");
-            }
-
-            learners.Add(new PlayerSetup(shown, kind, p.Values, k => info.Create(k, p)));
-        }
-
-        if (learners.Count == 0)
-        {
-            throw Error(learnersNode, "learners", "the list is empty; give at least one learner");
-        }
-
+            return (display ?? kind, new GameSetup(display ?? kind, kind, p.Values, game));
+        });
+        var shapes = games.SelectMany(g => Enumerable.Range(0, g.Game.Players.Count).Select(i => (g.Game.StrategyCount(i), $"game '{g.Name}', player {i + 1}"))).ToList();
+        List<PlayerSetup> learners = ReadPlayers(
+            root,
+            keys,
+            "a list of learners each player runs: full-information ones (hedge, optimistic-hedge, regret-matching, fictitious-play, …) or exp3 / tsallis-inf",
+            shapes,
+            probe => probe is IExpertsPolicy or IRandomizedPolicy,
+            "cannot play a game: a player must tell its mixed strategy (full-information learners such as hedge, or exp3 / tsallis-inf)");
         return new RepeatedGameStudy(name, description, horizon, seed, sampled, games, learners);
+    }
+
+    private MarkovStudy BuildMarkov(YamlMappingNode root, string defaultName, SpecOverrides overrides)
+    {
+        Dictionary<string, YamlNode> keys = ReadKeys(root, MarkovKeys);
+        (string name, string? description) = ReadNameAndDescription(keys, defaultName);
+        long iterations = overrides.Horizon ?? ReadInteger(Required(root, keys, "iterations", "the number of iterations of play, a whole number > 0"), "iterations", 1, 1_000_000);
+        ulong seed = overrides.Seed ?? (keys.TryGetValue("seed", out YamlNode? s) ? (ulong)ReadInteger(s, "seed", 0) : 1UL);
+        List<MarkovGameSetup> games = ReadList(root, keys, "games", $"a list of Markov games (kinds: {string.Join(", ", MarkovGameKinds.Select(g => g.Name))})", "game", (item, field) =>
+        {
+            var (kind, display, p) = ReadCatalogEntry(item, field, "Markov game", MarkovGameKinds);
+            double deviations = Math.Pow(p.Integer("actions"), p.Integer("states"));
+            if (deviations > IndependentPlay.MaxDeviations)
+            {
+                throw Error(item, field, $"{p.Integer("actions")}^{p.Integer("states")} = {deviations} deterministic stationary policies per player; the CCE gap enumerates at most {IndependentPlay.MaxDeviations}");
+            }
+
+            MarkovGame game = MarkovGames.Random((int)p.Integer("states"), (int)p.Integer("actions"), p.Number("discount"), p.Boolean("zeroSum"), (ulong)p.Integer("seed"));
+            return (display ?? kind, new MarkovGameSetup(display ?? kind, kind, p.Values, game));
+        });
+        var shapes = games.SelectMany(g => Enumerable.Range(0, g.Game.States).SelectMany(st => new[] { (g.Game.Actions(0, st), $"game '{g.Name}'"), (g.Game.Actions(1, st), $"game '{g.Name}'") })).ToList();
+        List<PlayerSetup> learners = ReadPlayers(
+            root,
+            keys,
+            "a list of full-information learners each player runs in every state (hedge, optimistic-hedge, regret-matching, …)",
+            shapes,
+            probe => probe is IExpertsPolicy,
+            "is not a full-information learner; independent learning feeds every action's Q-value (hedge, optimistic-hedge, regret-matching, …)");
+        return new MarkovStudy(name, description, iterations, seed, games, learners);
     }
 
     private PreferenceExperiment BuildPreference(YamlMappingNode root, string defaultName, SpecOverrides overrides)
     {
         Dictionary<string, YamlNode> keys = ReadKeys(root, PreferenceKeys);
-        string name = keys.TryGetValue("name", out YamlNode? n) ? Scalar(n, "name") : defaultName;
-        string? description = keys.TryGetValue("description", out YamlNode? dn) ? Scalar(dn, "description") : null;
+        (string name, string? description) = ReadNameAndDescription(keys, defaultName);
         long iterations = overrides.Horizon ?? ReadInteger(Required(root, keys, "iterations", "the number of iterations per learner, a whole number > 0"), "iterations", 1, 10_000_000);
-        double beta = keys.TryGetValue("beta", out YamlNode? b) ? ReadPlainNumber(b, "beta") : 0.1;
-        if (!(beta >= 0) || !double.IsFinite(beta))
+        double beta = 0.1;
+        if (keys.TryGetValue("beta", out YamlNode? b))
         {
-            throw Error(b!, "beta", $"β must be a finite number ≥ 0, got {beta}");
+            beta = ReadPlainNumber(b, "beta");
+            if (!(beta >= 0) || !double.IsFinite(beta))
+            {
+                throw Error(b, "beta", $"β must be a finite number ≥ 0, got {beta}");
+            }
         }
 
         YamlNode gameNode = Required(root, keys, "game", "the preference game, e.g. {kind: intransitive, prompts: 4, responses: 7}");
@@ -230,13 +208,8 @@ public sealed partial class SpecLoader
         PreferenceGame game = gameKind == "contextual"
             ? PreferenceGames.Contextual((int)gp.Integer("prompts"), (int)gp.Integer("responses"), (int)gp.Integer("dimension"), gp.Number("cycle"), gp.Number("transitive"), (ulong)gp.Integer("seed"), (ulong)gp.Integer("promptSeed"), gp.Number("spread"))
             : PreferenceGames.Intransitive((int)gp.Integer("prompts"), (int)gp.Integer("responses"), gp.Number("cycle"), gp.Number("transitive"), (ulong)gp.Integer("seed"), gp.Number("spread"));
-
-        YamlNode learnersNode = Required(root, keys, "learners", $"a list of learners (kinds: {string.Join(", ", PreferenceLearners.Select(x => x.Name))})");
-        var learners = new List<PreferenceLearnerSetup>();
-        int j = 0;
-        foreach (YamlNode item in Sequence(learnersNode, "learners"))
+        List<PreferenceLearnerSetup> learners = ReadList(root, keys, "learners", $"a list of learners (kinds: {string.Join(", ", PreferenceLearners.Select(x => x.Name))})", "learner", (item, field) =>
         {
-            string field = $"learners[{j++}]";
             var (kind, display, p) = ReadCatalogEntry(item, field, "preference learner", PreferenceLearners);
             Func<IPreferenceLearner> create = kind switch
             {
@@ -255,45 +228,27 @@ public sealed partial class SpecLoader
             };
             try
             {
-                create().Reset(game, beta); // checks the learner against β here, with a location
+                create().Reset(game, beta); // checks the learner against the game and β here, with a location
             }
             catch (ArgumentException ex)
             {
                 throw Error(item, field, ex.Message);
             }
 
-            string shown = display ?? kind;
-            if (learners.Any(l => l.Name == shown))
-            {
-                throw Error(item, field, $"learner name '{shown}' is used twice; give each a distinct 'name:'");
-            }
-
-            learners.Add(new PreferenceLearnerSetup(shown, kind, p.Values, create));
-        }
-
-        if (learners.Count == 0)
-        {
-            throw Error(learnersNode, "learners", "the list is empty; give at least one learner");
-        }
-
+            return (display ?? kind, new PreferenceLearnerSetup(display ?? kind, kind, p.Values, create));
+        });
         return new PreferenceExperiment(name, description, iterations, beta, gameKind, gp.Values, game, learners);
     }
 
     private DuelingStudy BuildDueling(YamlMappingNode root, string defaultName, SpecOverrides overrides)
     {
         Dictionary<string, YamlNode> keys = ReadKeys(root, DuelingKeys);
-        string name = keys.TryGetValue("name", out YamlNode? n) ? Scalar(n, "name") : defaultName;
-        string? description = keys.TryGetValue("description", out YamlNode? dn) ? Scalar(dn, "description") : null;
+        (string name, string? description) = ReadNameAndDescription(keys, defaultName);
         long horizon = overrides.Horizon ?? ReadInteger(Required(root, keys, "horizon", "the number of rounds per run, a whole number > 0"), "horizon", 1, 100_000_000);
         int runs = overrides.Runs ?? (keys.TryGetValue("runs", out YamlNode? r) ? (int)ReadInteger(r, "runs", 1, 10_000) : 5);
         ulong seed = overrides.Seed ?? (keys.TryGetValue("seed", out YamlNode? s) ? (ulong)ReadInteger(s, "seed", 0) : 1UL);
-
-        YamlNode envNode = Required(root, keys, "environments", $"a list of dueling environments (kinds: {string.Join(", ", DuelingEnvironments.Select(x => x.Name))})");
-        var environments = new List<DuelingEnvironmentSetup>();
-        int i = 0;
-        foreach (YamlNode item in Sequence(envNode, "environments"))
+        List<DuelingEnvironmentSetup> environments = ReadList(root, keys, "environments", $"a list of dueling environments (kinds: {string.Join(", ", DuelingEnvironments.Select(x => x.Name))})", "environment", (item, field) =>
         {
-            string field = $"environments[{i++}]";
             var (kind, display, p) = ReadCatalogEntry(item, field, "dueling environment", DuelingEnvironments);
             DuelingEnvironment env;
             try
@@ -310,26 +265,10 @@ public sealed partial class SpecLoader
                 throw Error(item, field, ex.Message);
             }
 
-            string shown = display ?? kind;
-            if (environments.Any(e => e.Name == shown))
-            {
-                throw Error(item, field, $"environment name '{shown}' is used twice; give each a distinct 'name:'");
-            }
-
-            environments.Add(new DuelingEnvironmentSetup(shown, kind, p.Values, env));
-        }
-
-        if (environments.Count == 0)
+            return (display ?? kind, new DuelingEnvironmentSetup(display ?? kind, kind, p.Values, env));
+        });
+        List<DuelingLearnerSetup> learners = ReadList(root, keys, "learners", $"a list of learners (kinds: {string.Join(", ", DuelingLearners.Select(x => x.Name))})", "learner", (item, field) =>
         {
-            throw Error(envNode, "environments", "the list is empty; give at least one environment");
-        }
-
-        YamlNode learnersNode = Required(root, keys, "learners", $"a list of learners (kinds: {string.Join(", ", DuelingLearners.Select(x => x.Name))})");
-        var learners = new List<DuelingLearnerSetup>();
-        int j = 0;
-        foreach (YamlNode item in Sequence(learnersNode, "learners"))
-        {
-            string field = $"learners[{j++}]";
             var (kind, display, p) = ReadCatalogEntry(item, field, "dueling learner", DuelingLearners);
             Func<int, IDuelingPolicy> create = kind switch
             {
@@ -337,102 +276,71 @@ public sealed partial class SpecLoader
                 "dts" => k => new DoubleThompsonSampling(k, p.Number("alpha")),
                 _ => k => new UniformDuels(k),
             };
-            string shown = display ?? kind;
-            if (learners.Any(l => l.Name == shown))
-            {
-                throw Error(item, field, $"learner name '{shown}' is used twice; give each a distinct 'name:'");
-            }
-
-            learners.Add(new DuelingLearnerSetup(shown, kind, p.Values, create));
-        }
-
-        if (learners.Count == 0)
-        {
-            throw Error(learnersNode, "learners", "the list is empty; give at least one learner");
-        }
-
+            return (display ?? kind, new DuelingLearnerSetup(display ?? kind, kind, p.Values, create));
+        });
         return new DuelingStudy(name, description, horizon, runs, seed, environments, learners);
     }
 
-    private MarkovStudy BuildMarkov(YamlMappingNode root, string defaultName, SpecOverrides overrides)
+    private (string Name, string? Description) ReadNameAndDescription(Dictionary<string, YamlNode> keys, string defaultName)
+        => (keys.TryGetValue("name", out YamlNode? n) ? Scalar(n, "name") : defaultName, keys.TryGetValue("description", out YamlNode? d) ? Scalar(d, "description") : null);
+
+    /// <summary>Reads a required list key item by item (each gives its display name and setup), refusing an empty list and
+    /// a name used twice.</summary>
+    private List<T> ReadList<T>(YamlMappingNode root, Dictionary<string, YamlNode> keys, string key, string hint, string what, Func<YamlNode, string, (string Name, T Setup)> read)
     {
-        Dictionary<string, YamlNode> keys = ReadKeys(root, MarkovKeys);
-        string name = keys.TryGetValue("name", out YamlNode? n) ? Scalar(n, "name") : defaultName;
-        string? description = keys.TryGetValue("description", out YamlNode? dn) ? Scalar(dn, "description") : null;
-        long iterations = overrides.Horizon ?? ReadInteger(Required(root, keys, "iterations", "the number of iterations of play, a whole number > 0"), "iterations", 1, 1_000_000);
-        ulong seed = overrides.Seed ?? (keys.TryGetValue("seed", out YamlNode? s) ? (ulong)ReadInteger(s, "seed", 0) : 1UL);
-        YamlNode gamesNode = Required(root, keys, "games", $"a list of Markov games (kinds: {string.Join(", ", MarkovGameKinds.Select(g => g.Name))})");
-        var games = new List<MarkovGameSetup>();
+        YamlNode node = Required(root, keys, key, hint);
+        var list = new List<T>();
+        var names = new HashSet<string>(StringComparer.Ordinal);
         int i = 0;
-        foreach (YamlNode item in Sequence(gamesNode, "games"))
+        foreach (YamlNode item in Sequence(node, key))
         {
-            string field = $"games[{i++}]";
-            var (kind, display, p) = ReadCatalogEntry(item, field, "Markov game", MarkovGameKinds);
-            MarkovGame game = MarkovGames.Random((int)p.Integer("states"), (int)p.Integer("actions"), p.Number("discount"), p.Boolean("zeroSum"), (ulong)p.Integer("seed"));
-            long deviations = (long)Math.Pow(p.Integer("actions"), p.Integer("states"));
-            if (deviations > IndependentPlay.MaxDeviations)
+            string field = $"{key}[{i++}]";
+            (string name, T setup) = read(item, field);
+            if (!names.Add(name))
             {
-                throw Error(item, field, $"{p.Integer("actions")}^{p.Integer("states")} = {deviations} deterministic stationary policies per player; the CCE gap enumerates at most {IndependentPlay.MaxDeviations}");
+                throw Error(item, field, $"{what} name '{name}' is used twice; give each a distinct 'name:'");
             }
 
-            string shown = display ?? kind;
-            if (games.Any(g => g.Name == shown))
-            {
-                throw Error(item, field, $"game name '{shown}' is used twice; give each a distinct 'name:'");
-            }
-
-            games.Add(new MarkovGameSetup(shown, kind, p.Values, game));
+            list.Add(setup);
         }
 
-        if (games.Count == 0)
+        if (list.Count == 0)
         {
-            throw Error(gamesNode, "games", "the list is empty; give at least one game");
+            throw Error(node, key, $"the list is empty; give at least one {what}");
         }
 
-        YamlNode learnersNode = Required(root, keys, "learners", "a list of full-information learners each player runs in every state (hedge, optimistic-hedge, regret-matching, …)");
-        var learners = new List<PlayerSetup>();
-        int j = 0;
-        foreach (YamlNode item in Sequence(learnersNode, "learners"))
+        return list;
+    }
+
+    /// <summary>The <c>learners</c> of game specs: registered K-armed learners, each checked at every strategy count it will
+    /// face (with where) and against what a player must be.</summary>
+    private List<PlayerSetup> ReadPlayers(YamlMappingNode root, Dictionary<string, YamlNode> keys, string hint, IReadOnlyList<(int Arms, string Where)> shapes, Func<IBanditPolicy, bool> fits, string misfit)
+        => ReadList(root, keys, "learners", hint, "learner", (item, field) =>
         {
-            string field = $"learners[{j++}]";
             var (kindNode, kind, display, given) = ReadEntry(item, field, "learner");
             LearnerInfo info = Registry.FindLearner(kind)
                 ?? throw Error(kindNode, $"{field}.kind", $"unknown learner '{kind}'{Suggestions.DidYouMean(kind, Registry.Learners.Select(x => x.Name))}");
             ParameterSet p = ReadParameters(info.Parameters, given, item, field, $"learner '{kind}'");
-            foreach (int actions in games.SelectMany(g => Enumerable.Range(0, g.Game.States).SelectMany(st => new[] { g.Game.Actions(0, st), g.Game.Actions(1, st) })).Distinct())
+            foreach ((int arms, string where) in shapes.DistinctBy(x => x.Arms))
             {
                 IBanditPolicy probe;
                 try
                 {
-                    probe = info.Create(actions, p);
+                    probe = info.Create(arms, p);
                 }
                 catch (ArgumentException ex)
                 {
-                    throw Error(item, field, ex.Message);
+                    throw Error(item, field, $"{ex.Message} ({where})");
                 }
 
-                if (probe is not IExpertsPolicy)
+                if (!fits(probe))
                 {
-                    throw Error(item, field, $"learner '{kind}' is not a full-information learner; independent learning feeds every action's Q-value (hedge, optimistic-hedge, regret-matching, …)");
+                    throw Error(item, field, $"learner '{kind}' {misfit}");
                 }
             }
 
-            string shown = display ?? kind;
-            if (learners.Any(l => l.Name == shown))
-            {
-                throw Error(item, field, $"learner name '{shown}' is used twice; give each a distinct 'name:'");
-            }
-
-            learners.Add(new PlayerSetup(shown, kind, p.Values, k => info.Create(k, p)));
-        }
-
-        if (learners.Count == 0)
-        {
-            throw Error(learnersNode, "learners", "the list is empty; give at least one learner");
-        }
-
-        return new MarkovStudy(name, description, iterations, seed, games, learners);
-    }
+            return (display ?? kind, new PlayerSetup(display ?? kind, kind, p.Values, k => info.Create(k, p)));
+        });
 
     private double[,] ParseMatrix(YamlNode node, string field, string text)
     {
