@@ -5,8 +5,8 @@ using Hindsight.Games.Solvers;
 
 namespace Hindsight.Benchmarks;
 
-/// <summary>Solving games: random 10 × 10 zero-sum games by LP (OR-Tools GLOP, one model and its duals; 16 games in turn,
-/// so nothing of one solve can help the next), every
+/// <summary>Solving games: random 10 × 10 zero-sum games by LP (OR-Tools GLOP, one model and its duals; 16 games in turn;
+/// the solver is reset between games), every
 /// equilibrium of a random 6 × 6 general-sum game by support enumeration, and Hedge self-play on the 10 × 10 game
 /// (per round: 10 000 rounds per invocation, one checkpoint).</summary>
 [MemoryDiagnoser]

@@ -10,8 +10,9 @@ namespace Hindsight.Cli;
 
 /// <summary>
 /// <c>hindsight run SPEC [--out DIR] [--runs N] [--horizon T] [--threads N] [--seed S]</c>: runs the experiment,
-/// writes results.json, curves.csv and report.html, and prints a summary table. Ctrl-C stops it cleanly: the
-/// finished runs are written and marked partial.
+/// writes results.json, curves.csv and report.html, and prints a summary table. Ctrl-C stops a bandit experiment
+/// cleanly: the finished runs are written and marked partial. The other spec kinds (groupwise, oco, game, markov,
+/// preference, dueling) write their results.json and report.html when they finish; Ctrl-C ends them without output.
 /// </summary>
 internal static class RunCommand
 {

@@ -18,9 +18,6 @@ internal static class SolveCommand
 {
     private static readonly string[] Methods = ["auto", "linear-programming", "support-enumeration", "lemke-howson", "correlated", "coarse-correlated"];
 
-    /// <summary>Two-player games up to this many support pairs go to support enumeration under <c>auto</c>.</summary>
-    private const long AutoSupportPairs = 20_000;
-
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
         var file = new Argument<string>("game") { Description = "A Gambit .nfg file (payoff or outcome form)." };
@@ -58,10 +55,7 @@ internal static class SolveCommand
         bool zeroSum = game.IsZeroSum;
         if (method == "auto")
         {
-            method = game.Players.Count != 2 ? "correlated"
-                : zeroSum ? "linear-programming"
-                : SupportPairs(game) <= AutoSupportPairs ? "support-enumeration"
-                : "lemke-howson";
+            method = game.Players.Count != 2 ? "correlated" : NashEquilibria.Choose(game);
         }
 
         bool correlated = method is "correlated" or "coarse-correlated";
@@ -81,7 +75,7 @@ internal static class SolveCommand
         try
         {
             found = correlated ? [Describe(game, CorrelatedSolver.Solve(game, method == "coarse-correlated"), method == "coarse-correlated")]
-                : [.. Nash(game, method).Select(e => Describe(game, e))];
+                : [.. NashEquilibria.Solve(game, method).Select(e => Describe(game, e))];
         }
         catch (ArgumentException ex)
         {
@@ -146,13 +140,6 @@ internal static class SolveCommand
         return ExitCodes.Success;
     }
 
-    private static IReadOnlyList<Equilibrium> Nash(NormalFormGame game, string method) => method switch
-    {
-        "linear-programming" => [ZeroSumSolver.Solve(game)],
-        "support-enumeration" => SupportEnumeration.Solve(game),
-        _ => LemkeHowson.All(game),
-    };
-
     private static Dictionary<string, object?> Describe(NormalFormGame game, Equilibrium e) => new()
     {
         ["strategies"] = e.Strategies,
@@ -184,16 +171,4 @@ internal static class SolveCommand
 
     private static IEnumerable<string> Profile(NormalFormGame game, int index)
         => Enumerable.Range(0, game.Players.Count).Select(i => game.Strategies[i][index / game.Stride(i) % game.StrategyCount(i)]);
-
-    private static double SupportPairs(NormalFormGame game)
-    {
-        int m = game.StrategyCount(0), n = game.StrategyCount(1);
-        double pairs = 0;
-        for (int k = 1; k <= Math.Min(m, n); k++)
-        {
-            pairs += MathNet.Numerics.SpecialFunctions.Binomial(m, k) * MathNet.Numerics.SpecialFunctions.Binomial(n, k);
-        }
-
-        return pairs;
-    }
 }

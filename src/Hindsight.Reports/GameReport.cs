@@ -51,6 +51,12 @@ public static class GameReport
                     JsonSerializer.Serialize(w, value);
                 }
 
+                if (solution.CorrelatedPayoffs is { } correlated)
+                {
+                    w.WritePropertyName("correlatedEquilibriumPayoffs");
+                    JsonSerializer.Serialize(w, correlated);
+                }
+
                 w.WritePropertyName("equilibria");
                 JsonSerializer.Serialize(w, solution.Equilibria.Select(e => new { strategies = e.Strategies, payoffs = e.Payoffs }));
                 w.WriteEndObject();
@@ -115,7 +121,15 @@ public static class GameReport
                 sb.Append("value ").Append(Reports.H(string.Join(", ", value.Select(v => v.ToString("0.######", CultureInfo.InvariantCulture))))).Append("; ");
             }
 
-            sb.Append(CultureInfo.InvariantCulture, $"{solution.Equilibria.Count} Nash equilibri{(solution.Equilibria.Count == 1 ? "um" : "a")}");
+            if (solution.CorrelatedPayoffs is { } correlated)
+            {
+                sb.Append("payoffs at the welfare-maximizing correlated equilibrium ").Append(Reports.H(string.Join(", ", correlated.Select(v => v.ToString("0.######", CultureInfo.InvariantCulture))))).Append(" (Nash equilibria are not computed for n players)");
+            }
+            else
+            {
+                sb.Append(CultureInfo.InvariantCulture, $"{solution.Equilibria.Count} Nash equilibri{(solution.Equilibria.Count == 1 ? "um" : "a")}");
+            }
+
             foreach (Equilibrium e in solution.Equilibria.Take(4))
             {
                 sb.Append(" · (").Append(Reports.H(string.Join(" | ", e.Strategies.Select(x => string.Join(" ", x.Select(v => v.ToString("0.###", CultureInfo.InvariantCulture))))))).Append(')');

@@ -32,7 +32,10 @@ public class GameRunTests
         Assert.Equal(4, doc.RootElement.GetProperty("results").GetArrayLength());
         JsonElement first = doc.RootElement.GetProperty("results")[0];
         Assert.Equal(doc.RootElement.GetProperty("checkpoints").GetArrayLength(), first.GetProperty("averageNashGap").GetArrayLength());
-        Assert.Equal("correlated (welfare-maximizing CE, LP)", doc.RootElement.GetProperty("games")[1].GetProperty("method").GetString());
+        JsonElement three = doc.RootElement.GetProperty("games")[1];
+        Assert.Equal("correlated (welfare-maximizing CE, LP)", three.GetProperty("method").GetString());
+        Assert.Equal(3, three.GetProperty("correlatedEquilibriumPayoffs").GetArrayLength());
+        Assert.False(three.TryGetProperty("value", out _));
         Assert.Contains("<svg", File.ReadAllText(Path.Combine(dir, "report.html")), StringComparison.Ordinal);
     }
 
@@ -77,6 +80,9 @@ public class GameRunTests
     [InlineData("kind: preference\niterations: 10\ngame: {kind: intransitive}\nlearners: [loglinear-dpo]\n", "learners[0]", "context features")]
     [InlineData("kind: markov\niterations: 10\ngames: [{kind: random, states: 9, actions: 3}]\nlearners: [hedge]\n", "games[0]", "deterministic stationary policies")]
     [InlineData("kind: markov\niterations: 10\ngames: [random]\nlearners: [exp3]\n", "learners[0]", "full-information")]
+    [InlineData("kind: preference\niterations: 10\nbeta: 1e-9\ngame: {kind: intransitive}\nlearners: [nash-mp]\n", "beta", "beta: 0")]
+    [InlineData("kind: preference\niterations: 10\ngame: {kind: intransitive, spread: 400}\nlearners: [nash-mp]\n", "game", "spread")]
+    [InlineData("kind: game\nhorizon: 10\ngames: [{kind: random-general-sum, players: 10, strategies: 10}]\nlearners: [hedge]\n", "games[0]", "pure profiles")]
     [InlineData("kind: dueling\nhorizon: 10\nenvironments: [{kind: matrix, preferences: \"0.5 x; 0.5 0.5\"}]\nlearners: [rucb]\n", "environments[0].preferences", "not a number")]
     public void Bad_specs_exit_2_naming_the_field_and_write_nothing(string spec, string field, string hint)
     {
@@ -98,6 +104,14 @@ public class GameRunTests
         Assert.Equal(2, doc.RootElement.GetProperty("results").GetArrayLength());
         Assert.True(doc.RootElement.GetProperty("games")[0].TryGetProperty("value", out _));
         Assert.False(doc.RootElement.GetProperty("games")[1].TryGetProperty("value", out _));
+    }
+
+    [Fact]
+    public void Horizon_above_a_kinds_limit_is_refused()
+    {
+        var (code, _, stderr, _) = RunSpec("kind: markov\niterations: 10\ngames: [random]\nlearners: [hedge]\n", "--horizon", "2000000");
+        Assert.Equal(2, code);
+        Assert.Contains("--horizon 2000000", stderr, StringComparison.Ordinal);
     }
 
     [Fact]

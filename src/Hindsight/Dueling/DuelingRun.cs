@@ -1,4 +1,5 @@
 using Hindsight.Numerics;
+using Hindsight.Simulation;
 
 namespace Hindsight.Dueling;
 
@@ -15,7 +16,7 @@ public static class DuelingRun
     {
         ArgumentNullException.ThrowIfNull(environment);
         ArgumentNullException.ThrowIfNull(policy);
-        ArgumentNullException.ThrowIfNull(checkpoints);
+        Checkpoints.Validate(checkpoints);
         if (policy.Arms != environment.Arms)
         {
             throw new ArgumentException($"The environment has {environment.Arms} arms; the learner {policy.Arms}.", nameof(policy));

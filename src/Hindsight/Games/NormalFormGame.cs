@@ -35,9 +35,9 @@ public sealed class NormalFormGame
         {
             _strides[i] = (int)profiles;
             profiles *= strategies[i].Count;
-            if (profiles > 50_000_000)
+            if (profiles > MaxProfiles)
             {
-                throw new ArgumentException("The game has more than 50 million pure profiles.");
+                throw new ArgumentException($"The game has more than {MaxProfiles:N0} pure profiles.");
             }
         }
 
@@ -52,6 +52,9 @@ public sealed class NormalFormGame
         _payoffs = [.. payoffs.Select(p => (double[])p.Clone())];
         Profiles = (int)profiles;
     }
+
+    /// <summary>The most pure profiles a game may have (each player's payoffs are stored for every profile).</summary>
+    public const int MaxProfiles = 50_000_000;
 
     /// <summary>The title.</summary>
     public string Title { get; }
@@ -184,6 +187,30 @@ public sealed class NormalFormGame
         ArgumentNullException.ThrowIfNull(mixed);
         values.Clear();
         int n = Players.Count;
+        if (n == 2)
+        {
+            // Two players: a matrix–vector product over the profile table (row index fastest), no profile decoding.
+            int rows = _strides[1], columns = Profiles / rows;
+            double[] payoff = _payoffs[player];
+            for (int c = 0; c < columns; c++)
+            {
+                for (int r = 0; r < rows; r++)
+                {
+                    double value = payoff[r + (c * rows)];
+                    if (player == 0)
+                    {
+                        values[r] += value * mixed[1][c];
+                    }
+                    else
+                    {
+                        values[c] += value * mixed[0][r];
+                    }
+                }
+            }
+
+            return;
+        }
+
         Span<int> profile = stackalloc int[n];
         for (int k = 0; k < Profiles; k++)
         {

@@ -55,9 +55,23 @@ public static class RandomGames
     {
         ArgumentNullException.ThrowIfNull(strategies);
         var rng = new SeededRandom(seed);
-        long profiles = strategies.Aggregate(1L, (a, k) => a * Math.Max(k, 1));
-        double[][] payoffs = [.. strategies.Select(_ => new double[Math.Min(profiles, int.MaxValue)])];
-        for (int p = 0; p < profiles; p++)
+        if (strategies.Count < 1 || strategies.Any(k => k < 1))
+        {
+            throw new ArgumentException("A game needs at least one player and at least one strategy each.", nameof(strategies));
+        }
+
+        long profiles = 1;
+        foreach (int k in strategies)
+        {
+            profiles *= k;
+            if (profiles > NormalFormGame.MaxProfiles)
+            {
+                throw new ArgumentException($"The game would have more than {NormalFormGame.MaxProfiles:N0} pure profiles.", nameof(strategies));
+            }
+        }
+
+        double[][] payoffs = [.. strategies.Select(_ => new double[profiles])];
+        for (int p = 0; p < payoffs[0].Length; p++)
         {
             foreach (double[] player in payoffs)
             {

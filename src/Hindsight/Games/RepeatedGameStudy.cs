@@ -37,23 +37,10 @@ public sealed record RepeatedGameStudy(string Name, string? Description, long Ho
         NormalFormGame game = setup.Game;
         if (game.Players.Count != 2)
         {
-            return new GameSolution(setup.Name, "correlated (welfare-maximizing CE, LP)", [], CorrelatedSolver.Solve(game).Payoffs);
+            return new GameSolution(setup.Name, "correlated (welfare-maximizing CE, LP)", [], null, CorrelatedSolver.Solve(game).Payoffs);
         }
 
-        if (game.IsZeroSum)
-        {
-            Equilibrium e = ZeroSumSolver.Solve(game);
-            return new GameSolution(setup.Name, "linear programming", [e], e.Payoffs);
-        }
-
-        try
-        {
-            IReadOnlyList<Equilibrium> all = SupportEnumeration.Solve(game);
-            return new GameSolution(setup.Name, "support enumeration", all, null);
-        }
-        catch (ArgumentException)
-        {
-            return new GameSolution(setup.Name, "Lemke–Howson (every label)", LemkeHowson.All(game), null);
-        }
+        (string method, IReadOnlyList<Equilibrium> equilibria) = NashEquilibria.Find(game);
+        return new GameSolution(setup.Name, method, equilibria, method == "linear-programming" ? equilibria[0].Payoffs : null, null);
     }
 }

@@ -3,6 +3,7 @@ using Hindsight.Bandits;
 using Hindsight.Bandits.Policies;
 using Hindsight.Experts;
 using Hindsight.Numerics;
+using Hindsight.Simulation;
 
 namespace Hindsight.Games;
 
@@ -48,18 +49,7 @@ public static class SelfPlay
             throw new ArgumentException($"The game has {n} players; {players.Count} learners were given.", nameof(players));
         }
 
-        for (int c = 1; c < checkpoints.Count; c++)
-        {
-            if (checkpoints[c] <= checkpoints[c - 1])
-            {
-                throw new ArgumentException("Checkpoints must increase.", nameof(checkpoints));
-            }
-        }
-
-        if (checkpoints.Count > 0 && checkpoints[0] < 1)
-        {
-            throw new ArgumentException("Checkpoints must be positive rounds.", nameof(checkpoints));
-        }
+        Checkpoints.Validate(checkpoints);
 
         var experts = new IExpertsPolicy?[n];
         var bandits = new IRandomizedPolicy?[n];

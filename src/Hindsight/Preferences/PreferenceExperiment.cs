@@ -12,7 +12,8 @@ namespace Hindsight.Preferences;
 /// <param name="GameParameters">The game's parameters.</param>
 /// <param name="Game">The game.</param>
 /// <param name="Learners">The learners.</param>
-public sealed record PreferenceExperiment(string Name, string? Description, long Iterations, double Beta, string GameKind, IReadOnlyList<KeyValuePair<string, object?>> GameParameters, PreferenceGame Game, IReadOnlyList<PreferenceLearnerSetup> Learners)
+/// <param name="Targets">The game's exact targets for β (<see cref="PreferenceTargets.Of"/>).</param>
+public sealed record PreferenceExperiment(string Name, string? Description, long Iterations, double Beta, string GameKind, IReadOnlyList<KeyValuePair<string, object?>> GameParameters, PreferenceGame Game, IReadOnlyList<PreferenceLearnerSetup> Learners, PreferenceTargets Targets)
 {
     /// <summary>Runs every learner (in parallel; results do not depend on the threads).</summary>
     /// <returns>Each learner's checkpoints, in spec order.</returns>
@@ -20,7 +21,7 @@ public sealed record PreferenceExperiment(string Name, string? Description, long
     {
         long[] checkpoints = [0, .. Checkpoints.Geometric(Iterations, 30)];
         var curves = new IReadOnlyList<PreferenceCheckpoint>[Learners.Count];
-        Parallel.For(0, Learners.Count, k => curves[k] = PreferenceStudy.Run(Game, Learners[k].Create(), Beta, checkpoints));
+        Parallel.For(0, Learners.Count, k => curves[k] = PreferenceStudy.Run(Game, Learners[k].Create(), Beta, checkpoints, Targets));
         return new PreferenceExperimentResult(this, checkpoints, curves);
     }
 }

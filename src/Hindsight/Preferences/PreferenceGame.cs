@@ -285,10 +285,12 @@ public sealed class PreferenceGame
     /// <summary>
     /// The β-regularized Nash policy, per prompt the solution of π(y) ∝ μ(y) exp(P(y ≻ π)/β): damped Newton on the
     /// logits z (π = softmax(log μ + z)) for the residual z − Pπ/β, whose Jacobian I − S·(diag π − ππᵀ)/β (S = P − ½·11ᵀ
-    /// antisymmetric) is never singular; stopped when the residual is below 1e-13.
+    /// antisymmetric) is never singular; continued from β = 1 down to the target by halving, each step accepted only if
+    /// it lowers the residual, stopped below 1e-13·max(1, 1/β) (the logits' scale).
     /// </summary>
     /// <param name="beta">β &gt; 0.</param>
     /// <returns>π*_β.</returns>
+    /// <exception cref="ArgumentException">Newton's method stalled above 1e-9·max(1, 1/β) (β far too small for double precision).</exception>
     public TabularPolicy RegularizedNash(double beta)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(beta);
@@ -301,11 +303,39 @@ public sealed class PreferenceGame
         return new TabularPolicy(result);
     }
 
+    /// <summary>
+    /// Continuation in β: the fixed point is easy near μ (β ≥ 1), so solve there first, then halve β down to the target,
+    /// warm-starting each solve from the last logits scaled by 2 (the logits are P π / β up to a shift).
+    /// </summary>
     private double[] SolveRegularized(int x, double beta)
+    {
+        double[] z = new double[Responses(x)];
+        double current = Math.Max(beta, 1);
+        while (true)
+        {
+            double[] p = Newton(x, current, z);
+            if (current == beta)
+            {
+                return p;
+            }
+
+            double next = Math.Max(beta, current / 2);
+            for (int y = 0; y < z.Length; y++)
+            {
+                z[y] *= current / next;
+            }
+
+            current = next;
+        }
+    }
+
+    /// <summary>Damped Newton for z − Pπ(z)/β = 0 (up to a shift) from <paramref name="z"/> (updated in place); a step is
+    /// taken only if it lowers the residual. Tolerance relative to the logits' scale 1/β.</summary>
+    private double[] Newton(int x, double beta, double[] z)
     {
         int n = Responses(x);
         double[] logMu = [.. _reference[x].Select(m => Math.Log(m))];
-        double[] z = new double[n], p = new double[n], v = new double[n], r = new double[n];
+        double[] p = new double[n], v = new double[n], r = new double[n], trial = new double[n];
         double Residual(double[] logits)
         {
             double[] shifted = new double[n];
@@ -333,8 +363,9 @@ public sealed class PreferenceGame
             return norm;
         }
 
+        double scale = Math.Max(1, 1 / beta), tolerance = 1e-13 * scale;
         double residual = Residual(z);
-        for (int iteration = 0; iteration < 200 && residual > 1e-13; iteration++)
+        for (int iteration = 0; iteration < 100 && residual > tolerance; iteration++)
         {
             var jacobian = Matrix<double>.Build.Dense(n, n, (a, b) =>
             {
@@ -343,28 +374,34 @@ public sealed class PreferenceGame
                 return (a == b ? 1 : 0) - d;
             });
             MathNet.Numerics.LinearAlgebra.Vector<double> step = jacobian.Solve(MathNet.Numerics.LinearAlgebra.Vector<double>.Build.DenseOfArray([.. r.Select(e => -e)]));
-            double scale = 1;
-            double[] trial = new double[n];
-            double next;
-            do
+            double next = double.PositiveInfinity;
+            for (double damping = 1; damping > 1e-12; damping /= 2)
             {
                 for (int y = 0; y < n; y++)
                 {
-                    trial[y] = z[y] + (scale * step[y]);
+                    trial[y] = z[y] + (damping * step[y]);
                 }
 
                 next = Residual(trial);
-                scale /= 2;
+                if (next < residual)
+                {
+                    break;
+                }
             }
-            while (next > residual && scale > 1e-10);
+
+            if (!(next < residual))
+            {
+                break; // no step lowers the residual: stalled
+            }
 
             Array.Copy(trial, z, n);
             residual = Residual(z);
         }
 
-        if (residual > 1e-10)
+        residual = Residual(z); // leaves p at z (a rejected trial may have been the last evaluated)
+        if (!(residual <= 1e-9 * scale))
         {
-            throw new InvalidOperationException($"prompt {x}: Newton's method stopped at residual {residual} for the β-regularized Nash policy.");
+            throw new ArgumentException($"prompt {x}: the β-regularized Nash policy for β = {beta} was not found (Newton stopped at residual {residual:G3}); try a larger β.");
         }
 
         return (double[])p.Clone();

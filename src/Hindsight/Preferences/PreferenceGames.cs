@@ -10,7 +10,7 @@ public static class PreferenceGames
     /// Preferences with a transitive and a cyclic part: for responses 0 … n − 1 of each prompt,
     /// P(y ≻ y') = σ(τ (s_y − s_{y'}) + c · sin(2π (y − y')/n)) with scores s ~ N(0, 1). The sine term is antisymmetric and
     /// sums to zero around the circle, so no reward explains it: for c large against τ the preferences are intransitive
-    /// (y beats the responses just after it and loses to those just before), and a Bradley–Terry fit misses them. The
+    /// (y beats the responses just before it on the circle and loses to those just after), and a Bradley–Terry fit misses them. The
     /// reference policy is softmax(spread · g) with g ~ N(0, 1).
     /// </summary>
     /// <param name="prompts">Number of prompts (≥ 1).</param>

@@ -14,14 +14,15 @@ public static class PreferenceStudy
     /// <param name="learner">The learner (reset here).</param>
     /// <param name="beta">β ≥ 0 of the game the meters measure (and the learner's β).</param>
     /// <param name="checkpoints">Increasing iteration counts (0 measures the starting policy).</param>
+    /// <param name="targets">The game's targets for β, when already computed (null: computed here).</param>
     /// <returns>One measurement per checkpoint.</returns>
-    public static IReadOnlyList<PreferenceCheckpoint> Run(PreferenceGame game, IPreferenceLearner learner, double beta, IReadOnlyList<long> checkpoints)
+    public static IReadOnlyList<PreferenceCheckpoint> Run(PreferenceGame game, IPreferenceLearner learner, double beta, IReadOnlyList<long> checkpoints, PreferenceTargets? targets = null)
     {
         ArgumentNullException.ThrowIfNull(game);
         ArgumentNullException.ThrowIfNull(learner);
-        ArgumentNullException.ThrowIfNull(checkpoints);
-        TabularPolicy winner = game.MinimaxWinner();
-        TabularPolicy target = beta > 0 ? game.RegularizedNash(beta) : winner;
+        Simulation.Checkpoints.Validate(checkpoints, first: 0);
+        targets ??= PreferenceTargets.Of(game, beta);
+        TabularPolicy winner = targets.MinimaxWinner, target = targets.Nash;
         learner.Reset(game, beta);
         double[][] sum = [.. Enumerable.Range(0, game.Prompts).Select(x => new double[game.Responses(x)])];
         var points = new List<PreferenceCheckpoint>();
@@ -30,11 +31,6 @@ public static class PreferenceStudy
         Accumulate(sum, current);
         foreach (long checkpoint in checkpoints)
         {
-            if (checkpoint < t)
-            {
-                throw new ArgumentException("Checkpoints must increase.", nameof(checkpoints));
-            }
-
             while (t < checkpoint)
             {
                 learner.Step();

@@ -22,4 +22,21 @@ public static class Checkpoints
         points.Add(horizon);
         return [.. points];
     }
+
+    /// <summary>Checks that checkpoints are strictly increasing and at least <paramref name="first"/> (a run that waits
+    /// for a round it has passed would never end).</summary>
+    /// <param name="checkpoints">The checkpoints.</param>
+    /// <param name="first">The smallest allowed value (1 for rounds, 0 where round 0 is the start).</param>
+    /// <exception cref="ArgumentException">They are not.</exception>
+    public static void Validate(IReadOnlyList<long> checkpoints, long first = 1)
+    {
+        ArgumentNullException.ThrowIfNull(checkpoints);
+        for (int c = 0; c < checkpoints.Count; c++)
+        {
+            if (checkpoints[c] < first || (c > 0 && checkpoints[c] <= checkpoints[c - 1]))
+            {
+                throw new ArgumentException($"Checkpoints must increase strictly from {first} or more; checkpoint {c} is {checkpoints[c]}.", nameof(checkpoints));
+            }
+        }
+    }
 }

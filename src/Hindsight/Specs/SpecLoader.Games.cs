@@ -23,7 +23,7 @@ public sealed partial class SpecLoader
     public static IReadOnlyList<(string Name, string Description, ParameterInfo[] Parameters)> MarkovGameKinds { get; } =
     [
         ("random", "rewards uniform on [−1, 1] (player 2's = −player 1's when zero-sum), Dirichlet(1) transitions, start in state 0",
-            [GameInt("states", 3, "the number of states"), GameInt("actions", 3, "actions per player per state"),
+            [GameInt("states", 3, "the number of states", max: 64), GameInt("actions", 3, "actions per player per state", max: 64),
              new ParameterInfo("discount", ParameterType.Number, 0.8, "γ") { Min = 0, Max = 0.999 },
              new ParameterInfo("zeroSum", ParameterType.Boolean, true, "player 2's reward is −player 1's"), GameInt("seed", 1, "the game's seed", 0)]),
     ];
@@ -33,9 +33,9 @@ public sealed partial class SpecLoader
     [
         .. Classics.ByName.Keys.Select(name => (name, $"the classic {name} (two players)", Array.Empty<ParameterInfo>())),
         ("random-zero-sum", "a two-player zero-sum game with payoffs uniform on [−1, 1]",
-            [GameInt("rows", 3, "the row player's strategies"), GameInt("columns", 3, "the column player's strategies"), GameInt("seed", 1, "the game's seed", 0)]),
+            [GameInt("rows", 3, "the row player's strategies", max: 1000), GameInt("columns", 3, "the column player's strategies", max: 1000), GameInt("seed", 1, "the game's seed", 0)]),
         ("random-general-sum", "an n-player game with every payoff uniform on [−1, 1]",
-            [GameInt("players", 2, "the number of players"), GameInt("strategies", 3, "strategies per player"), GameInt("seed", 1, "the game's seed", 0)]),
+            [GameInt("players", 2, "the number of players", max: 20), GameInt("strategies", 3, "strategies per player", max: 1000), GameInt("seed", 1, "the game's seed", 0)]),
         ("nfg", "a game read from a Gambit .nfg file",
             [new ParameterInfo("data", ParameterType.Path, null, "the .nfg file, relative to the spec file")]),
     ];
@@ -44,16 +44,16 @@ public sealed partial class SpecLoader
     public static IReadOnlyList<(string Name, string Description, ParameterInfo[] Parameters)> PreferenceGameKinds { get; } =
     [
         ("intransitive", "P(y ≻ y') = σ(τ(s_y − s_y') + c·sin(2π(y − y')/n)): transitive scores plus a cycle",
-            [GameInt("prompts", 4, "the number of prompts"), GameInt("responses", 7, "responses per prompt", 2),
+            [GameInt("prompts", 4, "the number of prompts", max: 10_000), GameInt("responses", 7, "responses per prompt", 2, 1000),
              new ParameterInfo("cycle", ParameterType.Number, 3.0, "c, the cycle's strength") { Min = 0 },
              new ParameterInfo("transitive", ParameterType.Number, 0.5, "τ, the scores' weight") { Min = 0 },
-             new ParameterInfo("spread", ParameterType.Number, 0.5, "how far the reference policy is from uniform") { Min = 0 },
+             new ParameterInfo("spread", ParameterType.Number, 0.5, "how far the reference policy is from uniform") { Min = 0, Max = 20 },
              GameInt("seed", 1, "the game's seed", 0)]),
         ("contextual", "context features φ ~ N(0, I), a hidden linear reward wᵀφ as the transitive part, plus a cycle (for log-linear learners)",
-            [GameInt("prompts", 16, "the number of prompts"), GameInt("responses", 6, "responses per prompt", 2), GameInt("dimension", 5, "d, the features' dimension"),
+            [GameInt("prompts", 16, "the number of prompts", max: 10_000), GameInt("responses", 6, "responses per prompt", 2, 1000), GameInt("dimension", 5, "d, the features' dimension", max: 1000),
              new ParameterInfo("cycle", ParameterType.Number, 0.0, "c, the cycle's strength") { Min = 0 },
              new ParameterInfo("transitive", ParameterType.Number, 1.5, "τ, the hidden reward's weight") { Min = 0 },
-             new ParameterInfo("spread", ParameterType.Number, 0.5, "how far the reference policy is from uniform") { Min = 0 },
+             new ParameterInfo("spread", ParameterType.Number, 0.5, "how far the reference policy is from uniform") { Min = 0, Max = 20 },
              GameInt("seed", 1, "the hidden reward's seed", 0), GameInt("promptSeed", 1, "the prompts' seed", 0)]),
     ];
 
@@ -80,12 +80,12 @@ public sealed partial class SpecLoader
     public static IReadOnlyList<(string Name, string Description, ParameterInfo[] Parameters)> DuelingEnvironments { get; } =
     [
         ("planted-condorcet", "arm 0 beats every arm by ½ + gap; the other pairs uniform in ½ ± spread",
-            [GameInt("arms", 8, "K", 2), new ParameterInfo("gap", ParameterType.Number, 0.1, "the winner's margin") { Min = 0, MinExclusive = true, Max = 0.5 },
+            [GameInt("arms", 8, "K", 2, 1000), new ParameterInfo("gap", ParameterType.Number, 0.1, "the winner's margin") { Min = 0, MinExclusive = true, Max = 0.5 },
              new ParameterInfo("spread", ParameterType.Number, 0.3, "the other pairs' spread") { Min = 0, Max = 0.5 }, GameInt("seed", 1, "the environment's seed", 0)]),
         ("matrix", "an explicit preference matrix P[i][j] = P(i ≻ j)",
             [new ParameterInfo("preferences", ParameterType.Text, null, "rows of P, e.g. \"0.5 0.6; 0.4 0.5\" (rows separated by ';')")]),
         ("intransitive", "one prompt of an intransitive preference game (see kind: preference)",
-            [GameInt("responses", 7, "K", 2), new ParameterInfo("cycle", ParameterType.Number, 3.0, "c") { Min = 0 },
+            [GameInt("responses", 7, "K", 2, 1000), new ParameterInfo("cycle", ParameterType.Number, 3.0, "c") { Min = 0 },
              new ParameterInfo("transitive", ParameterType.Number, 0.5, "τ") { Min = 0 }, GameInt("seed", 1, "the seed", 0)]),
     ];
 
@@ -97,7 +97,7 @@ public sealed partial class SpecLoader
         ("uniform", "two arms uniformly at random (baseline)", []),
     ];
 
-    private static ParameterInfo GameInt(string name, long value, string description, long min = 1) => new(name, ParameterType.Integer, value, description) { Min = min };
+    private static ParameterInfo GameInt(string name, long value, string description, long min = 1, double max = double.PositiveInfinity) => new(name, ParameterType.Integer, value, description) { Min = min, Max = max };
 
     private static ParameterInfo Eta(double value) => new("eta", ParameterType.Number, value, "step size η") { Min = 0, MinExclusive = true };
 
@@ -109,7 +109,7 @@ public sealed partial class SpecLoader
     {
         Dictionary<string, YamlNode> keys = ReadKeys(root, GameKeys);
         (string name, string? description) = ReadNameAndDescription(keys, defaultName);
-        long horizon = overrides.Horizon ?? ReadInteger(Required(root, keys, "horizon", "the number of rounds of play, a whole number > 0"), "horizon", 1, 100_000_000);
+        long horizon = Rounds(overrides, root, keys, "horizon", "the number of rounds of play, a whole number > 0", 100_000_000);
         ulong seed = overrides.Seed ?? (keys.TryGetValue("seed", out YamlNode? s) ? (ulong)ReadInteger(s, "seed", 0) : 1UL);
         bool sampled = false;
         if (keys.TryGetValue("feedback", out YamlNode? f))
@@ -163,7 +163,7 @@ public sealed partial class SpecLoader
     {
         Dictionary<string, YamlNode> keys = ReadKeys(root, MarkovKeys);
         (string name, string? description) = ReadNameAndDescription(keys, defaultName);
-        long iterations = overrides.Horizon ?? ReadInteger(Required(root, keys, "iterations", "the number of iterations of play, a whole number > 0"), "iterations", 1, 1_000_000);
+        long iterations = Rounds(overrides, root, keys, "iterations", "the number of iterations of play, a whole number > 0", 1_000_000);
         ulong seed = overrides.Seed ?? (keys.TryGetValue("seed", out YamlNode? s) ? (ulong)ReadInteger(s, "seed", 0) : 1UL);
         List<MarkovGameSetup> games = ReadList(root, keys, "games", $"a list of Markov games (kinds: {string.Join(", ", MarkovGameKinds.Select(g => g.Name))})", "game", (item, field) =>
         {
@@ -192,22 +192,41 @@ public sealed partial class SpecLoader
     {
         Dictionary<string, YamlNode> keys = ReadKeys(root, PreferenceKeys);
         (string name, string? description) = ReadNameAndDescription(keys, defaultName);
-        long iterations = overrides.Horizon ?? ReadInteger(Required(root, keys, "iterations", "the number of iterations per learner, a whole number > 0"), "iterations", 1, 10_000_000);
+        long iterations = Rounds(overrides, root, keys, "iterations", "the number of iterations per learner, a whole number > 0", 10_000_000);
         double beta = 0.1;
         if (keys.TryGetValue("beta", out YamlNode? b))
         {
             beta = ReadPlainNumber(b, "beta");
-            if (!(beta >= 0) || !double.IsFinite(beta))
+            if (!(beta == 0 || (beta >= 1e-6 && double.IsFinite(beta))))
             {
-                throw Error(b, "beta", $"β must be a finite number ≥ 0, got {beta}");
+                throw Error(b, "beta", $"β must be 0 or a finite number ≥ 1e-6, got {beta} (below 1e-6 the regularized Nash policy is the minimax winner to double precision: use beta: 0)");
             }
         }
 
         YamlNode gameNode = Required(root, keys, "game", "the preference game, e.g. {kind: intransitive, prompts: 4, responses: 7}");
         var (gameKind, _, gp) = ReadCatalogEntry(gameNode, "game", "preference game", PreferenceGameKinds);
-        PreferenceGame game = gameKind == "contextual"
-            ? PreferenceGames.Contextual((int)gp.Integer("prompts"), (int)gp.Integer("responses"), (int)gp.Integer("dimension"), gp.Number("cycle"), gp.Number("transitive"), (ulong)gp.Integer("seed"), (ulong)gp.Integer("promptSeed"), gp.Number("spread"))
-            : PreferenceGames.Intransitive((int)gp.Integer("prompts"), (int)gp.Integer("responses"), gp.Number("cycle"), gp.Number("transitive"), (ulong)gp.Integer("seed"), gp.Number("spread"));
+        PreferenceGame game;
+        PreferenceTargets targets;
+        try
+        {
+            game = gameKind == "contextual"
+                ? PreferenceGames.Contextual((int)gp.Integer("prompts"), (int)gp.Integer("responses"), (int)gp.Integer("dimension"), gp.Number("cycle"), gp.Number("transitive"), (ulong)gp.Integer("seed"), (ulong)gp.Integer("promptSeed"), gp.Number("spread"))
+                : PreferenceGames.Intransitive((int)gp.Integer("prompts"), (int)gp.Integer("responses"), gp.Number("cycle"), gp.Number("transitive"), (ulong)gp.Integer("seed"), gp.Number("spread"));
+        }
+        catch (ArgumentException ex)
+        {
+            throw Error(gameNode, "game", ex.Message);
+        }
+
+        try
+        {
+            targets = PreferenceTargets.Of(game, beta); // the exact targets, once, so a β too small is reported here
+        }
+        catch (ArgumentException ex)
+        {
+            throw Error(b ?? gameNode, b is null ? "game" : "beta", ex.Message);
+        }
+
         List<PreferenceLearnerSetup> learners = ReadList(root, keys, "learners", $"a list of learners (kinds: {string.Join(", ", PreferenceLearners.Select(x => x.Name))})", "learner", (item, field) =>
         {
             var (kind, display, p) = ReadCatalogEntry(item, field, "preference learner", PreferenceLearners);
@@ -237,14 +256,14 @@ public sealed partial class SpecLoader
 
             return (display ?? kind, new PreferenceLearnerSetup(display ?? kind, kind, p.Values, create));
         });
-        return new PreferenceExperiment(name, description, iterations, beta, gameKind, gp.Values, game, learners);
+        return new PreferenceExperiment(name, description, iterations, beta, gameKind, gp.Values, game, learners, targets);
     }
 
     private DuelingStudy BuildDueling(YamlMappingNode root, string defaultName, SpecOverrides overrides)
     {
         Dictionary<string, YamlNode> keys = ReadKeys(root, DuelingKeys);
         (string name, string? description) = ReadNameAndDescription(keys, defaultName);
-        long horizon = overrides.Horizon ?? ReadInteger(Required(root, keys, "horizon", "the number of rounds per run, a whole number > 0"), "horizon", 1, 100_000_000);
+        long horizon = Rounds(overrides, root, keys, "horizon", "the number of rounds per run, a whole number > 0", 100_000_000);
         int runs = overrides.Runs ?? (keys.TryGetValue("runs", out YamlNode? r) ? (int)ReadInteger(r, "runs", 1, 10_000) : 5);
         ulong seed = overrides.Seed ?? (keys.TryGetValue("seed", out YamlNode? s) ? (ulong)ReadInteger(s, "seed", 0) : 1UL);
         List<DuelingEnvironmentSetup> environments = ReadList(root, keys, "environments", $"a list of dueling environments (kinds: {string.Join(", ", DuelingEnvironments.Select(x => x.Name))})", "environment", (item, field) =>
@@ -279,6 +298,17 @@ public sealed partial class SpecLoader
             return (display ?? kind, new DuelingLearnerSetup(display ?? kind, kind, p.Values, create));
         });
         return new DuelingStudy(name, description, horizon, runs, seed, environments, learners);
+    }
+
+    /// <summary>The spec's rounds (or iterations), from <c>--horizon</c> when given, within this kind's limit.</summary>
+    private long Rounds(SpecOverrides overrides, YamlMappingNode root, Dictionary<string, YamlNode> keys, string key, string hint, long max)
+    {
+        if (overrides.Horizon is { } given)
+        {
+            return given <= max ? given : throw new SpecException(_file, 0, 0, key, $"--horizon {given} is above the limit of this spec kind ({max:N0} {key})");
+        }
+
+        return ReadInteger(Required(root, keys, key, hint), key, 1, max);
     }
 
     private (string Name, string? Description) ReadNameAndDescription(Dictionary<string, YamlNode> keys, string defaultName)

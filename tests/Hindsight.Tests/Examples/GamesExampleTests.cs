@@ -49,6 +49,6 @@ public class GamesExampleTests
             Assert.True(f.AverageNashGap < 0.01, $"{plain}: average {f.AverageNashGap}");
         }
 
-        Assert.Equal("linear programming", LastIterate.Value.Solutions[0].Method);
+        Assert.Equal("linear-programming", LastIterate.Value.Solutions[0].Method);
     }
 }

@@ -1,4 +1,6 @@
+using Hindsight.Bandits;
 using Hindsight.Experts;
+using Hindsight.Simulation;
 
 namespace Hindsight.Games.Markov;
 
@@ -27,7 +29,7 @@ public static class IndependentPlay
     {
         ArgumentNullException.ThrowIfNull(game);
         ArgumentNullException.ThrowIfNull(learner);
-        ArgumentNullException.ThrowIfNull(checkpoints);
+        Checkpoints.Validate(checkpoints);
         int n = game.States;
         var learners = new IExpertsPolicy[2][];
         double[][][] policy = [new double[n][], new double[n][]];
@@ -39,6 +41,11 @@ public static class IndependentPlay
             {
                 learners[i][s] = learner(game.Actions(i, s));
                 learners[i][s].Reset(seed + (ulong)((i * n) + s));
+                if (learners[i][s] is IHorizonAware aware && checkpoints.Count > 0)
+                {
+                    aware.Prepare(checkpoints[^1]); // a rate tuned to the horizon (Hedge's default) learns it here
+                }
+
                 policy[i][s] = new double[game.Actions(i, s)];
                 sum[i][s] = new double[game.Actions(i, s)];
             }

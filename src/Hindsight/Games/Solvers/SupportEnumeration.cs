@@ -13,6 +13,21 @@ public static class SupportEnumeration
     /// <summary>The most support pairs Σₖ C(m, k)·C(n, k) examined.</summary>
     public const long MaxPairs = 2_000_000;
 
+    /// <summary>The support pairs Σₖ C(m, k)·C(n, k) an m × n game has.</summary>
+    /// <param name="rows">m.</param>
+    /// <param name="columns">n.</param>
+    /// <returns>The count (a double: it overflows a long for large games).</returns>
+    public static double PairCount(int rows, int columns)
+    {
+        double pairs = 0;
+        for (int k = 1; k <= Math.Min(rows, columns); k++)
+        {
+            pairs += MathNet.Numerics.SpecialFunctions.Binomial(rows, k) * MathNet.Numerics.SpecialFunctions.Binomial(columns, k);
+        }
+
+        return pairs;
+    }
+
     /// <summary>Finds the equilibria.</summary>
     /// <param name="game">A two-player game.</param>
     /// <param name="tolerance">Feasibility and best-response tolerance.</param>
@@ -27,12 +42,7 @@ public static class SupportEnumeration
         }
 
         int m = game.StrategyCount(0), n = game.StrategyCount(1);
-        long pairs = 0;
-        for (int k = 1; k <= Math.Min(m, n); k++)
-        {
-            pairs += (long)(MathNet.Numerics.SpecialFunctions.Binomial(m, k) * MathNet.Numerics.SpecialFunctions.Binomial(n, k));
-        }
-
+        double pairs = PairCount(m, n);
         if (pairs > MaxPairs)
         {
             throw new ArgumentException($"{m}×{n}: {pairs} support pairs, more than support enumeration examines ({MaxPairs}).", nameof(game));

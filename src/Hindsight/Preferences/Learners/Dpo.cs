@@ -29,5 +29,8 @@ public class Dpo(double eta = 20, bool online = false) : PairwiseLossLearner(eta
     }
 
     /// <inheritdoc />
-    protected override double Slope(double margin) => -Beta / (1 + Math.Exp(Beta * margin));
+    protected override double Slope(double margin) => Gradient(Beta, margin);
+
+    /// <summary>d/dd of −log σ(β d): −β σ(−β d).</summary>
+    internal static double Gradient(double beta, double margin) => -beta / (1 + Math.Exp(beta * margin));
 }

@@ -32,7 +32,7 @@ public sealed class LogLinearDpo(double eta = 20, bool online = false) : LogLine
                     }
 
                     // ∂/∂θ of −log σ(β d), d = θᵀ(φ_a − φ_b): −β σ(−β d) (φ_a − φ_b).
-                    double slope = -Beta / (1 + Math.Exp(Beta * Margin(x, a, b)));
+                    double slope = Dpo.Gradient(Beta, Margin(x, a, b));
                     double w = rho * s[a] * s[b] * Game.Preference(x, a, b) * slope;
                     ReadOnlySpan<double> fa = Game.Feature(x, a), fb = Game.Feature(x, b);
                     for (int k = 0; k < g.Length; k++)

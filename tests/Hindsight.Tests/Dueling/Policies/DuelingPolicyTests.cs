@@ -73,5 +73,6 @@ public class DuelingPolicyTests
         Assert.Throws<ArgumentException>(() => new DuelingEnvironment(new double[,] { { 0.5, 0.9 }, { 0.9, 0.5 } }));
         Assert.Throws<ArgumentException>(() => DuelingRun.Run(CopelandOnly(), new Rucb(4), Checkpoints));
         Assert.Throws<ArgumentOutOfRangeException>(() => new Rucb(1));
+        Assert.Throws<ArgumentException>(() => DuelingRun.Run(CopelandOnly(), new Rucb(5), [0]));
     }
 }

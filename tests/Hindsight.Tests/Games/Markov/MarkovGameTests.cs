@@ -50,5 +50,6 @@ public class MarkovGameTests
         Assert.Throws<ArgumentException>(() => new MarkovGame(actions, rewards, [[0.5]], 0.9)); // transitions sum to 0.5
         Assert.Throws<ArgumentOutOfRangeException>(() => new MarkovGame(actions, rewards, [[1.0]], 1.0));
         Assert.Throws<ArgumentException>(() => ShapleyValueIteration.Solve(MarkovGames.Random(2, 2, 0.5, zeroSum: false, 1)));
+        Assert.Throws<ArgumentException>(() => IndependentPlay.Run(MarkovGames.Random(2, 2, 0.5, zeroSum: true, 1), k => new OptimisticHedge(k), [10, 10]));
     }
 }

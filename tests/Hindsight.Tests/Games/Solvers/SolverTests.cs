@@ -78,4 +78,17 @@ public class SolverTests
             Assert.All(all, e => Assert.True(game.NashGap(e.Strategies) <= 1e-9));
         }
     }
+
+    [Fact]
+    public void A_degenerate_game_gets_the_same_answer_whatever_the_thread_solved_before()
+    {
+        // Rows 0 and 1 are equal, so the row player has a continuum of optimal strategies; the model is reused per thread,
+        // so without a reset the previous game's basis would pick among them.
+        NormalFormGame degenerate = NormalFormGame.ZeroSum("tie", new double[,] { { 1, -1, 0 }, { 1, -1, 0 }, { -1, 1, 0.5 } });
+        Equilibrium first = ZeroSumSolver.Solve(degenerate);
+        _ = ZeroSumSolver.Solve(RandomGames.ZeroSum(3, 3, 11));
+        Equilibrium again = ZeroSumSolver.Solve(degenerate);
+        Assert.Equal(first.Strategies[0], again.Strategies[0]);
+        Assert.Equal(first.Strategies[1], again.Strategies[1]);
+    }
 }

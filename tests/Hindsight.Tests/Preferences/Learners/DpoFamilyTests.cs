@@ -30,7 +30,7 @@ public class DpoFamilyTests
     }
 
     [Fact]
-    public void Ipo_regresses_margins_to_a_finite_target_and_converges()
+    public void Ipo_converges_to_a_stationary_policy()
     {
         IReadOnlyList<PreferenceCheckpoint> r = PreferenceStudy.Run(Game, new Ipo(), Beta, [1000, 3000]);
         Assert.Equal(r[0].DualityGap, r[1].DualityGap, 6);
@@ -53,5 +53,6 @@ public class DpoFamilyTests
         Assert.Throws<ArgumentException>(() => new Dpo().Reset(Game, 0));
         Assert.Throws<ArgumentException>(() => new Egpo(eta: 20).Reset(Game, 0.1));
         Assert.Throws<ArgumentException>(() => new FastSlowDpo(fast: 1, slow: 2).Reset(Game, 0.1));
+        Assert.Throws<ArgumentException>(() => new NashMd(eta: 20).Reset(Game, 0.1));
     }
 }
