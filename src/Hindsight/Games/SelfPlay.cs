@@ -97,6 +97,7 @@ public static class SelfPlay
         var rng = new SeededRandom(seed ^ 0x5DEECE66DUL);
         var points = new List<SelfPlayCheckpoint>();
         int rows = game.StrategyCount(0), columns = n == 2 ? game.StrategyCount(1) : 0;
+        BimatrixKernel? kernel = n == 2 ? new BimatrixKernel(game) : null;
         int next = 0;
         for (long t = 1; next < checkpoints.Count; t++)
         {
@@ -118,36 +119,12 @@ public static class SelfPlay
             }
 
             // μ += σ₁ ⊗ … ⊗ σₙ (Gambit order: player 1 fastest).
-            if (n == 2)
+            if (kernel is not null)
             {
-                // Two players: column c of the profile table is contiguous, and so are both players' payoff columns.
-                for (int col = 0; col < columns; col++)
-                {
-                    Span<double> block = joint.AsSpan(col * rows, rows);
-                    TensorPrimitives.MultiplyAdd(sigma[0], sigma[1][col], block, block);
-                }
-
-                if (expected)
-                {
-                    // v₁ = A σ₂ (a sum of A's columns), v₂ = Bᵀ σ₁ (one dot product per column).
-                    if (experts[0] is not null)
-                    {
-                        Array.Clear(feedback[0]);
-                        for (int col = 0; col < columns; col++)
-                        {
-                            TensorPrimitives.MultiplyAdd(payoffs[0].AsSpan(col * rows, rows), sigma[1][col], feedback[0], feedback[0]);
-                        }
-                    }
-
-                    if (experts[1] is not null)
-                    {
-                        for (int col = 0; col < columns; col++)
-                        {
-                            feedback[1][col] = TensorPrimitives.Dot(payoffs[1].AsSpan(col * rows, rows), sigma[0]);
-                        }
-                    }
-                }
-                else if (sampled)
+                // Two players: μ, A σ₂ and Bᵀ σ₁ in one pass over the padded columns. Each player's values go to its
+                // feedback buffer; only a full-information player with expected feedback reads them.
+                kernel.Play(sigma[0], sigma[1], expected, feedback[0], feedback[1]);
+                if (sampled)
                 {
                     if (experts[0] is not null)
                     {
@@ -195,9 +172,13 @@ public static class SelfPlay
             {
                 if (experts[i] is { } e)
                 {
-                    TensorPrimitives.Subtract(feedback[i], low, feedback[i]);
-                    TensorPrimitives.Divide(feedback[i], range, feedback[i]);
-                    e.Observe(feedback[i]);
+                    double[] f = feedback[i];
+                    for (int k = 0; k < f.Length; k++)
+                    {
+                        f[k] = (f[k] - low) / range; // one pass: the spans are short, and a call per operation costs more
+                    }
+
+                    e.Observe(f);
                 }
                 else
                 {
@@ -207,6 +188,7 @@ public static class SelfPlay
 
             if (t == checkpoints[next])
             {
+                kernel?.Joint(joint);
                 points.Add(Measure(game, joint, sigma, t));
                 next++;
             }

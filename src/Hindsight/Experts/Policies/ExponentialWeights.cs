@@ -94,6 +94,6 @@ public abstract class ExponentialWeights : FullInformationPolicy
             return;
         }
 
-        TensorPrimitives.Divide(p, LossWeights.Unnormalized(z, eta, p), p);
+        LossWeights.Normalized(z, eta, p);
     }
 }
