@@ -136,4 +136,18 @@ public class SelfPlayTests
         Assert.All(r.Checkpoints, c => Assert.Equal(Math.Max(0, c.ExternalRegret.Max()) / c.Round, c.CceGap, 12));
         Assert.True(r.Checkpoints[2].CceGap < r.Checkpoints[0].CceGap);
     }
+
+    [Fact]
+    public void Fictitious_play_on_shapleys_game_from_a_pure_start_cycles_and_its_average_does_not_converge()
+    {
+        // Shapley (1964): from a generic start the players chase each other around the three strategies with runs that
+        // grow geometrically, so the empirical averages keep circling the uniform equilibrium instead of converging.
+        var p1 = new FictitiousPlay(3, initialRewards: [1, 0, 0]);
+        var p2 = new FictitiousPlay(3, initialRewards: [0, 1, 0]);
+        // Measured average Nash gap 0.288, 0.283, 0.282 at 10³, 10⁴, 10⁵ — flat (a converging average would fall ×3 a decade).
+        SelfPlayResult r = SelfPlay.Run(Classics.Shapley(), [p1, p2], Checkpoints);
+        Assert.All(r.Checkpoints, c => Assert.True(c.AverageNashGap > 0.2, $"{c.AverageNashGap}"));
+        Assert.True(r.Checkpoints[2].AverageNashGap > 0.8 * r.Checkpoints[0].AverageNashGap);
+        Assert.Throws<ArgumentException>(() => new FictitiousPlay(3, initialRewards: [1, 0]));
+    }
 }

@@ -9,12 +9,27 @@ namespace Hindsight.Experts.Policies;
 /// <remarks>Not a no-regret learner against an adversary (follow the leader has linear worst-case regret).</remarks>
 public sealed class FictitiousPlay : ExponentialWeights
 {
+    private readonly double[]? _hint;
+
     /// <summary>Creates the learner.</summary>
     /// <param name="experts">K ≥ 1.</param>
-    public FictitiousPlay(int experts)
+    /// <param name="initialRewards">Rewards counted before the first round (Brown's initial play; null: none, so the
+    /// first round is uniform over every expert).</param>
+    public FictitiousPlay(int experts, IReadOnlyList<double>? initialRewards = null)
         : base(experts)
     {
+        if (initialRewards is not null)
+        {
+            if (initialRewards.Count != experts || initialRewards.Any(r => !double.IsFinite(r)))
+            {
+                throw new ArgumentException($"The initial rewards need {experts} finite numbers.", nameof(initialRewards));
+            }
+
+            _hint = [.. initialRewards.Select(r => -r)]; // losses are negated rewards
+        }
     }
 
     private protected override double Eta() => double.PositiveInfinity;
+
+    private protected override ReadOnlySpan<double> Hint() => _hint;
 }
