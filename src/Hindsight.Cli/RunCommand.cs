@@ -121,10 +121,10 @@ internal static class RunCommand
 
         if (document is GameSpec or MarkovSpec or PreferenceSpec or DuelingSpec)
         {
-            bool runsApply = document is DuelingSpec, seedApplies = document is not PreferenceSpec;
-            if ((overrides.Runs is not null && !runsApply) || (overrides.Seed is not null && !seedApplies) || threads is not null)
+            bool runsApply = document is DuelingSpec;
+            if ((overrides.Runs is not null && !runsApply) || threads is not null)
             {
-                return BadInput(stderr, $"{(runsApply ? "--threads does" : seedApplies ? "--runs and --threads do" : "--runs, --seed and --threads do")} not apply to this spec ({(document is GameSpec or MarkovSpec ? "one deterministic play per pair" : document is PreferenceSpec ? "exact, deterministic iterations" : "runs are spread over the cores")})");
+                return BadInput(stderr, $"{(runsApply ? "--threads does" : "--runs and --threads do")} not apply to this spec ({(document is DuelingSpec ? "runs are spread over the cores" : "one deterministic run per pair, pairs spread over the cores")})");
             }
 
             return document switch

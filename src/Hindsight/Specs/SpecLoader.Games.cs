@@ -15,7 +15,7 @@ namespace Hindsight.Specs;
 public sealed partial class SpecLoader
 {
     private static readonly string[] GameKeys = ["kind", "name", "description", "horizon", "seed", "feedback", "games", "learners"];
-    private static readonly string[] PreferenceKeys = ["kind", "name", "description", "iterations", "beta", "game", "learners"];
+    private static readonly string[] PreferenceKeys = ["kind", "name", "description", "iterations", "beta", "seed", "game", "learners"];
     private static readonly string[] DuelingKeys = ["kind", "name", "description", "horizon", "runs", "seed", "environments", "learners"];
     private static readonly string[] MarkovKeys = ["kind", "name", "description", "iterations", "seed", "games", "learners"];
 
@@ -60,11 +60,11 @@ public sealed partial class SpecLoader
     /// <summary>The learners of <c>kind: preference</c> specs.</summary>
     public static IReadOnlyList<(string Name, string Description, ParameterInfo[] Parameters)> PreferenceLearners { get; } =
     [
-        ("nash-mp", "Nash mirror prox: two KL-proximal steps per iteration (Tiapkin et al. 2025)", [Eta(0.5)]),
-        ("egpo", "extragradient preference optimization (Zhou et al. 2025; Cen et al. 2021)", [Eta(0.5)]),
-        ("inpo", "iterative Nash policy optimization: online mirror descent on the regularized game (Zhang et al. 2024)", [Eta(0.5)]),
-        ("nash-md", "Nash mirror descent with ηₜ = 1/(β(t + 2)) by default (Munos et al. 2024)", [new ParameterInfo("eta", ParameterType.Number, 0.0, "η (0: the paper's schedule)") { Min = 0 }]),
-        ("spo", "self-play preference optimization: multiplicative weights on win rates (Swamy et al. 2024)", [Eta(0.1)]),
+        ("nash-mp", "Nash mirror prox: two KL-proximal steps per iteration (Tiapkin et al. 2025)", [Eta(0.5), Samples()]),
+        ("egpo", "extragradient preference optimization (Zhou et al. 2025; Cen et al. 2021)", [Eta(0.5), Samples()]),
+        ("inpo", "iterative Nash policy optimization: online mirror descent on the regularized game (Zhang et al. 2024)", [Eta(0.5), Samples()]),
+        ("nash-md", "Nash mirror descent with ηₜ = 1/(β(t + 2)) by default (Munos et al. 2024)", [new ParameterInfo("eta", ParameterType.Number, 0.0, "η (0: the paper's schedule)") { Min = 0 }, Samples()]),
+        ("spo", "self-play preference optimization: multiplicative weights on win rates (Swamy et al. 2024)", [Eta(0.1), Samples()]),
         ("dpo", "direct preference optimization on pairs from μ (offline) or from the policy (online) (Rafailov et al. 2023)", [Eta(20), Online()]),
         ("ipo", "identity preference optimization (Azar et al. 2024)", [Eta(0.5), Online()]),
         ("xpo", "online DPO with XPO's exploration bonus α E_μ log π (Xie et al. 2024)", [Eta(20), new ParameterInfo("alpha", ParameterType.Number, 1e-3, "α, the bonus weight") { Min = 0 }]),
@@ -100,6 +100,8 @@ public sealed partial class SpecLoader
     private static ParameterInfo GameInt(string name, long value, string description, long min = 1, double max = double.PositiveInfinity) => new(name, ParameterType.Integer, value, description) { Min = min, Max = max };
 
     private static ParameterInfo Eta(double value) => new("eta", ParameterType.Number, value, "step size η") { Min = 0, MinExclusive = true };
+
+    private static ParameterInfo Samples() => new("samples", ParameterType.Integer, 0L, "duels per response to estimate each win rate (0: exact probabilities)") { Min = 0, Max = 1_000_000 };
 
     private static ParameterInfo Online() => new("online", ParameterType.Boolean, false, "pairs from the current policy instead of the reference");
 
@@ -193,6 +195,7 @@ public sealed partial class SpecLoader
         Dictionary<string, YamlNode> keys = ReadKeys(root, PreferenceKeys);
         (string name, string? description) = ReadNameAndDescription(keys, defaultName);
         long iterations = Rounds(overrides, root, keys, "iterations", "the number of iterations per learner, a whole number > 0", 10_000_000);
+        ulong seed = overrides.Seed ?? (keys.TryGetValue("seed", out YamlNode? sd) ? (ulong)ReadInteger(sd, "seed", 0) : 1UL);
         double beta = 0.1;
         if (keys.TryGetValue("beta", out YamlNode? b))
         {
@@ -232,11 +235,11 @@ public sealed partial class SpecLoader
             var (kind, display, p) = ReadCatalogEntry(item, field, "preference learner", PreferenceLearners);
             Func<IPreferenceLearner> create = kind switch
             {
-                "nash-mp" => () => new NashMirrorProx(p.Number("eta")),
-                "egpo" => () => new Egpo(p.Number("eta")),
-                "inpo" => () => new Inpo(p.Number("eta")),
-                "nash-md" => () => new NashMd(p.Number("eta")),
-                "spo" => () => new SelfPlayPreferenceOptimization(p.Number("eta")),
+                "nash-mp" => () => new NashMirrorProx(p.Number("eta")) { Samples = (int)p.Integer("samples"), Seed = seed },
+                "egpo" => () => new Egpo(p.Number("eta")) { Samples = (int)p.Integer("samples"), Seed = seed },
+                "inpo" => () => new Inpo(p.Number("eta")) { Samples = (int)p.Integer("samples"), Seed = seed },
+                "nash-md" => () => new NashMd(p.Number("eta")) { Samples = (int)p.Integer("samples"), Seed = seed },
+                "spo" => () => new SelfPlayPreferenceOptimization(p.Number("eta")) { Samples = (int)p.Integer("samples"), Seed = seed },
                 "dpo" => () => new Dpo(p.Number("eta"), p.Boolean("online")),
                 "ipo" => () => new Ipo(p.Number("eta"), p.Boolean("online")),
                 "xpo" => () => new Xpo(p.Number("eta"), p.Number("alpha")),

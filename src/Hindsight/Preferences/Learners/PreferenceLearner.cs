@@ -1,3 +1,6 @@
+using Hindsight.Bandits.Policies;
+using Hindsight.Numerics;
+
 namespace Hindsight.Preferences.Learners;
 
 /// <summary>
@@ -6,7 +9,18 @@ namespace Hindsight.Preferences.Learners;
 /// </summary>
 public abstract class PreferenceLearner : IPreferenceLearner
 {
+    private readonly SeededRandom _rng = new(0);
     private PreferenceGame? _game;
+
+    /// <summary>
+    /// How the win rates P(y ≻ π) are learnt: 0 (the default) uses the exact preference probabilities; n &gt; 0 estimates
+    /// each response's win rate from n duels against responses drawn from π, each duel's outcome drawn from P — the
+    /// feedback a preference oracle (human or AI rater) gives, so the learner works from sampled comparisons.
+    /// </summary>
+    public int Samples { get; init; }
+
+    /// <summary>Seed of the sampled duels (with <see cref="Samples"/> &gt; 0).</summary>
+    public ulong Seed { get; init; } = 1;
 
     /// <summary>The game (after <see cref="Reset"/>).</summary>
     protected PreferenceGame Game => _game ?? throw new InvalidOperationException("Reset the learner on a game first.");
@@ -31,7 +45,9 @@ public abstract class PreferenceLearner : IPreferenceLearner
     {
         ArgumentNullException.ThrowIfNull(game);
         ArgumentOutOfRangeException.ThrowIfNegative(beta);
+        ArgumentOutOfRangeException.ThrowIfNegative(Samples);
         _game = game;
+        _rng.Reseed(Seed);
         Beta = beta;
         Iteration = 0;
         LogReference = [.. Enumerable.Range(0, game.Prompts).Select(x => game.ReferenceOf(x).ToArray().Select(m => Math.Log(m)).ToArray())];
@@ -65,14 +81,34 @@ public abstract class PreferenceLearner : IPreferenceLearner
         return p;
     }
 
-    /// <summary>P(y ≻ π | x) for every response y.</summary>
+    /// <summary>P(y ≻ π | x) for every response y: exact, or estimated from <see cref="Samples"/> sampled duels each.</summary>
     /// <param name="prompt">x.</param>
     /// <param name="policy">π(· | x).</param>
     /// <returns>The win rates.</returns>
     protected double[] WinRates(int prompt, ReadOnlySpan<double> policy)
     {
         double[] v = new double[policy.Length];
-        Game.WinRates(prompt, policy, v);
+        if (Samples == 0)
+        {
+            Game.WinRates(prompt, policy, v);
+            return v;
+        }
+
+        for (int y = 0; y < v.Length; y++)
+        {
+            int wins = 0;
+            for (int k = 0; k < Samples; k++)
+            {
+                int opponent = Sampling.Draw(policy, 1.0, _rng);
+                if (_rng.NextDouble() < Game.Preference(prompt, y, opponent))
+                {
+                    wins++;
+                }
+            }
+
+            v[y] = wins / (double)Samples;
+        }
+
         return v;
     }
 
