@@ -31,6 +31,7 @@ public static class PreferenceReport
             ResultsJson.WriteHeader(w, e.Name, "preference");
             w.WriteNumber("iterations", e.Iterations);
             w.WriteNumber("beta", e.Beta);
+            w.WriteNumber("seed", e.Seed);
             w.WritePropertyName("game");
             ResultsJson.WriteEntry(w, e.GameKind, e.GameKind, e.GameParameters);
             ResultsJson.WriteEntries(w, "learners", e.Learners.Select(x => (x.Name, x.Kind, x.Parameters)));

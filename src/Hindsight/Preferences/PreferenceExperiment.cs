@@ -8,12 +8,13 @@ namespace Hindsight.Preferences;
 /// <param name="Description">An optional description.</param>
 /// <param name="Iterations">Iterations per learner.</param>
 /// <param name="Beta">β of the regularized game.</param>
+/// <param name="Seed">The seed of the learners' sampled duels.</param>
 /// <param name="GameKind">The game's kind.</param>
 /// <param name="GameParameters">The game's parameters.</param>
 /// <param name="Game">The game.</param>
 /// <param name="Learners">The learners.</param>
 /// <param name="Targets">The game's exact targets for β (<see cref="PreferenceTargets.Of"/>).</param>
-public sealed record PreferenceExperiment(string Name, string? Description, long Iterations, double Beta, string GameKind, IReadOnlyList<KeyValuePair<string, object?>> GameParameters, PreferenceGame Game, IReadOnlyList<PreferenceLearnerSetup> Learners, PreferenceTargets Targets)
+public sealed record PreferenceExperiment(string Name, string? Description, long Iterations, double Beta, ulong Seed, string GameKind, IReadOnlyList<KeyValuePair<string, object?>> GameParameters, PreferenceGame Game, IReadOnlyList<PreferenceLearnerSetup> Learners, PreferenceTargets Targets)
 {
     /// <summary>Runs every learner (in parallel; results do not depend on the threads).</summary>
     /// <returns>Each learner's checkpoints, in spec order.</returns>

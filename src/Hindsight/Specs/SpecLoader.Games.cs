@@ -259,7 +259,7 @@ public sealed partial class SpecLoader
 
             return (display ?? kind, new PreferenceLearnerSetup(display ?? kind, kind, p.Values, create));
         });
-        return new PreferenceExperiment(name, description, iterations, beta, gameKind, gp.Values, game, learners, targets);
+        return new PreferenceExperiment(name, description, iterations, beta, seed, gameKind, gp.Values, game, learners, targets);
     }
 
     private DuelingStudy BuildDueling(YamlMappingNode root, string defaultName, SpecOverrides overrides)
