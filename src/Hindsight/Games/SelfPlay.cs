@@ -1,4 +1,3 @@
-using System.Numerics.Tensors;
 using Hindsight.Bandits;
 using Hindsight.Bandits.Policies;
 using Hindsight.Experts;
