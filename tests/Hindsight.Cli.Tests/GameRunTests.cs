@@ -48,7 +48,7 @@ public class GameRunTests
             beta: 0.1
             seed: 4
             game: {kind: intransitive, prompts: 2, responses: 4}
-            learners: [nash-mp, {kind: nash-mp, name: sampled, samples: 20}, {kind: dpo, name: online, online: true}, bt-po]
+            learners: [nash-mp, {kind: nash-mp, name: sampled, samples: 20}, {kind: dpo, name: online, online: true, samples: 50}, bt-po]
             """);
         Assert.True(code == 0, stderr);
         (code, _, stderr, _) = RunSpec("""

@@ -65,9 +65,9 @@ public sealed partial class SpecLoader
         ("inpo", "iterative Nash policy optimization: online mirror descent on the regularized game (Zhang et al. 2024)", [Eta(0.5), Samples()]),
         ("nash-md", "Nash mirror descent with ηₜ = 1/(β(t + 2)) by default (Munos et al. 2024)", [new ParameterInfo("eta", ParameterType.Number, 0.0, "η (0: the paper's schedule)") { Min = 0 }, Samples()]),
         ("spo", "self-play preference optimization: multiplicative weights on win rates (Swamy et al. 2024)", [Eta(0.1), Samples()]),
-        ("dpo", "direct preference optimization on pairs from μ (offline) or from the policy (online) (Rafailov et al. 2023)", [Eta(20), Online()]),
-        ("ipo", "identity preference optimization (Azar et al. 2024)", [Eta(0.5), Online()]),
-        ("xpo", "online DPO with XPO's exploration bonus α E_μ log π (Xie et al. 2024)", [Eta(20), new ParameterInfo("alpha", ParameterType.Number, 1e-3, "α, the bonus weight") { Min = 0 }]),
+        ("dpo", "direct preference optimization on pairs from μ (offline) or from the policy (online) (Rafailov et al. 2023)", [Eta(20), Online(), Pairs()]),
+        ("ipo", "identity preference optimization (Azar et al. 2024)", [Eta(0.5), Online(), Pairs()]),
+        ("xpo", "online DPO with XPO's exploration bonus α E_μ log π (Xie et al. 2024)", [Eta(20), new ParameterInfo("alpha", ParameterType.Number, 1e-3, "α, the bonus weight") { Min = 0 }, Pairs()]),
         ("ofs-dpo", "online DPO with fast–slow chasing (Qi et al. 2024), tabular",
             [new ParameterInfo("fast", ParameterType.Number, 40.0, "η of the fast copy") { Min = 0, MinExclusive = true },
              new ParameterInfo("slow", ParameterType.Number, 10.0, "η of the slow copy") { Min = 0, MinExclusive = true }]),
@@ -102,6 +102,8 @@ public sealed partial class SpecLoader
     private static ParameterInfo Eta(double value) => new("eta", ParameterType.Number, value, "step size η") { Min = 0, MinExclusive = true };
 
     private static ParameterInfo Samples() => new("samples", ParameterType.Integer, 0L, "duels per response to estimate each win rate (0: exact probabilities)") { Min = 0, Max = 1_000_000 };
+
+    private static ParameterInfo Pairs() => new("samples", ParameterType.Integer, 0L, "labelled pairs per step (0: the exact expected gradient)") { Min = 0, Max = 1_000_000 };
 
     private static ParameterInfo Online() => new("online", ParameterType.Boolean, false, "pairs from the current policy instead of the reference");
 
@@ -240,9 +242,9 @@ public sealed partial class SpecLoader
                 "inpo" => () => new Inpo(p.Number("eta")) { Samples = (int)p.Integer("samples"), Seed = seed },
                 "nash-md" => () => new NashMd(p.Number("eta")) { Samples = (int)p.Integer("samples"), Seed = seed },
                 "spo" => () => new SelfPlayPreferenceOptimization(p.Number("eta")) { Samples = (int)p.Integer("samples"), Seed = seed },
-                "dpo" => () => new Dpo(p.Number("eta"), p.Boolean("online")),
-                "ipo" => () => new Ipo(p.Number("eta"), p.Boolean("online")),
-                "xpo" => () => new Xpo(p.Number("eta"), p.Number("alpha")),
+                "dpo" => () => new Dpo(p.Number("eta"), p.Boolean("online")) { Samples = (int)p.Integer("samples"), Seed = seed },
+                "ipo" => () => new Ipo(p.Number("eta"), p.Boolean("online")) { Samples = (int)p.Integer("samples"), Seed = seed },
+                "xpo" => () => new Xpo(p.Number("eta"), p.Number("alpha")) { Samples = (int)p.Integer("samples"), Seed = seed },
                 "ofs-dpo" => () => new FastSlowDpo(p.Number("fast"), p.Number("slow")),
                 "loglinear-dpo" => () => new LogLinearDpo(p.Number("eta"), p.Boolean("online")),
                 "loglinear-bt-po" => () => new LogLinearBradleyTerry(),

@@ -5,7 +5,8 @@ namespace Hindsight.Preferences.Learners;
 /// fast-slow chasing", 2024), tabular: two copies of the policy learn from the same online pairs (drawn from the fast
 /// copy) with step sizes η_fast &gt; η_slow; whenever the slow copy's DPO loss on those pairs drops below the fast copy's,
 /// the two swap roles, so the served (fast) policy is always the one ahead. The paper's LoRA modules and its extra
-/// regularization term between the copies have no tabular counterpart and are left out.
+/// regularization term between the copies have no tabular counterpart and are left out. With sampled pairs
+/// (<see cref="PreferenceLearner.Samples"/>) the gradients are sampled but the swap still compares the exact losses.
 /// </summary>
 /// <param name="fast">η_fast &gt; 0.</param>
 /// <param name="slow">η_slow, 0 &lt; η_slow ≤ η_fast.</param>

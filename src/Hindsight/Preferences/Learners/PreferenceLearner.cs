@@ -13,9 +13,10 @@ public abstract class PreferenceLearner : IPreferenceLearner
     private PreferenceGame? _game;
 
     /// <summary>
-    /// How the win rates P(y ≻ π) are learnt: 0 (the default) uses the exact preference probabilities; n &gt; 0 estimates
-    /// each response's win rate from n duels against responses drawn from π, each duel's outcome drawn from P — the
-    /// feedback a preference oracle (human or AI rater) gives, so the learner works from sampled comparisons.
+    /// How preferences are learnt: 0 (the default) uses the exact preference probabilities; n &gt; 0 uses n sampled
+    /// comparisons — the Nash learners estimate each response's win rate P(y ≻ π) from n duels against responses drawn
+    /// from π, the DPO family takes its gradient from n pairs drawn from its pair distribution and labelled by one duel
+    /// each — the feedback a preference oracle (human or AI rater) gives.
     /// </summary>
     public int Samples { get; init; }
 
@@ -99,8 +100,7 @@ public abstract class PreferenceLearner : IPreferenceLearner
             int wins = 0;
             for (int k = 0; k < Samples; k++)
             {
-                int opponent = Sampling.Draw(policy, 1.0, _rng);
-                if (_rng.NextDouble() < Game.Preference(prompt, y, opponent))
+                if (Duel(prompt, y, Draw(policy)))
                 {
                     wins++;
                 }
@@ -111,6 +111,18 @@ public abstract class PreferenceLearner : IPreferenceLearner
 
         return v;
     }
+
+    /// <summary>A response drawn from a distribution (the learner's seeded stream).</summary>
+    /// <param name="distribution">Probabilities summing to 1.</param>
+    /// <returns>The response.</returns>
+    protected int Draw(ReadOnlySpan<double> distribution) => Sampling.Draw(distribution, 1.0, _rng);
+
+    /// <summary>One comparison by the preference oracle: true when y is preferred to y' (probability P(y ≻ y' | x)).</summary>
+    /// <param name="prompt">x.</param>
+    /// <param name="y">The first response.</param>
+    /// <param name="other">The second response.</param>
+    /// <returns>Whether y won.</returns>
+    protected bool Duel(int prompt, int y, int other) => _rng.NextDouble() < Game.Preference(prompt, y, other);
 
     /// <summary>Subtracts log Σ exp(z) so that z holds log-probabilities.</summary>
     /// <param name="z">Logits, normalized in place.</param>

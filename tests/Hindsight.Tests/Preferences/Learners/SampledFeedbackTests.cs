@@ -8,7 +8,7 @@ namespace Hindsight.Tests.Preferences.Learners;
 /// β = 0.1. Measured duality gaps at 100 / 1 000 / 3 000 iterations — Nash-MP last iterate: n = 10: 1.1e-2, 1.6e-2,
 /// 1.4e-2 (average 1.7e-3, 1.8e-4, 9.1e-5); n = 100: 2.3e-3, 1.3e-3, 6.6e-4; n = 1 000: 1.6e-4, 1.4e-4, 1.0e-4. Nash-MD
 /// (decaying steps), n = 100: 1.2e-3, 5.2e-5, 1.8e-5. A constant step leaves the last iterate at a noise floor that
-/// falls with n; averaging, or a decaying step, keeps converging.
+/// falls with n; averaging, or a decaying step, keeps converging. The DPO family draws n labelled pairs a step.
 /// </summary>
 public class SampledFeedbackTests
 {
@@ -39,5 +39,20 @@ public class SampledFeedbackTests
     {
         Assert.Equal(Final(new Egpo { Samples = 20, Seed = 3 }, 50).DualityGap, Final(new Egpo { Samples = 20, Seed = 3 }, 50).DualityGap);
         Assert.Throws<ArgumentOutOfRangeException>(() => new Inpo { Samples = -1 }.Reset(Game, Beta));
+    }
+
+    [Fact]
+    public void Dpo_from_sampled_pairs_approaches_population_dpo_as_the_batch_grows()
+    {
+        // 3 000 steps; KL(exact DPO's policy ‖ sampled DPO's) measured: offline 4.1e-2, 3.7e-3, 1.6e-4 for n = 20, 200,
+        // 2 000 pairs a step (SGD noise ∝ 1/n); online 0.15, 7.3e-3, 8.8e-4.
+        var exact = new Dpo();
+        PreferenceStudy.Run(Game, exact, Beta, [3000]);
+        var few = new Dpo { Samples = 20 };
+        var many = new Dpo { Samples = 2000 };
+        PreferenceStudy.Run(Game, few, Beta, [3000]);
+        PreferenceStudy.Run(Game, many, Beta, [3000]);
+        double klFew = Game.Kl(exact.Policy, few.Policy), klMany = Game.Kl(exact.Policy, many.Policy);
+        Assert.True(klMany < klFew / 10 && klMany < 1e-3, $"n = 20: {klFew}, n = 2000: {klMany}");
     }
 }
