@@ -48,15 +48,7 @@ public static class DuelingReport
                 w.WriteStartObject();
                 w.WriteString("environment", p.Environment);
                 w.WriteString("learner", p.Learner);
-                w.WritePropertyName("regret");
-                w.WriteStartObject();
-                foreach (MeterResult m in p.Meters)
-                {
-                    w.WritePropertyName(m.Name);
-                    ResultsJson.WriteRegret(w, m);
-                }
-
-                w.WriteEndObject();
+                ResultsJson.WriteRegrets(w, p.Meters);
                 w.WriteNumber("winnerFraction", p.WinnerFraction);
                 w.WriteEndObject();
             }
@@ -74,15 +66,15 @@ public static class DuelingReport
         ArgumentNullException.ThrowIfNull(result);
         DuelingStudy s = result.Study;
         var sb = new StringBuilder();
-        Reports.Head(sb, s.Name, "dueling-bandit");
-        sb.Append(CultureInfo.InvariantCulture, $"<p>Dueling bandits, T = {s.Horizon:N0}, {s.Runs} runs per pair, seed {s.Seed}. Hindsight {Reports.H(ResultsJson.Version)}. ");
+        ReportPage.Head(sb, s.Name, "dueling-bandit");
+        sb.Append(CultureInfo.InvariantCulture, $"<p>Dueling bandits, T = {s.Horizon:N0}, {s.Runs} runs per pair, seed {s.Seed}. Hindsight {ReportPage.H(ResultsJson.Version)}. ");
         sb.Append("<b>Condorcet regret</b> = Σ<sub>t</sub> (ε(a*, a<sub>t</sub>) + ε(a*, b<sub>t</sub>))/2 with ε(i, j) = P(i ≻ j) − ½ and a* the Condorcet winner (Yue et al. 2012); ");
         sb.Append("<b>Copeland regret</b> = Σ<sub>t</sub> ζ* − (ζ(a<sub>t</sub>) + ζ(b<sub>t</sub>))/2 with ζ the fraction of arms an arm beats (Zoghi et al. 2015). Student-t 95% CIs over runs.</p>\n");
         foreach (DuelingEnvironmentSetup env in s.Environments)
         {
             var pairs = result.Pairs.Where(p => p.Environment == env.Name).ToList();
             string winner = env.Environment.CondorcetWinner is int w ? $"Condorcet winner: arm {w}" : "no Condorcet winner";
-            sb.Append("<h2>").Append(Reports.H(env.Name)).Append("</h2>\n<p>").Append(CultureInfo.InvariantCulture, $"{env.Environment.Arms} arms, {Reports.H(winner)}; Copeland scores {Reports.H(string.Join(" ", env.Environment.Copeland.Select(c => c.ToString("0.##", CultureInfo.InvariantCulture))))}.</p>\n<div class=\"plots\">");
+            sb.Append("<h2>").Append(ReportPage.H(env.Name)).Append("</h2>\n<p>").Append(CultureInfo.InvariantCulture, $"{env.Environment.Arms} arms, {ReportPage.H(winner)}; Copeland scores {ReportPage.H(string.Join(" ", env.Environment.Copeland.Select(c => c.ToString("0.##", CultureInfo.InvariantCulture))))}.</p>\n<div class=\"plots\">");
             foreach (string meter in DuelingStudy.MeterNames)
             {
                 if (pairs.Any(p => p.Meters.Any(m => m.Name == meter)))
@@ -96,7 +88,7 @@ public static class DuelingReport
             {
                 MeterResult? condorcet = p.Meters.FirstOrDefault(m => m.Name == "condorcet");
                 MeterResult copeland = p.Meters.First(m => m.Name == "copeland");
-                sb.Append("<tr><td>").Append(Reports.H(p.Learner)).Append("</td><td>").Append(condorcet is null ? "—" : Stat(condorcet.Final))
+                sb.Append("<tr><td>").Append(ReportPage.H(p.Learner)).Append("</td><td>").Append(condorcet is null ? "—" : Stat(condorcet.Final))
                   .Append("</td><td>").Append(Stat(copeland.Final)).Append("</td><td>")
                   .Append(copeland.Rate?.Exponent is { } x ? x.ToString("0.00", CultureInfo.InvariantCulture) : "—")
                   .Append(CultureInfo.InvariantCulture, $"</td><td>{p.WinnerFraction:P1}</td></tr>\n");

@@ -99,13 +99,13 @@ public static class GameReport
         ArgumentNullException.ThrowIfNull(result);
         RepeatedGameStudy s = result.Study;
         var sb = new StringBuilder();
-        Reports.Head(sb, s.Name, "repeated games");
-        sb.Append(CultureInfo.InvariantCulture, $"<p>Self-play for T = {s.Horizon:N0} rounds, {(s.Sampled ? "sampled" : "expected")} feedback, seed {s.Seed}. Hindsight {Reports.H(ResultsJson.Version)}. ");
+        ReportPage.Head(sb, s.Name, "repeated games");
+        sb.Append(CultureInfo.InvariantCulture, $"<p>Self-play for T = {s.Horizon:N0} rounds, {(s.Sampled ? "sampled" : "expected")} feedback, seed {s.Seed}. Hindsight {ReportPage.H(ResultsJson.Version)}. ");
         sb.Append("<b>Nash gap</b> (NashConv) = Σ<sub>i</sub> max<sub>s</sub> u<sub>i</sub>(s, σ<sub>−i</sub>) − u<sub>i</sub>(σ), of the time-average strategies (solid) and of the last iterate (dashed); ");
         sb.Append("<b>CCE gap</b> = max<sub>i</sub> external regret<sub>i</sub>/t of the empirical joint play; <b>swap regret</b> (Blum–Mansour) bounds the correlated-equilibrium gap.</p>\n");
         if (s.Description is { } d)
         {
-            sb.Append("<p>").Append(Reports.H(d)).Append("</p>\n");
+            sb.Append("<p>").Append(ReportPage.H(d)).Append("</p>\n");
         }
 
         for (int g = 0; g < s.Games.Count; g++)
@@ -114,15 +114,15 @@ public static class GameReport
             GameSolution solution = result.Solutions[g];
             var pairs = result.Pairs.Where(p => p.Game == game.Name).ToList();
             string shape = string.Join("×", Enumerable.Range(0, game.Game.Players.Count).Select(game.Game.StrategyCount));
-            sb.Append("<h2>").Append(Reports.H(game.Name)).Append("</h2>\n<p>").Append(Reports.H(game.Game.Title)).Append(CultureInfo.InvariantCulture, $", {shape}{(game.Game.IsZeroSum ? ", zero-sum" : string.Empty)}. Exact reference ({Reports.H(solution.Method)}): ");
+            sb.Append("<h2>").Append(ReportPage.H(game.Name)).Append("</h2>\n<p>").Append(ReportPage.H(game.Game.Title)).Append(CultureInfo.InvariantCulture, $", {shape}{(game.Game.IsZeroSum ? ", zero-sum" : string.Empty)}. Exact reference ({ReportPage.H(solution.Method)}): ");
             if (solution.Value is { } value)
             {
-                sb.Append("value ").Append(Reports.H(string.Join(", ", value.Select(v => v.ToString("0.######", CultureInfo.InvariantCulture))))).Append("; ");
+                sb.Append("value ").Append(ReportPage.H(string.Join(", ", value.Select(v => v.ToString("0.######", CultureInfo.InvariantCulture))))).Append("; ");
             }
 
             if (solution.CorrelatedPayoffs is { } correlated)
             {
-                sb.Append("payoffs at the welfare-maximizing correlated equilibrium ").Append(Reports.H(string.Join(", ", correlated.Select(v => v.ToString("0.######", CultureInfo.InvariantCulture))))).Append(" (Nash equilibria are not computed for n players)");
+                sb.Append("payoffs at the welfare-maximizing correlated equilibrium ").Append(ReportPage.H(string.Join(", ", correlated.Select(v => v.ToString("0.######", CultureInfo.InvariantCulture))))).Append(" (Nash equilibria are not computed for n players)");
             }
             else
             {
@@ -131,7 +131,7 @@ public static class GameReport
 
             foreach (Equilibrium e in solution.Equilibria.Take(4))
             {
-                sb.Append(" · (").Append(Reports.H(string.Join(" | ", e.Strategies.Select(x => string.Join(" ", x.Select(v => v.ToString("0.###", CultureInfo.InvariantCulture))))))).Append(')');
+                sb.Append(" · (").Append(ReportPage.H(string.Join(" | ", e.Strategies.Select(x => string.Join(" ", x.Select(v => v.ToString("0.###", CultureInfo.InvariantCulture))))))).Append(')');
             }
 
             sb.Append(".</p>\n<div class=\"plots\">");
@@ -151,9 +151,9 @@ public static class GameReport
             foreach (RepeatedGamePair p in pairs)
             {
                 SelfPlayCheckpoint f = p.Play.Checkpoints[^1];
-                sb.Append("<tr><td>").Append(Reports.H(p.Learner)).Append("</td><td>").Append(Reports.G(f.AverageNashGap)).Append("</td><td>").Append(Reports.G(f.LastNashGap))
-                  .Append("</td><td>").Append(Reports.G(f.CceGap)).Append("</td><td>").Append(string.Join(", ", f.ExternalRegret.Select(Reports.G)))
-                  .Append("</td><td>").Append(string.Join(", ", f.SwapRegret.Select(Reports.G))).Append("</td></tr>\n");
+                sb.Append("<tr><td>").Append(ReportPage.H(p.Learner)).Append("</td><td>").Append(ReportPage.G(f.AverageNashGap)).Append("</td><td>").Append(ReportPage.G(f.LastNashGap))
+                  .Append("</td><td>").Append(ReportPage.G(f.CceGap)).Append("</td><td>").Append(string.Join(", ", f.ExternalRegret.Select(ReportPage.G)))
+                  .Append("</td><td>").Append(string.Join(", ", f.SwapRegret.Select(ReportPage.G))).Append("</td></tr>\n");
             }
 
             sb.Append("</table>\n");

@@ -81,16 +81,16 @@ public static class MarkovReport
         ArgumentNullException.ThrowIfNull(result);
         MarkovStudy s = result.Study;
         var sb = new StringBuilder();
-        Reports.Head(sb, s.Name, "Markov-game");
-        sb.Append(CultureInfo.InvariantCulture, $"<p>Independent learning, {s.Iterations:N0} iterations: each player runs one learner per state on its exact Q-values. Hindsight {Reports.H(ResultsJson.Version)}. ");
+        ReportPage.Head(sb, s.Name, "Markov-game");
+        sb.Append(CultureInfo.InvariantCulture, $"<p>Independent learning, {s.Iterations:N0} iterations: each player runs one learner per state on its exact Q-values. Hindsight {ReportPage.H(ResultsJson.Version)}. ");
         sb.Append("<b>Nash gap</b> at the start distribution of the last iterate (solid) and the per-state average policy (dashed); <b>CCE gap</b> of the mixture of iterates against deterministic stationary deviations.</p>\n");
         for (int g = 0; g < s.Games.Count; g++)
         {
             MarkovGameSetup game = s.Games[g];
-            sb.Append("<h2>").Append(Reports.H(game.Name)).Append("</h2>\n<p>").Append(CultureInfo.InvariantCulture, $"{game.Game.States} states, γ = {game.Game.Discount}{(game.Game.IsZeroSum ? ", zero-sum" : ", general-sum")}");
+            sb.Append("<h2>").Append(ReportPage.H(game.Name)).Append("</h2>\n<p>").Append(CultureInfo.InvariantCulture, $"{game.Game.States} states, γ = {game.Game.Discount}{(game.Game.IsZeroSum ? ", zero-sum" : ", general-sum")}");
             if (result.Values[g] is { } values)
             {
-                sb.Append("; value by Shapley's value iteration: ").Append(Reports.H(string.Join(", ", values.Select(v => v.ToString("0.####", CultureInfo.InvariantCulture)))));
+                sb.Append("; value by Shapley's value iteration: ").Append(ReportPage.H(string.Join(", ", values.Select(v => v.ToString("0.####", CultureInfo.InvariantCulture)))));
             }
 
             sb.Append(".</p>\n<div class=\"plots\">");
@@ -110,8 +110,8 @@ public static class MarkovReport
             for (int l = 0; l < s.Learners.Count; l++)
             {
                 MarkovCheckpoint f = result.Curves[(g * s.Learners.Count) + l][^1];
-                sb.Append("<tr><td>").Append(Reports.H(s.Learners[l].Name)).Append("</td><td>").Append(Reports.G(f.LastNashGap)).Append("</td><td>").Append(Reports.G(f.AverageNashGap))
-                  .Append("</td><td>").Append(Reports.G(f.CceGap)).Append("</td></tr>\n");
+                sb.Append("<tr><td>").Append(ReportPage.H(s.Learners[l].Name)).Append("</td><td>").Append(ReportPage.G(f.LastNashGap)).Append("</td><td>").Append(ReportPage.G(f.AverageNashGap))
+                  .Append("</td><td>").Append(ReportPage.G(f.CceGap)).Append("</td></tr>\n");
             }
 
             sb.Append("</table>\n");

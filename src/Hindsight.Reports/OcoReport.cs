@@ -44,15 +44,7 @@ public static class OcoReport
                 w.WriteStartObject();
                 w.WriteString("stream", p.Stream);
                 w.WriteString("learner", p.Learner);
-                w.WritePropertyName("regret");
-                w.WriteStartObject();
-                foreach (MeterResult m in p.Meters)
-                {
-                    w.WritePropertyName(m.Name);
-                    ResultsJson.WriteRegret(w, m);
-                }
-
-                w.WriteEndObject();
+                ResultsJson.WriteRegrets(w, p.Meters);
                 w.WriteNumber("roundsPerSecond", double.IsFinite(p.RoundsPerSecond) ? p.RoundsPerSecond : 0);
                 w.WriteEndObject();
             }
@@ -72,21 +64,21 @@ public static class OcoReport
         ArgumentNullException.ThrowIfNull(result);
         OcoStudy s = result.Study;
         var sb = new StringBuilder();
-        Reports.Head(sb, s.Name, "OCO");
+        ReportPage.Head(sb, s.Name, "OCO");
         string domain = string.Join(", ", s.DomainParameters.Select(kv => $"{kv.Key} {Convert.ToString(kv.Value, CultureInfo.InvariantCulture)}"));
-        sb.Append(CultureInfo.InvariantCulture, $"<p>Online convex optimization on a <b>{Reports.H(s.DomainKind)}</b> ({Reports.H(domain)}), T = {s.Horizon:N0}, {s.Runs} runs per pair, seed {s.Seed}. Hindsight {Reports.H(ResultsJson.Version)}. ");
+        sb.Append(CultureInfo.InvariantCulture, $"<p>Online convex optimization on a <b>{ReportPage.H(s.DomainKind)}</b> ({ReportPage.H(domain)}), T = {s.Horizon:N0}, {s.Runs} runs per pair, seed {s.Seed}. Hindsight {ReportPage.H(ResultsJson.Version)}. ");
         sb.Append("Regrets: <b>external</b> = Σ f<sub>t</sub>(x<sub>t</sub>) − min<sub>x∈K</sub> Σ f<sub>t</sub>(x); <b>dynamic</b> = Σ f<sub>t</sub>(x<sub>t</sub>) − Σ min<sub>x∈K</sub> f<sub>t</sub>(x); ");
         sb.Append("<b>adaptive</b> = the worst external regret over the geometric covering intervals [i·2<sup>k</sup>+1, (i+1)·2<sup>k</sup>]. Intervals are Student-t 95% CIs of the mean over runs.</p>\n");
         foreach (string note in result.Notes)
         {
-            sb.Append("<p><i>Note:</i> ").Append(Reports.H(note)).Append("</p>\n");
+            sb.Append("<p><i>Note:</i> ").Append(ReportPage.H(note)).Append("</p>\n");
         }
 
         foreach (OcoStreamSetup stream in s.Streams)
         {
             var pairs = result.Pairs.Where(p => p.Stream == stream.Name).ToList();
             string parameters = string.Join(", ", stream.Parameters.Select(kv => $"{kv.Key} {Convert.ToString(kv.Value, CultureInfo.InvariantCulture)}"));
-            sb.Append("<h2>").Append(Reports.H(stream.Name)).Append("</h2>\n<p><code>").Append(Reports.H(stream.Kind)).Append("</code>: ").Append(Reports.H(parameters)).Append(".</p>\n<div class=\"plots\">");
+            sb.Append("<h2>").Append(ReportPage.H(stream.Name)).Append("</h2>\n<p><code>").Append(ReportPage.H(stream.Kind)).Append("</code>: ").Append(ReportPage.H(parameters)).Append(".</p>\n<div class=\"plots\">");
             foreach (string meter in OcoRunner.MeterNames)
             {
                 sb.Append(Charts.RegretCurves(result.Checkpoints, [.. pairs.Select(p => (p.Learner, p.Meters.FirstOrDefault(m => m.Name == meter)))], meter));
@@ -101,7 +93,7 @@ public static class OcoReport
             sb.Append("<th>external exponent</th><th>rounds/s</th></tr>\n");
             foreach (OcoPairResult p in pairs)
             {
-                sb.Append("<tr><td>").Append(Reports.H(p.Learner)).Append("</td>");
+                sb.Append("<tr><td>").Append(ReportPage.H(p.Learner)).Append("</td>");
                 foreach (MeterResult m in p.Meters)
                 {
                     sb.Append("<td>").Append(Stat(m.Final)).Append("</td>");

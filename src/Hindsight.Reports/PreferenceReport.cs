@@ -64,14 +64,14 @@ public static class PreferenceReport
         ArgumentNullException.ThrowIfNull(result);
         PreferenceExperiment e = result.Experiment;
         var sb = new StringBuilder();
-        Reports.Head(sb, e.Name, "preference-learning");
+        ReportPage.Head(sb, e.Name, "preference-learning");
         string game = string.Join(", ", e.GameParameters.Select(kv => $"{kv.Key} {Convert.ToString(kv.Value, CultureInfo.InvariantCulture)}"));
-        sb.Append(CultureInfo.InvariantCulture, $"<p>Preference game <code>{Reports.H(e.GameKind)}</code> ({Reports.H(game)}), β = {e.Beta}, {e.Iterations:N0} iterations per learner (exact population updates). Hindsight {Reports.H(ResultsJson.Version)}. ");
+        sb.Append(CultureInfo.InvariantCulture, $"<p>Preference game <code>{ReportPage.H(e.GameKind)}</code> ({ReportPage.H(game)}), β = {e.Beta}, {e.Iterations:N0} iterations per learner (exact population updates). Hindsight {ReportPage.H(ResultsJson.Version)}. ");
         sb.Append("<b>Duality gap</b> of the β-regularized game, DG(π) = max<sub>p</sub> f(p, π) − min<sub>q</sub> f(π, q) with f(p, q) = P(p ≻ q) − β KL(p‖μ) + β KL(q‖μ), zero exactly at the β-regularized Nash policy (the minimax winner when β = 0); ");
         sb.Append("last iterate solid, average of the iterates dashed.</p>\n");
         if (e.Description is { } d)
         {
-            sb.Append("<p>").Append(Reports.H(d)).Append("</p>\n");
+            sb.Append("<p>").Append(ReportPage.H(d)).Append("</p>\n");
         }
 
         var gaps = new List<(string, IReadOnlyList<double>, bool, int)>();
@@ -86,8 +86,8 @@ public static class PreferenceReport
         for (int k = 0; k < e.Learners.Count; k++)
         {
             PreferenceCheckpoint f = result.Curves[k][^1];
-            sb.Append("<tr><td>").Append(Reports.H(e.Learners[k].Name)).Append("</td><td>").Append(Reports.G(f.DualityGap)).Append("</td><td>").Append(Reports.G(f.AverageDualityGap))
-              .Append("</td><td>").Append(Reports.G(f.KlToNash)).Append("</td><td>").Append(Reports.G(f.WinRateAgainstMinimaxWinner)).Append("</td></tr>\n");
+            sb.Append("<tr><td>").Append(ReportPage.H(e.Learners[k].Name)).Append("</td><td>").Append(ReportPage.G(f.DualityGap)).Append("</td><td>").Append(ReportPage.G(f.AverageDualityGap))
+              .Append("</td><td>").Append(ReportPage.G(f.KlToNash)).Append("</td><td>").Append(ReportPage.G(f.WinRateAgainstMinimaxWinner)).Append("</td></tr>\n");
         }
 
         sb.Append("</table>\n<p>All figures: <code>results.json</code>.</p>\n</body></html>\n");

@@ -248,15 +248,7 @@ public static class ResultsJson
 
         w.WriteEndObject();
         w.WriteNumber("runsCompleted", pair.RunsCompleted);
-        w.WritePropertyName("regret");
-        w.WriteStartObject();
-        foreach (MeterResult m in pair.Meters.Where(m => m.Kind == MeterKind.Regret))
-        {
-            w.WritePropertyName(m.Name);
-            WriteRegret(w, m);
-        }
-
-        w.WriteEndObject();
+        WriteRegrets(w, pair.Meters.Where(m => m.Kind == MeterKind.Regret));
         foreach (MeterResult m in pair.Meters.Where(m => m.Kind != MeterKind.Regret))
         {
             w.WritePropertyName(m.Name);
@@ -317,6 +309,20 @@ public static class ResultsJson
         }
 
         w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    /// <summary>Writes <c>"regret": {NAME: regret…}</c>, one entry a meter (<see cref="WriteRegret"/>).</summary>
+    internal static void WriteRegrets(Utf8JsonWriter w, IEnumerable<MeterResult> meters)
+    {
+        w.WritePropertyName("regret");
+        w.WriteStartObject();
+        foreach (MeterResult m in meters)
+        {
+            w.WritePropertyName(m.Name);
+            WriteRegret(w, m);
+        }
+
         w.WriteEndObject();
     }
 

@@ -130,6 +130,60 @@ public class SelfPlayTests
     }
 
     [Fact]
+    public void Regrets_match_a_round_by_round_replay_of_the_same_learners()
+    {
+        // Independent of the joint-play bookkeeping: replay identical learners, computing each round's payoffs with
+        // PureValues and accumulating external regret and swap-regret matrices directly.
+        NormalFormGame game = RandomGames.GeneralSum(3, 4, 6);
+        long[] at = [50, 200];
+        SelfPlayResult r = SelfPlay.Run(game, [new Hedge(3, 0.2), new RegretMatching(4, plus: true)], at, seed: 9);
+        Hindsight.Experts.IExpertsPolicy[] players = [new Hedge(3, 0.2), new RegretMatching(4, plus: true)];
+        players[0].Reset(9);
+        players[1].Reset(10);
+        double low = Enumerable.Range(0, 2).SelectMany(i => Enumerable.Range(0, game.Profiles).Select(k => game.Payoff(i, k))).Min();
+        double high = Enumerable.Range(0, 2).SelectMany(i => Enumerable.Range(0, game.Profiles).Select(k => game.Payoff(i, k))).Max();
+        double[][] pure = [new double[3], new double[4]];
+        double[][,] swap = [new double[3, 3], new double[4, 4]];
+        double[] earned = new double[2];
+        for (int t = 1; t <= 200; t++)
+        {
+            double[][] sigma = [new double[3], new double[4]];
+            players[0].Distribution(sigma[0]);
+            players[1].Distribution(sigma[1]);
+            for (int i = 0; i < 2; i++)
+            {
+                double[] v = new double[sigma[i].Length];
+                game.PureValues(i, sigma, v);
+                for (int s = 0; s < v.Length; s++)
+                {
+                    pure[i][s] += v[s];
+                    earned[i] += sigma[i][s] * v[s];
+                    for (int d = 0; d < v.Length; d++)
+                    {
+                        swap[i][s, d] += sigma[i][s] * v[d];
+                    }
+                }
+
+                players[i].Observe([.. v.Select(x => (x - low) / (high - low))]);
+            }
+
+            int c = Array.IndexOf(at, (long)t);
+            if (c < 0)
+            {
+                continue;
+            }
+
+            for (int i = 0; i < 2; i++)
+            {
+                int k = pure[i].Length;
+                double swapRegret = Enumerable.Range(0, k).Sum(s => Enumerable.Range(0, k).Max(d => swap[i][s, d]) - swap[i][s, s]);
+                Assert.Equal(pure[i].Max() - earned[i], r.Checkpoints[c].ExternalRegret[i], 9);
+                Assert.Equal(swapRegret, r.Checkpoints[c].SwapRegret[i], 9);
+            }
+        }
+    }
+
+    [Fact]
     public void Cce_gap_is_the_largest_average_external_regret()
     {
         SelfPlayResult r = SelfPlay.Run(RandomGames.GeneralSum(4, 5, 2), [new Hedge(4, 0.05), new RegretMatching(5)], Checkpoints);

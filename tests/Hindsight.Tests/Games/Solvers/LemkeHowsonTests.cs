@@ -40,7 +40,10 @@ public class LemkeHowsonTests
         var game = NormalFormGame.Bimatrix("flat", new double[,] { { 1, 1, 1 }, { 1, 1, 1 } }, new double[,] { { 1, 1, 1 }, { 1, 1, 1 } });
         for (int label = 0; label < 5; label++)
         {
-            Assert.Equal(0, game.NashGap(LemkeHowson.Solve(game, label).Strategies), 12);
+            Equilibrium e = LemkeHowson.Solve(game, label);
+            Assert.Equal(0, game.NashGap(e.Strategies), 12);
+            Assert.All(e.Strategies, s => Assert.Equal(1, s.Sum(), 12)); // a distribution, not a zero vector
+            Assert.All(e.Strategies, s => Assert.All(s, p => Assert.True(p >= 0)));
         }
     }
 

@@ -5,7 +5,7 @@ using System.Text;
 namespace Hindsight.Reports;
 
 /// <summary>Pieces the study reports share.</summary>
-internal static class Reports
+internal static class ReportPage
 {
     /// <summary>Opens a report page: doctype, title, the shared style and the heading.</summary>
     public static void Head(StringBuilder sb, string name, string what)
