@@ -1,4 +1,5 @@
 using Hindsight.Bandits.Policies;
+using Hindsight.Experts;
 using Hindsight.Experts.Policies;
 using Hindsight.Games;
 using Hindsight.Games.Solvers;
@@ -203,5 +204,60 @@ public class SelfPlayTests
         Assert.All(r.Checkpoints, c => Assert.True(c.AverageNashGap > 0.2, $"{c.AverageNashGap}"));
         Assert.True(r.Checkpoints[2].AverageNashGap > 0.8 * r.Checkpoints[0].AverageNashGap);
         Assert.Throws<ArgumentException>(() => new FictitiousPlay(3, initialRewards: [1, 0]));
+    }
+
+    [Theory]
+    [InlineData(10, 10, 0.1, false)] // the benchmark's game
+    [InlineData(7, 13, 0.3, true)] // strides 8 and 16, a prior, strategies flushed below 1e-150
+    [InlineData(17, 3, 0.05, false)] // more than 16 rows: the column-by-column path
+    public void Two_hedge_players_take_the_fused_loop_with_the_general_loops_results_bit_for_bit(int rows, int columns, double eta, bool prior)
+    {
+        NormalFormGame game = RandomGames.GeneralSum(rows, columns, 5);
+        Hedge Make(int k) => prior ? new Hedge(k, eta, [.. Enumerable.Range(1, k).Select(i => (double)i)]) : new Hedge(k, eta);
+        Hedge fusedRow = Make(rows), fusedColumn = Make(columns), generalRow = Make(rows), generalColumn = Make(columns);
+        long[] at = [1, 10, 1000, 20_000];
+        SelfPlayResult fused = SelfPlay.Run(game, [fusedRow, fusedColumn], at);
+        SelfPlayResult general = SelfPlay.Run(game, [new Wrapped(generalRow), new Wrapped(generalColumn)], at);
+        for (int c = 0; c < at.Length; c++)
+        {
+            SelfPlayCheckpoint f = fused.Checkpoints[c], g = general.Checkpoints[c];
+            Assert.Equal(g.ExternalRegret, f.ExternalRegret);
+            Assert.Equal(g.SwapRegret, f.SwapRegret);
+            Assert.Equal(g.CceGap, f.CceGap);
+            Assert.Equal(g.AverageNashGap, f.AverageNashGap);
+            Assert.Equal(g.LastNashGap, f.LastNashGap);
+            Assert.Equal(g.Average, f.Average);
+            Assert.Equal(g.Last, f.Last);
+        }
+
+        // The learners are left in the same state: the next distribution and a further observation agree.
+        foreach ((Hedge a, Hedge b) in new[] { (fusedRow, generalRow), (fusedColumn, generalColumn) })
+        {
+            double[] p = new double[a.Arms], q = new double[b.Arms];
+            a.Distribution(p);
+            b.Distribution(q);
+            Assert.Equal(q, p);
+        }
+
+        if (prior && eta == 0.3)
+        {
+            Assert.Contains(fused.Checkpoints[^1].Last, s => s.Any(x => x is > 0 and < BimatrixKernel.Tiny));
+        }
+    }
+
+    /// <summary>Hides a learner's type so self-play takes its general loop.</summary>
+    private sealed class Wrapped(IExpertsPolicy inner) : IExpertsPolicy
+    {
+        public int Arms => inner.Arms;
+
+        public void Reset(ulong seed) => inner.Reset(seed);
+
+        public int Choose() => inner.Choose();
+
+        public void Update(int arm, double reward) => inner.Update(arm, reward);
+
+        public void Distribution(Span<double> weights) => inner.Distribution(weights);
+
+        public void Observe(ReadOnlySpan<double> rewards) => inner.Observe(rewards);
     }
 }

@@ -47,6 +47,10 @@ public abstract class ExponentialWeights : FullInformationPolicy
         Round = 0;
     }
 
+    /// <summary>The cumulative losses (as <see cref="CumulativeLoss"/>) for a caller in this assembly that runs the
+    /// learner's update itself in a fused loop (two-player Hedge self-play); it must then call <see cref="Advance"/>.</summary>
+    internal double[] Losses => CumulativeLoss;
+
     /// <inheritdoc />
     public override void Distribution(Span<double> weights)
     {
@@ -60,6 +64,10 @@ public abstract class ExponentialWeights : FullInformationPolicy
         TensorPrimitives.Subtract(CumulativeLoss, rewards, CumulativeLoss); // L − t moves by (1 − r) − 1 = −r
         Round++;
     }
+
+    /// <summary>Counts rounds whose losses a fused loop subtracted from <see cref="Losses"/> itself.</summary>
+    /// <param name="rounds">The rounds.</param>
+    internal void Advance(long rounds) => Round += rounds;
 
     /// <summary>The learning rate ηₜ of the coming round (+∞: play the leaders uniformly).</summary>
     private protected abstract double Eta();

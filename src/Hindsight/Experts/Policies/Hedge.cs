@@ -49,6 +49,10 @@ public sealed class Hedge : ExponentialWeights, IHorizonAware
     /// <summary>The learning rate in use.</summary>
     public double LearningRate => _eta;
 
+    /// <summary>The prior's offset −ln(πᵢ)/η added to the cumulative losses, or null without a prior (for a fused loop
+    /// that computes the distribution as <see cref="ExponentialWeights.Distribution"/> does).</summary>
+    internal double[]? Offset => _logPrior is null ? null : _offset;
+
     /// <inheritdoc />
     public void Prepare(long horizon)
     {
