@@ -8,7 +8,7 @@ namespace Hindsight.Benchmarks;
 /// <summary>Solving games: random 10 × 10 zero-sum games by LP (OR-Tools GLOP, one model and its duals; 16 games in turn;
 /// the solver is reset between games), every
 /// equilibrium of a random 6 × 6 general-sum game by support enumeration, and Hedge self-play on the 10 × 10 game
-/// (per round: 10 000 rounds per invocation, one checkpoint).</summary>
+/// (per round: 10 000 rounds per invocation, one checkpoint; two Hedge players take the fused loop).</summary>
 [MemoryDiagnoser]
 public class GameSolverBenchmarks
 {

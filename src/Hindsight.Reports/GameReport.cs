@@ -32,6 +32,7 @@ public static class GameReport
             w.WriteNumber("seed", s.Seed);
             w.WriteNumber("horizon", s.Horizon);
             w.WriteString("feedback", s.Sampled ? "sampled" : "expected");
+            w.WriteString("updates", s.Alternating ? "alternating" : "simultaneous");
             w.WritePropertyName("games");
             w.WriteStartArray();
             for (int g = 0; g < s.Games.Count; g++)
@@ -100,7 +101,7 @@ public static class GameReport
         RepeatedGameStudy s = result.Study;
         var sb = new StringBuilder();
         ReportPage.Head(sb, s.Name, "repeated games");
-        sb.Append(CultureInfo.InvariantCulture, $"<p>Self-play for T = {s.Horizon:N0} rounds, {(s.Sampled ? "sampled" : "expected")} feedback, seed {s.Seed}. Hindsight {ReportPage.H(ResultsJson.Version)}. ");
+        sb.Append(CultureInfo.InvariantCulture, $"<p>Self-play for T = {s.Horizon:N0} rounds, {(s.Sampled ? "sampled" : "expected")} feedback, {(s.Alternating ? "alternating" : "simultaneous")} updates, seed {s.Seed}. Hindsight {ReportPage.H(ResultsJson.Version)}. ");
         sb.Append("<b>Nash gap</b> (NashConv) = Σ<sub>i</sub> max<sub>s</sub> u<sub>i</sub>(s, σ<sub>−i</sub>) − u<sub>i</sub>(σ), of the time-average strategies (solid) and of the last iterate (dashed); ");
         sb.Append("<b>CCE gap</b> = max<sub>i</sub> external regret<sub>i</sub>/t of the empirical joint play; <b>swap regret</b> (Blum–Mansour) bounds the correlated-equilibrium gap.</p>\n");
         if (s.Description is { } d)

@@ -16,6 +16,9 @@ namespace Hindsight.Games;
 /// <param name="Learners">The learners.</param>
 public sealed record RepeatedGameStudy(string Name, string? Description, long Horizon, ulong Seed, bool Sampled, IReadOnlyList<GameSetup> Games, IReadOnlyList<PlayerSetup> Learners)
 {
+    /// <summary>Whether the players update in turn each round (see <see cref="SelfPlay.Run"/>); simultaneous when false.</summary>
+    public bool Alternating { get; init; }
+
     /// <summary>Plays every pair (in parallel; results do not depend on the threads) and solves every game.</summary>
     /// <returns>The result.</returns>
     public RepeatedGameResult Run()
@@ -27,7 +30,7 @@ public sealed record RepeatedGameStudy(string Name, string? Description, long Ho
             GameSetup g = Games[k / Learners.Count];
             PlayerSetup l = Learners[k % Learners.Count];
             var players = Enumerable.Range(0, g.Game.Players.Count).Select(i => l.Create(g.Game.StrategyCount(i))).ToList();
-            pairs[k] = new RepeatedGamePair(g.Name, l.Name, SelfPlay.Run(g.Game, players, checkpoints, Seed, Sampled));
+            pairs[k] = new RepeatedGamePair(g.Name, l.Name, SelfPlay.Run(g.Game, players, checkpoints, Seed, Sampled, Alternating));
         });
         return new RepeatedGameResult(this, checkpoints, pairs, [.. Games.Select(Solve)]);
     }

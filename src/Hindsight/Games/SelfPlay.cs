@@ -37,8 +37,14 @@ public static class SelfPlay
     /// <param name="seed">Seed for the learners' randomness and the sampled actions.</param>
     /// <param name="sampled">When true the full-information players see their payoffs against the others' drawn
     /// actions (realized feedback); when false, against their mixed strategies.</param>
+    /// <param name="alternating">When true the full-information players update in turn each round (Gauss–Seidel): player
+    /// i sees its payoffs against the strategies players 1 … i − 1 have just moved to and the round's strategies of the
+    /// rest. The round's joint play is still σ₁ᵗ ⊗ … ⊗ σₙᵗ. Alternation keeps the cycling of zero-sum dynamics bounded
+    /// (Bailey, Gidel and Piliouras, COLT 2020; Wibisono, Tao and Piliouras, NeurIPS 2022 — alternating mirror descent),
+    /// so the averages converge much faster; CFR⁺ alternates for the same reason. It needs every player full-information
+    /// and expected feedback.</param>
     /// <returns>The measurements.</returns>
-    public static SelfPlayResult Run(NormalFormGame game, IReadOnlyList<IBanditPolicy> players, IReadOnlyList<long> checkpoints, ulong seed = 1, bool sampled = false)
+    public static SelfPlayResult Run(NormalFormGame game, IReadOnlyList<IBanditPolicy> players, IReadOnlyList<long> checkpoints, ulong seed = 1, bool sampled = false, bool alternating = false)
     {
         ArgumentNullException.ThrowIfNull(game);
         ArgumentNullException.ThrowIfNull(players);
@@ -50,6 +56,10 @@ public static class SelfPlay
         }
 
         Checkpoints.Validate(checkpoints);
+        if (alternating && (sampled || players.Any(p => p is not IExpertsPolicy)))
+        {
+            throw new ArgumentException("Alternating updates need every player full-information (an experts learner) and expected feedback.", nameof(alternating));
+        }
 
         var experts = new IExpertsPolicy?[n];
         var bandits = new IRandomizedPolicy?[n];
@@ -93,12 +103,13 @@ public static class SelfPlay
         double[][] drawn = [.. Enumerable.Range(0, n).Select(i => new double[game.StrategyCount(i)])];
         double[][] payoffs = [.. Enumerable.Range(0, n).Select(i => Enumerable.Range(0, game.Profiles).Select(k => game.Payoff(i, k)).ToArray())];
         double[] joint = new double[game.Profiles];
+        double[][] turn = alternating ? [.. Enumerable.Range(0, n).Select(i => new double[game.StrategyCount(i)])] : [];
         int[] action = new int[n];
         var rng = new SeededRandom(seed ^ 0x5DEECE66DUL);
         var points = new List<SelfPlayCheckpoint>();
         int rows = game.StrategyCount(0), columns = n == 2 ? game.StrategyCount(1) : 0;
         BimatrixKernel? kernel = n == 2 ? new BimatrixKernel(game) : null;
-        if (kernel is not null && !sampled && players[0] is Hedge rowHedge && players[1] is Hedge columnHedge && PaddedHedge.Fits(rowHedge) && PaddedHedge.Fits(columnHedge))
+        if (kernel is not null && !sampled && !alternating && players[0] is Hedge rowHedge && players[1] is Hedge columnHedge && PaddedHedge.Fits(rowHedge) && PaddedHedge.Fits(columnHedge))
         {
             return new SelfPlayResult(PlayHedgePair(game, rowHedge, columnHedge, kernel, checkpoints, low, scale));
         }
@@ -123,71 +134,87 @@ public static class SelfPlay
                 }
             }
 
-            // μ += σ₁ ⊗ … ⊗ σₙ (Gambit order: player 1 fastest).
-            if (kernel is not null)
+            if (alternating)
             {
-                // Two players: μ, A σ₂ and Bᵀ σ₁ in one pass over the padded columns. Each player's values go to its
-                // feedback buffer; only a full-information player with expected feedback reads them.
-                kernel.Play(sigma[0], sigma[1], expected, feedback[0], feedback[1]);
-                if (sampled)
+                if (kernel is not null)
                 {
-                    if (experts[0] is not null)
-                    {
-                        payoffs[0].AsSpan(action[1] * rows, rows).CopyTo(feedback[0]);
-                    }
-
-                    if (experts[1] is not null)
-                    {
-                        for (int col = 0; col < columns; col++)
-                        {
-                            feedback[1][col] = payoffs[1][action[0] + (col * rows)];
-                        }
-                    }
-                }
-            }
-            else
-            {
-                AccumulateProduct(game, sigma, joint);
-                for (int i = 0; i < n; i++)
-                {
-                    if (experts[i] is null)
-                    {
-                        continue;
-                    }
-
-                    if (sampled)
-                    {
-                        for (int j = 0; j < n; j++)
-                        {
-                            Array.Clear(drawn[j]);
-                            drawn[j][action[j]] = 1;
-                        }
-
-                        game.PureValues(i, drawn, feedback[i]);
-                    }
-                    else
-                    {
-                        game.PureValues(i, sigma, feedback[i]);
-                    }
-                }
-            }
-
-            int profile = draw ? game.Index(action) : 0;
-            for (int i = 0; i < n; i++)
-            {
-                if (experts[i] is { } e)
-                {
-                    double[] f = feedback[i];
-                    for (int k = 0; k < f.Length; k++)
-                    {
-                        f[k] = (f[k] - low) * scale; // one pass: the spans are short, and a call per operation costs more
-                    }
-
-                    e.Observe(f);
+                    kernel.Play(sigma[0], sigma[1], false, feedback[0], feedback[1]);
                 }
                 else
                 {
-                    bandits[i]!.Update(action[i], (payoffs[i][profile] - low) * scale);
+                    AccumulateProduct(game, sigma, joint);
+                }
+
+                PlayInTurn(game, experts!, sigma, turn, feedback, low, scale);
+            }
+            else
+            {
+                // μ += σ₁ ⊗ … ⊗ σₙ (Gambit order: player 1 fastest).
+                if (kernel is not null)
+                {
+                    // Two players: μ, A σ₂ and Bᵀ σ₁ in one pass over the padded columns. Each player's values go to its
+                    // feedback buffer; only a full-information player with expected feedback reads them.
+                    kernel.Play(sigma[0], sigma[1], expected, feedback[0], feedback[1]);
+                    if (sampled)
+                    {
+                        if (experts[0] is not null)
+                        {
+                            payoffs[0].AsSpan(action[1] * rows, rows).CopyTo(feedback[0]);
+                        }
+
+                        if (experts[1] is not null)
+                        {
+                            for (int col = 0; col < columns; col++)
+                            {
+                                feedback[1][col] = payoffs[1][action[0] + (col * rows)];
+                            }
+                        }
+                    }
+                }
+                else
+                {
+                    AccumulateProduct(game, sigma, joint);
+                    for (int i = 0; i < n; i++)
+                    {
+                        if (experts[i] is null)
+                        {
+                            continue;
+                        }
+
+                        if (sampled)
+                        {
+                            for (int j = 0; j < n; j++)
+                            {
+                                Array.Clear(drawn[j]);
+                                drawn[j][action[j]] = 1;
+                            }
+
+                            game.PureValues(i, drawn, feedback[i]);
+                        }
+                        else
+                        {
+                            game.PureValues(i, sigma, feedback[i]);
+                        }
+                    }
+                }
+
+                int profile = draw ? game.Index(action) : 0;
+                for (int i = 0; i < n; i++)
+                {
+                    if (experts[i] is { } e)
+                    {
+                        double[] f = feedback[i];
+                        for (int k = 0; k < f.Length; k++)
+                        {
+                            f[k] = (f[k] - low) * scale; // one pass: the spans are short, and a call per operation costs more
+                        }
+
+                        e.Observe(f);
+                    }
+                    else
+                    {
+                        bandits[i]!.Update(action[i], (payoffs[i][profile] - low) * scale);
+                    }
                 }
             }
 
@@ -237,6 +264,30 @@ public static class SelfPlay
         rowPlayer.Return(t);
         columnPlayer.Return(t);
         return points;
+    }
+
+    /// <summary>One round of alternating updates: each player in turn sees its values against the strategies in
+    /// <paramref name="turn"/> (those already moved this round, the round's strategies of the rest), learns, and moves.</summary>
+    private static void PlayInTurn(NormalFormGame game, IExpertsPolicy?[] experts, double[][] sigma, double[][] turn, double[][] feedback, double low, double scale)
+    {
+        for (int i = 0; i < sigma.Length; i++)
+        {
+            sigma[i].CopyTo(turn[i], 0);
+        }
+
+        for (int i = 0; i < sigma.Length; i++)
+        {
+            double[] f = feedback[i];
+            game.PureValues(i, turn, f);
+            for (int k = 0; k < f.Length; k++)
+            {
+                f[k] = (f[k] - low) * scale;
+            }
+
+            IExpertsPolicy learner = experts[i]!;
+            learner.Observe(f);
+            learner.Distribution(turn[i]);
+        }
     }
 
     /// <summary>μ += Πᵢ σᵢ(pᵢ) for every profile p of an n-player game.</summary>

@@ -14,7 +14,7 @@ namespace Hindsight.Specs;
 /// (<c>kind: preference</c>) and dueling bandits (<c>kind: dueling</c>).</content>
 public sealed partial class SpecLoader
 {
-    private static readonly string[] GameKeys = ["kind", "name", "description", "horizon", "seed", "feedback", "games", "learners"];
+    private static readonly string[] GameKeys = ["kind", "name", "description", "horizon", "seed", "feedback", "updates", "games", "learners"];
     private static readonly string[] PreferenceKeys = ["kind", "name", "description", "iterations", "beta", "seed", "game", "learners"];
     private static readonly string[] DuelingKeys = ["kind", "name", "description", "horizon", "runs", "seed", "environments", "learners"];
     private static readonly string[] MarkovKeys = ["kind", "name", "description", "iterations", "seed", "games", "learners"];
@@ -127,6 +127,22 @@ public sealed partial class SpecLoader
             };
         }
 
+        bool alternating = false;
+        if (keys.TryGetValue("updates", out YamlNode? u))
+        {
+            string updates = Scalar(u, "updates");
+            alternating = updates switch
+            {
+                "simultaneous" => false,
+                "alternating" => true,
+                _ => throw Error(u, "updates", $"'{updates}' is not an update order; use simultaneous (every player learns from the round's strategies) or alternating (players learn in turn)"),
+            };
+            if (alternating && sampled)
+            {
+                throw Error(u, "updates", "alternating updates need expected feedback (remove feedback: sampled)");
+            }
+        }
+
         List<GameSetup> games = ReadList(root, keys, "games", $"a list of games (kinds: {string.Join(", ", GameKinds.Select(g => g.Name))})", "game", (item, field) =>
         {
             var (kind, display, p) = ReadCatalogEntry(item, field, "game", GameKinds);
@@ -158,9 +174,11 @@ public sealed partial class SpecLoader
             keys,
             "a list of learners each player runs: full-information ones (hedge, optimistic-hedge, regret-matching, fictitious-play, …) or exp3 / tsallis-inf",
             shapes,
-            probe => probe is IExpertsPolicy or IRandomizedPolicy,
-            "cannot play a game: a player must tell its mixed strategy (full-information learners such as hedge, or exp3 / tsallis-inf)");
-        return new RepeatedGameStudy(name, description, horizon, seed, sampled, games, learners);
+            probe => alternating ? probe is IExpertsPolicy : probe is IExpertsPolicy or IRandomizedPolicy,
+            alternating
+                ? "cannot play with updates: alternating: in turn, a player learns from its values against the others' strategies (full-information learners such as hedge)"
+                : "cannot play a game: a player must tell its mixed strategy (full-information learners such as hedge, or exp3 / tsallis-inf)");
+        return new RepeatedGameStudy(name, description, horizon, seed, sampled, games, learners) { Alternating = alternating };
     }
 
     private MarkovStudy BuildMarkov(YamlMappingNode root, string defaultName, SpecOverrides overrides)

@@ -72,6 +72,82 @@ public class SelfPlayTests
     }
 
     [Fact]
+    public void Alternating_hedge_on_rock_paper_scissors_averages_to_uniform_within_1e_3_from_every_start()
+    {
+        // Alternating updates (Wibisono, Tao and Piliouras 2022) keep the orbit bounded, so a constant η can be large and
+        // the average's error, the cut-off cycle over T, is small. Measured at 10⁵, η = 0.1: from the skewed start
+        // 3.8e-5 (simultaneous: 1.7e-3), the last iterate still cycling (Nash gap ≈ 0.5); from 20 Dirichlet(1) starts
+        // median 1.5e-4, largest 3.9e-4 (simultaneous with η tuned to T: median 2.2e-3, 1 of 20 below 1e-3).
+        NormalFormGame rps = Classics.RockPaperScissors();
+        double[][] uniform = [[1 / 3.0, 1 / 3.0, 1 / 3.0], [1 / 3.0, 1 / 3.0, 1 / 3.0]];
+        SelfPlayResult skewed = SelfPlay.Run(rps, [new Hedge(3, 0.1, [0.5, 0.3, 0.2]), new Hedge(3, 0.1, [0.2, 0.3, 0.5])], Checkpoints, alternating: true);
+        Assert.True(Distance(skewed.Checkpoints[2].Average, uniform) < 1e-4);
+        Assert.All(skewed.Checkpoints, c => Assert.InRange(c.LastNashGap, 0.3, 1.0)); // cycling, but bounded
+        SelfPlayResult simultaneous = SelfPlay.Run(rps, [new Hedge(3, 0.1, [0.5, 0.3, 0.2]), new Hedge(3, 0.1, [0.2, 0.3, 0.5])], Checkpoints);
+        Assert.True(Distance(simultaneous.Checkpoints[2].Average, uniform) > 1e-3);
+        Assert.True(simultaneous.Checkpoints[2].LastNashGap > 1.5); // spiralled out to the boundary
+
+        var rng = new Random(11);
+        double[] Start()
+        {
+            double[] g = [.. Enumerable.Range(0, 3).Select(_ => -Math.Log(1 - rng.NextDouble()))];
+            return [.. g.Select(x => x / g.Sum())];
+        }
+
+        double[] distances = [.. Enumerable.Range(0, 20).Select(_ =>
+            Distance(SelfPlay.Run(rps, [new Hedge(3, 0.1, Start()), new Hedge(3, 0.1, Start())], [100_000], alternating: true).Checkpoints[0].Average, uniform))];
+        Assert.All(distances, d => Assert.True(d < 1e-3, $"{d}"));
+    }
+
+    [Fact]
+    public void Alternating_updates_let_each_player_learn_from_the_strategies_already_moved()
+    {
+        NormalFormGame game = RandomGames.GeneralSum(3, 4, 8);
+        SelfPlayResult r = SelfPlay.Run(game, [new Hedge(3, 0.2), new Hedge(4, 0.2)], [50], alternating: true);
+
+        // By hand: player 1 learns from σ₂ᵗ, then player 2 from player 1's new strategy.
+        var h1 = new Hedge(3, 0.2);
+        var h2 = new Hedge(4, 0.2);
+        h1.Reset(1);
+        h2.Reset(2);
+        double low = Enumerable.Range(0, 2).SelectMany(i => Enumerable.Range(0, game.Profiles).Select(k => game.Payoff(i, k))).Min();
+        double high = Enumerable.Range(0, 2).SelectMany(i => Enumerable.Range(0, game.Profiles).Select(k => game.Payoff(i, k))).Max();
+        double[] x = new double[3], y = new double[4], xSum = new double[3], ySum = new double[4];
+        for (int t = 0; t < 50; t++)
+        {
+            h1.Distribution(x);
+            h2.Distribution(y);
+            for (int k = 0; k < 3; k++)
+            {
+                xSum[k] += x[k];
+            }
+
+            for (int k = 0; k < 4; k++)
+            {
+                ySum[k] += y[k];
+            }
+
+            h1.Observe([.. Enumerable.Range(0, 3).Select(a => (Enumerable.Range(0, 4).Sum(b => y[b] * game.Payoff(0, a, b)) - low) / (high - low))]);
+            double[] moved = new double[3];
+            h1.Distribution(moved);
+            h2.Observe([.. Enumerable.Range(0, 4).Select(b => (Enumerable.Range(0, 3).Sum(a => moved[a] * game.Payoff(1, a, b)) - low) / (high - low))]);
+        }
+
+        for (int k = 0; k < 3; k++)
+        {
+            Assert.Equal(xSum[k] / 50, r.Checkpoints[0].Average[0][k], 12);
+        }
+
+        for (int k = 0; k < 4; k++)
+        {
+            Assert.Equal(ySum[k] / 50, r.Checkpoints[0].Average[1][k], 12);
+        }
+
+        Assert.Throws<ArgumentException>(() => SelfPlay.Run(game, [new Hedge(3), new Hedge(4)], [10], sampled: true, alternating: true));
+        Assert.Throws<ArgumentException>(() => SelfPlay.Run(game, [new Hedge(3), new Exp3(4)], [10], alternating: true));
+    }
+
+    [Fact]
     public void Regret_matching_plus_on_shapleys_game_cycles_but_its_average_approaches_the_equilibrium()
     {
         // Average Nash gap 2.3e-2 → 3.0e-3; last-iterate gap stays above 0.5.
