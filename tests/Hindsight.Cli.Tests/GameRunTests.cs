@@ -40,6 +40,23 @@ public class GameRunTests
     }
 
     [Fact]
+    public void Alternating_updates_are_run_and_recorded()
+    {
+        var (code, _, stderr, dir) = RunSpec("""
+            kind: game
+            horizon: 2000
+            updates: alternating
+            games: [{kind: random-zero-sum, rows: 4, columns: 4, seed: 3}]
+            learners: [{kind: hedge, eta: 0.1}, {kind: regret-matching, plus: true}]
+            """);
+        Assert.True(code == 0, stderr);
+        using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "results.json")));
+        Assert.Equal("alternating", doc.RootElement.GetProperty("updates").GetString());
+        Assert.Equal("expected", doc.RootElement.GetProperty("feedback").GetString());
+        Assert.Contains("alternating updates", File.ReadAllText(Path.Combine(dir, "report.html")), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Preference_and_dueling_specs_run()
     {
         var (code, _, stderr, dir) = RunSpec("""

@@ -28,6 +28,10 @@ namespace Hindsight.Games;
 /// </summary>
 public static class SelfPlay
 {
+    /// <summary>Whether this thread's last <see cref="Run"/> took the fused two-Hedge loop (for tests).</summary>
+    [ThreadStatic]
+    internal static bool Fused;
+
     /// <summary>Plays the game.</summary>
     /// <param name="game">The game.</param>
     /// <param name="players">One learner per player with as many arms as the player has strategies (reset here, and told
@@ -103,14 +107,17 @@ public static class SelfPlay
         double[][] drawn = [.. Enumerable.Range(0, n).Select(i => new double[game.StrategyCount(i)])];
         double[][] payoffs = [.. Enumerable.Range(0, n).Select(i => Enumerable.Range(0, game.Profiles).Select(k => game.Payoff(i, k)).ToArray())];
         double[] joint = new double[game.Profiles];
+        Fused = false;
         double[][] turn = alternating ? [.. Enumerable.Range(0, n).Select(i => new double[game.StrategyCount(i)])] : [];
         int[] action = new int[n];
         var rng = new SeededRandom(seed ^ 0x5DEECE66DUL);
         var points = new List<SelfPlayCheckpoint>();
         int rows = game.StrategyCount(0), columns = n == 2 ? game.StrategyCount(1) : 0;
         BimatrixKernel? kernel = n == 2 ? new BimatrixKernel(game) : null;
-        if (kernel is not null && !sampled && !alternating && players[0] is Hedge rowHedge && players[1] is Hedge columnHedge && PaddedHedge.Fits(rowHedge) && PaddedHedge.Fits(columnHedge))
+        if (kernel is not null && !sampled && !alternating && players[0] is Hedge rowHedge && players[1] is Hedge columnHedge
+            && !ReferenceEquals(rowHedge, columnHedge) && PaddedHedge.Fits(rowHedge) && PaddedHedge.Fits(columnHedge))
         {
+            Fused = true;
             return new SelfPlayResult(PlayHedgePair(game, rowHedge, columnHedge, kernel, checkpoints, low, scale));
         }
 
@@ -121,7 +128,15 @@ public static class SelfPlay
             {
                 if (experts[i] is { } e)
                 {
-                    e.Distribution(sigma[i]);
+                    if (alternating && t > 1)
+                    {
+                        turn[i].CopyTo(sigma[i], 0); // the strategy it moved to last round (a randomized learner such as FPL draws once)
+                    }
+                    else
+                    {
+                        e.Distribution(sigma[i]);
+                    }
+
                     if (draw)
                     {
                         action[i] = Sampling.Draw(sigma[i], 1.0, rng);

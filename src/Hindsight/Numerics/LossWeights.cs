@@ -8,13 +8,15 @@ namespace Hindsight.Numerics;
 /// <summary>
 /// Exponential weights of cumulative losses, wᵢ = exp(−η (Lᵢ − minⱼ Lⱼ)), the kernel shared by EXP3, Hedge and their
 /// variants: shifted by the minimum so the largest weight is 1, and floored at exp(−700) so no weight is subnormal
-/// (subnormal arithmetic is about 100× slower). Vectorized with TensorPrimitives; allocates nothing.
+/// (subnormal arithmetic is about 100× slower). Vectorized (by hand in registers for K ≤ 16, TensorPrimitives above); a
+/// NaN loss or η gives NaN weights on both paths; allocates nothing.
 /// </summary>
 internal static class LossWeights
 {
     private const double MinExponent = -700.0;
 
-    /// <summary>Up to this many experts the scalar path is faster (TensorPrimitives' per-call cost dominates).</summary>
+    /// <summary>Up to this many experts the weights stay in four vector registers (TensorPrimitives' per-call cost
+    /// dominates on a few elements).</summary>
     private const int SmallK = 16;
 
     /// <summary>The most experts <see cref="NormalizedPadded"/> takes.</summary>
@@ -144,7 +146,14 @@ internal static class LossWeights
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static double Core(ref Vector256<double> z0, ref Vector256<double> z1, ref Vector256<double> z2, ref Vector256<double> z3, int count, double eta, bool normalize)
     {
-        // Native minimum and maximum (no NaN or signed-zero fix-ups: losses are finite, and exp(−η·(±0)) = 1 either way).
+        if (double.IsNaN(eta) || double.IsNaN(Vector256.Sum((z0 + z1) + (z2 + z3))))
+        {
+            // The native minimum and maximum below would drop a NaN; keep it visible, as the wide path does.
+            z0 = z1 = z2 = z3 = Vector256.Create(double.NaN);
+            return double.NaN;
+        }
+
+        // Native minimum and maximum (no NaN or signed-zero fix-ups: NaN is handled above, exp(−η·(±0)) = 1 either way).
         var least = Vector256.MinNative(Vector256.MinNative(z0, z1), Vector256.MinNative(z2, z3));
         var pair = Vector256.MinNative(least, Vector256.Shuffle(least, Vector256.Create(1L, 0, 3, 2)));
         var shift = Vector256.Create(Math.Min(pair[0], pair[2]));

@@ -144,6 +144,31 @@ public class SelfPlayTests
         }
 
         Assert.Throws<ArgumentException>(() => SelfPlay.Run(game, [new Hedge(3), new Hedge(4)], [10], sampled: true, alternating: true));
+
+        // A randomized learner (FPL) plays the very strategy the next player learned against: one draw a round, replayed.
+        NormalFormGame rps = Classics.RockPaperScissors();
+        SelfPlayResult fpl = SelfPlay.Run(rps, [new FollowThePerturbedLeader(3), new FollowThePerturbedLeader(3)], [100], seed: 3, alternating: true);
+        var f1 = new FollowThePerturbedLeader(3);
+        var f2 = new FollowThePerturbedLeader(3);
+        f1.Reset(3);
+        f2.Reset(4);
+        double[] a = new double[3], b = new double[3], aSum = new double[3];
+        f1.Distribution(a);
+        f2.Distribution(b);
+        for (int t = 0; t < 100; t++)
+        {
+            for (int k = 0; k < 3; k++)
+            {
+                aSum[k] += a[k];
+            }
+
+            f1.Observe([.. Enumerable.Range(0, 3).Select(i => (Enumerable.Range(0, 3).Sum(j => b[j] * rps.Payoff(0, i, j)) + 1) / 2)]);
+            f1.Distribution(a);
+            f2.Observe([.. Enumerable.Range(0, 3).Select(j => (Enumerable.Range(0, 3).Sum(i => a[i] * rps.Payoff(1, i, j)) + 1) / 2)]);
+            f2.Distribution(b);
+        }
+
+        Assert.Equal(aSum.Select(x => x / 100), fpl.Checkpoints[0].Average[0], (x, y) => Math.Abs(x - y) < 1e-12);
         Assert.Throws<ArgumentException>(() => SelfPlay.Run(game, [new Hedge(3), new Exp3(4)], [10], alternating: true));
     }
 
@@ -285,15 +310,19 @@ public class SelfPlayTests
     [Theory]
     [InlineData(10, 10, 0.1, false)] // the benchmark's game
     [InlineData(7, 13, 0.3, true)] // strides 8 and 16, a prior, strategies flushed below 1e-150
-    [InlineData(17, 3, 0.05, false)] // more than 16 rows: the column-by-column path
+    [InlineData(16, 5, 0.05, false)] // the widest fused shape
+    [InlineData(17, 3, 0.05, false)] // more than 16 rows: both runs take the general loop (the kernel's column-by-column path)
     public void Two_hedge_players_take_the_fused_loop_with_the_general_loops_results_bit_for_bit(int rows, int columns, double eta, bool prior)
     {
+        bool fits = rows <= 16 && columns <= 16;
         NormalFormGame game = RandomGames.GeneralSum(rows, columns, 5);
         Hedge Make(int k) => prior ? new Hedge(k, eta, [.. Enumerable.Range(1, k).Select(i => (double)i)]) : new Hedge(k, eta);
         Hedge fusedRow = Make(rows), fusedColumn = Make(columns), generalRow = Make(rows), generalColumn = Make(columns);
         long[] at = [1, 10, 1000, 20_000];
         SelfPlayResult fused = SelfPlay.Run(game, [fusedRow, fusedColumn], at);
+        Assert.Equal(fits, SelfPlay.Fused);
         SelfPlayResult general = SelfPlay.Run(game, [new Wrapped(generalRow), new Wrapped(generalColumn)], at);
+        Assert.False(SelfPlay.Fused);
         for (int c = 0; c < at.Length; c++)
         {
             SelfPlayCheckpoint f = fused.Checkpoints[c], g = general.Checkpoints[c];
@@ -321,7 +350,8 @@ public class SelfPlayTests
         }
     }
 
-    /// <summary>Hides a learner's type so self-play takes its general loop.</summary>
+    /// <summary>Hides a learner's type so self-play takes its general loop (not <c>IHorizonAware</c>: the tests give a
+    /// fixed η, which <c>Prepare</c> would not change).</summary>
     private sealed class Wrapped(IExpertsPolicy inner) : IExpertsPolicy
     {
         public int Arms => inner.Arms;

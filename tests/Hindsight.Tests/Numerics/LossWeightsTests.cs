@@ -54,4 +54,17 @@ public class LossWeightsTests
         Assert.Throws<ArgumentException>(() => LossWeights.NormalizedPadded(new double[20], 17, 1, new double[20]));
         Assert.Throws<ArgumentException>(() => LossWeights.NormalizedPadded(new double[8], 8, 1, new double[4]));
     }
+
+    [Theory]
+    [InlineData(5)]
+    [InlineData(30)]
+    public void A_nan_loss_gives_nan_weights_on_both_paths(int k)
+    {
+        double[] losses = new double[k];
+        losses[k / 2] = double.NaN;
+        double[] p = new double[k];
+        LossWeights.Normalized(losses, 0.5, p);
+        Assert.Contains(p, double.IsNaN);
+        Assert.True(double.IsNaN(LossWeights.Unnormalized(new double[k], double.NaN, p)));
+    }
 }
