@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using Hindsight.Numerics;
 
 namespace Hindsight.Games;
 
@@ -120,22 +121,7 @@ internal sealed class BimatrixKernel
 
             if (values)
             {
-                ref double v = ref MemoryMarshal.GetArrayDataReference(rowValues);
-                Vector256.StoreUnsafe(s0, ref v);
-                if (stride > Width)
-                {
-                    Vector256.StoreUnsafe(s1, ref v, Width);
-                }
-
-                if (stride > 2 * Width)
-                {
-                    Vector256.StoreUnsafe(s2, ref v, 2 * Width);
-                }
-
-                if (stride > 3 * Width)
-                {
-                    Vector256.StoreUnsafe(s3, ref v, 3 * Width);
-                }
+                PaddedVectors.Store(rowValues, stride, s0, s1, s2, s3);
 
                 Product(_b, _rows, _columnStride, ref row, columnValues);
             }
@@ -216,21 +202,7 @@ internal sealed class BimatrixKernel
                 }
             }
 
-            Vector256.StoreUnsafe(s0, ref r);
-            if (stride > Width)
-            {
-                Vector256.StoreUnsafe(s1, ref r, Width);
-            }
-
-            if (stride > 2 * Width)
-            {
-                Vector256.StoreUnsafe(s2, ref r, 2 * Width);
-            }
-
-            if (stride > 3 * Width)
-            {
-                Vector256.StoreUnsafe(s3, ref r, 3 * Width);
-            }
+            PaddedVectors.Store(result, stride, s0, s1, s2, s3);
 
             return;
         }

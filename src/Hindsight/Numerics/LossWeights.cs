@@ -84,22 +84,7 @@ internal static class LossWeights
         var z2 = length > 2 * Width ? Vector256.LoadUnsafe(ref z, 2 * Width) : Infinite;
         var z3 = length > 3 * Width ? Vector256.LoadUnsafe(ref z, 3 * Width) : Infinite;
         Core(ref z0, ref z1, ref z2, ref z3, count, eta, normalize: true);
-        ref double p = ref MemoryMarshal.GetArrayDataReference(probabilities);
-        Vector256.StoreUnsafe(z0, ref p);
-        if (length > Width)
-        {
-            Vector256.StoreUnsafe(z1, ref p, Width);
-        }
-
-        if (length > 2 * Width)
-        {
-            Vector256.StoreUnsafe(z2, ref p, 2 * Width);
-        }
-
-        if (length > 3 * Width)
-        {
-            Vector256.StoreUnsafe(z3, ref p, 3 * Width);
-        }
+        PaddedVectors.Store(probabilities, length, z0, z1, z2, z3);
     }
 
     private static Vector256<double> Infinite => Vector256.Create(double.PositiveInfinity);
