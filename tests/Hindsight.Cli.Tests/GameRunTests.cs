@@ -68,7 +68,27 @@ public class GameRunTests
             learners: [nash-mp, {kind: nash-mp, name: sampled, samples: 20}, {kind: dpo, name: online, online: true, samples: 50}, bt-po]
             """);
         Assert.True(code == 0, stderr);
-        (code, _, stderr, _) = RunSpec("""
+        using (var preference = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "results.json"))))
+        {
+            JsonElement root = preference.RootElement;
+            Assert.Equal("preference", root.GetProperty("kind").GetString());
+            int checkpoints = root.GetProperty("checkpoints").GetArrayLength();
+            Assert.Equal(4, root.GetProperty("results").GetArrayLength());
+            foreach (JsonElement r in root.GetProperty("results").EnumerateArray())
+            {
+                foreach (string series in new[] { "dualityGap", "averageDualityGap", "klToNash", "winRateAgainstMinimaxWinner" })
+                {
+                    Assert.Equal(checkpoints, r.GetProperty(series).GetArrayLength());
+                    Assert.All(r.GetProperty(series).EnumerateArray(), x => Assert.True(double.IsFinite(x.GetDouble()) && x.GetDouble() >= -1e-12, series));
+                }
+            }
+
+            // Exact Nash-MP ends nearer the regularized Nash policy than Bradley–Terry + PO on this intransitive game.
+            double Final(int k) => root.GetProperty("results")[k].GetProperty("dualityGap").EnumerateArray().Last().GetDouble();
+            Assert.True(Final(0) < Final(3), $"{Final(0)} vs {Final(3)}");
+        }
+
+        (code, _, stderr, dir) = RunSpec("""
             kind: preference
             iterations: 20
             game: {kind: contextual, prompts: 3, responses: 4, dimension: 2, cycle: 1}

@@ -35,6 +35,7 @@ public class SolveCommandTests
         var (code, stdout, _) = Run("solve", bos);
         Assert.Equal(0, code);
         Assert.Contains("equilibrium 3:", stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("equilibrium 4:", stdout, StringComparison.Ordinal); // exactly the two pure and the mixed one
         Assert.Contains("Opera 0.666666667", stdout, StringComparison.Ordinal);
     }
 
@@ -69,6 +70,13 @@ public class SolveCommandTests
             Assert.Equal(4, e.GetProperty("joint").GetArrayLength());
             Assert.True(e.GetProperty("ceGap").GetDouble() <= 1e-9);
             Assert.Equal(2, e.GetProperty("strategies").GetArrayLength());
+            double[] joint = [.. e.GetProperty("joint").EnumerateArray().Select(x => x.GetDouble())]; // row fastest
+            double[] row = [.. e.GetProperty("strategies")[0].EnumerateArray().Select(x => x.GetDouble())];
+            double[] column = [.. e.GetProperty("strategies")[1].EnumerateArray().Select(x => x.GetDouble())];
+            Assert.Equal(joint[0] + joint[2], row[0], 9); // the marginals of the joint
+            Assert.Equal(joint[1] + joint[3], row[1], 9);
+            Assert.Equal(joint[0] + joint[1], column[0], 9);
+            Assert.Equal(joint[2] + joint[3], column[1], 9);
         }
     }
 

@@ -28,15 +28,18 @@ public class CorrelatedSolverTests
     }
 
     [Fact]
-    public void Chickens_best_correlated_equilibrium_beats_its_nash_equilibria()
+    public void Aumanns_chicken_best_correlated_equilibrium_beats_every_nash_equilibrium()
     {
-        // Chicken's welfare-best CE puts no weight on the crash and more on both swerving than any Nash equilibrium can
-        // (Aumann's traffic light): welfare > the best Nash welfare, 0.
-        NormalFormGame game = Classics.Chicken();
+        // Aumann (1974): in chicken with payoffs (6,6) (2,7) / (7,2) (0,0) the Nash equilibria have welfare 9, 9 and 28/3,
+        // while the welfare-best CE (½ on both swerving, ¼ on each one-sided outcome, none on the crash) has 10.5.
+        NormalFormGame game = NormalFormGame.Bimatrix("Aumann's chicken", new double[,] { { 6, 2 }, { 7, 0 } }, new double[,] { { 6, 7 }, { 2, 0 } });
         CorrelatedEquilibrium ce = CorrelatedSolver.Solve(game);
+        Assert.Equal(10.5, ce.Payoffs.Sum(), 9);
         Assert.Equal(0, ce.Joint[game.Index([1, 1])], 9);
-        double bestNash = SupportEnumeration.Solve(game).Max(e => e.Payoffs.Sum());
-        Assert.True(ce.Payoffs.Sum() >= bestNash - 1e-9);
+        Assert.Equal(0.5, ce.Joint[game.Index([0, 0])], 9);
+        double[] nash = [.. SupportEnumeration.Solve(game).Select(e => e.Payoffs.Sum()).Order()];
+        Assert.Equal([9, 9, 28 / 3.0], nash, (a, b) => Math.Abs(a - b) < 1e-9);
+        Assert.True(ce.Payoffs.Sum() > nash.Max() + 1);
     }
 
     [Fact]

@@ -37,7 +37,10 @@ public class SampledFeedbackTests
     [Fact]
     public void Sampled_runs_are_reproducible_and_refuse_a_negative_count()
     {
-        Assert.Equal(Final(new Egpo { Samples = 20, Seed = 3 }, 50).DualityGap, Final(new Egpo { Samples = 20, Seed = 3 }, 50).DualityGap);
+        double first = Final(new Egpo { Samples = 20, Seed = 3 }, 50).DualityGap;
+        Assert.Equal(first, Final(new Egpo { Samples = 20, Seed = 3 }, 50).DualityGap);
+        Assert.NotEqual(first, Final(new Egpo { Samples = 20, Seed = 4 }, 50).DualityGap); // the seed drives the duels
+        Assert.NotEqual(first, Final(new Egpo(), 50).DualityGap); // and the samples are used
         Assert.Throws<ArgumentOutOfRangeException>(() => new Inpo { Samples = -1 }.Reset(Game, Beta));
     }
 
