@@ -127,13 +127,21 @@ internal static class RunCommand
                 return BadInput(stderr, $"{(runsApply ? "--threads does" : "--runs and --threads do")} not apply to this spec ({(document is DuelingSpec ? "runs are spread over the cores" : "one deterministic run per pair, pairs spread over the cores")})");
             }
 
-            return document switch
+            try
             {
-                GameSpec game => StudyRuns.Game(game.Study, outDir, stdout),
-                MarkovSpec markov => StudyRuns.Markov(markov.Study, outDir, stdout),
-                PreferenceSpec preference => StudyRuns.Preference(preference.Experiment, outDir, stdout),
-                _ => StudyRuns.Dueling(((DuelingSpec)document).Study, outDir, stdout),
-            };
+                return document switch
+                {
+                    GameSpec game => StudyRuns.Game(game.Study, outDir, stdout),
+                    MarkovSpec markov => StudyRuns.Markov(markov.Study, outDir, stdout),
+                    PreferenceSpec preference => StudyRuns.Preference(preference.Experiment, outDir, stdout),
+                    _ => StudyRuns.Dueling(((DuelingSpec)document).Study, outDir, stdout),
+                };
+            }
+            catch (InvalidOperationException ex)
+            {
+                stderr.WriteLine($"error: {ex.Message}");
+                return ExitCodes.Failure; // a run failed before anything was written
+            }
         }
 
         Experiment experiment = ((BanditSpec)document).Experiment;

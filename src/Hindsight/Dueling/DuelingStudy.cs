@@ -19,12 +19,13 @@ public sealed record DuelingStudy(string Name, string? Description, long Horizon
 
     /// <summary>Runs every pair (in parallel; results do not depend on the threads).</summary>
     /// <returns>The result.</returns>
+    /// <exception cref="InvalidOperationException">A run failed (the first failure is the inner exception).</exception>
     public DuelingStudyResult Run()
     {
         long[] checkpoints = Checkpoints.Geometric(Horizon, 30);
         int pairs = Environments.Count * Learners.Count;
         var runs = new IReadOnlyList<DuelingCheckpoint>[pairs * Runs];
-        Parallel.For(0, runs.Length, k =>
+        ParallelRuns.For(runs.Length, k =>
         {
             int pair = k / Runs, run = k % Runs;
             DuelingEnvironment env = Environments[pair / Learners.Count].Environment;

@@ -57,7 +57,7 @@ public static class Classics
 
     private static NormalFormGame Named(NormalFormGame g, string[] rows, string[] columns)
     {
-        double[][] payoffs = [.. Enumerable.Range(0, 2).Select(i => Enumerable.Range(0, g.Profiles).Select(k => g.Payoff(i, k)).ToArray())];
+        double[][] payoffs = [g.PayoffTable(0).ToArray(), g.PayoffTable(1).ToArray()];
         return new NormalFormGame(g.Title, g.Players, [rows, columns], payoffs);
     }
 }

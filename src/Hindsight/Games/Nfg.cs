@@ -108,10 +108,9 @@ public static class Nfg
             t.Next(); // the optional comment
         }
 
-        long profiles = strategies.Aggregate(1L, (p, s) => p * s.Count);
-        if (profiles > 50_000_000)
+        if (!NormalFormGame.TryCountProfiles(strategies.Select(s => s.Count), out long profiles))
         {
-            throw t.Error(close, $"{profiles} pure profiles: at most 50 000 000 are supported");
+            throw t.Error(close, $"more than {NormalFormGame.MaxProfiles:N0} pure profiles are not supported");
         }
 
         double[][] payoffs = [.. players.Select(_ => new double[profiles])];

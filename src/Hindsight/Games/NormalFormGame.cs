@@ -8,6 +8,8 @@ public sealed class NormalFormGame
 {
     private readonly double[][] _payoffs; // [player][profile index]
     private readonly int[] _strides;
+    private readonly double[] _low; // [player]: the smallest payoff
+    private readonly double[] _high; // [player]: the largest payoff
 
     /// <summary>Creates a game.</summary>
     /// <param name="title">A title.</param>
@@ -29,16 +31,15 @@ public sealed class NormalFormGame
             throw new ArgumentException("Every player needs at least one strategy.");
         }
 
-        _strides = new int[players.Count];
-        long profiles = 1;
-        for (int i = 0; i < players.Count; i++)
+        if (!TryCountProfiles(strategies.Select(s => s.Count), out long profiles))
         {
-            _strides[i] = (int)profiles;
-            profiles *= strategies[i].Count;
-            if (profiles > MaxProfiles)
-            {
-                throw new ArgumentException($"The game has more than {MaxProfiles:N0} pure profiles.");
-            }
+            throw new ArgumentException($"The game has more than {MaxProfiles:N0} pure profiles.");
+        }
+
+        _strides = new int[players.Count];
+        for (int i = 0, stride = 1; i < players.Count; stride *= strategies[i].Count, i++)
+        {
+            _strides[i] = stride;
         }
 
         if (payoffs.Any(p => p.Length != profiles || p.Any(v => !double.IsFinite(v))))
@@ -51,10 +52,34 @@ public sealed class NormalFormGame
         Strategies = [.. strategies.Select(s => (IReadOnlyList<string>)[.. s])];
         _payoffs = [.. payoffs.Select(p => (double[])p.Clone())];
         Profiles = (int)profiles;
+        _low = [.. _payoffs.Select(p => p.Min())];
+        _high = [.. _payoffs.Select(p => p.Max())];
+        LargestPayoffMagnitude = Math.Max(Math.Abs(_low.Min()), Math.Abs(_high.Max()));
     }
 
     /// <summary>The most pure profiles a game may have (each player's payoffs are stored for every profile).</summary>
     public const int MaxProfiles = 50_000_000;
+
+    /// <summary>The number of pure profiles Πᵢ kᵢ, checked against <see cref="MaxProfiles"/> at every factor (so huge
+    /// counts neither overflow nor allocate).</summary>
+    /// <param name="strategyCounts">Each player's number of strategies (≥ 1).</param>
+    /// <param name="profiles">The product, when at most <see cref="MaxProfiles"/>.</param>
+    /// <returns>False when the product exceeds <see cref="MaxProfiles"/>.</returns>
+    public static bool TryCountProfiles(IEnumerable<int> strategyCounts, out long profiles)
+    {
+        ArgumentNullException.ThrowIfNull(strategyCounts);
+        profiles = 1;
+        foreach (int k in strategyCounts)
+        {
+            profiles *= k;
+            if (profiles > MaxProfiles)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     /// <summary>The title.</summary>
     public string Title { get; }
@@ -147,6 +172,24 @@ public sealed class NormalFormGame
     /// <returns>The payoff.</returns>
     public double Payoff(int player, int row, int column) => _payoffs[player][row + (column * _strides[1])];
 
+    /// <summary>maxᵢ,ₛ |uᵢ(s)|: the scale of the payoffs (for tolerances).</summary>
+    public double LargestPayoffMagnitude { get; }
+
+    /// <summary>Player i's smallest payoff over the pure profiles.</summary>
+    /// <param name="player">i.</param>
+    /// <returns>minₛ uᵢ(s).</returns>
+    public double LowestPayoff(int player) => _low[player];
+
+    /// <summary>Player i's largest payoff over the pure profiles.</summary>
+    /// <param name="player">i.</param>
+    /// <returns>maxₛ uᵢ(s).</returns>
+    public double HighestPayoff(int player) => _high[player];
+
+    /// <summary>Player i's payoffs by profile index (Gambit order: player 1's strategy fastest).</summary>
+    /// <param name="player">i.</param>
+    /// <returns>The table, read-only.</returns>
+    public ReadOnlySpan<double> PayoffTable(int player) => _payoffs[player];
+
     /// <summary>True for a two-player game whose payoffs sum to zero at every profile (within 1e-12 of the largest payoff).</summary>
     public bool IsZeroSum
     {
@@ -157,11 +200,7 @@ public sealed class NormalFormGame
                 return false;
             }
 
-            double largest = 1;
-            for (int k = 0; k < Profiles; k++)
-            {
-                largest = Math.Max(largest, Math.Max(Math.Abs(_payoffs[0][k]), Math.Abs(_payoffs[1][k])));
-            }
+            double largest = Math.Max(1, LargestPayoffMagnitude);
 
             for (int k = 0; k < Profiles; k++)
             {

@@ -60,14 +60,9 @@ public static class RandomGames
             throw new ArgumentException("A game needs at least one player and at least one strategy each.", nameof(strategies));
         }
 
-        long profiles = 1;
-        foreach (int k in strategies)
+        if (!NormalFormGame.TryCountProfiles(strategies, out long profiles))
         {
-            profiles *= k;
-            if (profiles > NormalFormGame.MaxProfiles)
-            {
-                throw new ArgumentException($"The game would have more than {NormalFormGame.MaxProfiles:N0} pure profiles.", nameof(strategies));
-            }
+            throw new ArgumentException($"The game would have more than {NormalFormGame.MaxProfiles:N0} pure profiles.", nameof(strategies));
         }
 
         double[][] payoffs = [.. strategies.Select(_ => new double[profiles])];

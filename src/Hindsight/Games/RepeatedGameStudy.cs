@@ -21,11 +21,12 @@ public sealed record RepeatedGameStudy(string Name, string? Description, long Ho
 
     /// <summary>Plays every pair (in parallel; results do not depend on the threads) and solves every game.</summary>
     /// <returns>The result.</returns>
+    /// <exception cref="InvalidOperationException">A run failed (the first failure is the inner exception).</exception>
     public RepeatedGameResult Run()
     {
         long[] checkpoints = Checkpoints.Geometric(Horizon, 30);
         var pairs = new RepeatedGamePair[Games.Count * Learners.Count];
-        Parallel.For(0, pairs.Length, k =>
+        ParallelRuns.For(pairs.Length, k =>
         {
             GameSetup g = Games[k / Learners.Count];
             PlayerSetup l = Learners[k % Learners.Count];

@@ -88,15 +88,7 @@ public static class SelfPlay
             }
         }
 
-        double low = double.PositiveInfinity, high = double.NegativeInfinity;
-        for (int i = 0; i < n; i++)
-        {
-            for (int k = 0; k < game.Profiles; k++)
-            {
-                low = Math.Min(low, game.Payoff(i, k));
-                high = Math.Max(high, game.Payoff(i, k));
-            }
-        }
+        double low = Enumerable.Range(0, n).Min(game.LowestPayoff), high = Enumerable.Range(0, n).Max(game.HighestPayoff);
 
         double scale = 1 / (high > low ? high - low : 1); // payoffs to [0, 1]: (u − low) · scale
         bool anyBandit = bandits.Any(b => b is not null);
@@ -104,15 +96,12 @@ public static class SelfPlay
         bool expected = !sampled && experts.Any(e => e is not null);
         double[][] sigma = [.. Enumerable.Range(0, n).Select(i => new double[game.StrategyCount(i)])];
         double[][] feedback = [.. Enumerable.Range(0, n).Select(i => new double[game.StrategyCount(i)])];
-        double[][] drawn = [.. Enumerable.Range(0, n).Select(i => new double[game.StrategyCount(i)])];
-        double[][] payoffs = [.. Enumerable.Range(0, n).Select(i => Enumerable.Range(0, game.Profiles).Select(k => game.Payoff(i, k)).ToArray())];
         double[] joint = new double[game.Profiles];
         Fused = false;
         double[][] turn = alternating ? [.. Enumerable.Range(0, n).Select(i => new double[game.StrategyCount(i)])] : [];
         int[] action = new int[n];
         var rng = new SeededRandom(seed ^ 0x5DEECE66DUL);
         var points = new List<SelfPlayCheckpoint>();
-        int rows = game.StrategyCount(0), columns = n == 2 ? game.StrategyCount(1) : 0;
         BimatrixKernel? kernel = n == 2 ? new BimatrixKernel(game) : null;
         if (kernel is not null && !sampled && !alternating && players[0] is Hedge rowHedge && players[1] is Hedge columnHedge
             && !ReferenceEquals(rowHedge, columnHedge) && PaddedHedge.Fits(rowHedge) && PaddedHedge.Fits(columnHedge))
@@ -170,43 +159,13 @@ public static class SelfPlay
                     // Two players: μ, A σ₂ and Bᵀ σ₁ in one pass over the padded columns. Each player's values go to its
                     // feedback buffer; only a full-information player with expected feedback reads them.
                     kernel.Play(sigma[0], sigma[1], expected, feedback[0], feedback[1]);
-                    if (sampled)
-                    {
-                        if (experts[0] is not null)
-                        {
-                            payoffs[0].AsSpan(action[1] * rows, rows).CopyTo(feedback[0]);
-                        }
-
-                        if (experts[1] is not null)
-                        {
-                            for (int col = 0; col < columns; col++)
-                            {
-                                feedback[1][col] = payoffs[1][action[0] + (col * rows)];
-                            }
-                        }
-                    }
                 }
                 else
                 {
                     AccumulateProduct(game, sigma, joint);
                     for (int i = 0; i < n; i++)
                     {
-                        if (experts[i] is null)
-                        {
-                            continue;
-                        }
-
-                        if (sampled)
-                        {
-                            for (int j = 0; j < n; j++)
-                            {
-                                Array.Clear(drawn[j]);
-                                drawn[j][action[j]] = 1;
-                            }
-
-                            game.PureValues(i, drawn, feedback[i]);
-                        }
-                        else
+                        if (expected && experts[i] is not null)
                         {
                             game.PureValues(i, sigma, feedback[i]);
                         }
@@ -214,6 +173,24 @@ public static class SelfPlay
                 }
 
                 int profile = draw ? game.Index(action) : 0;
+                if (sampled)
+                {
+                    // Realized feedback: player i's payoffs along its own axis through the drawn profile.
+                    for (int i = 0; i < n; i++)
+                    {
+                        if (experts[i] is not null)
+                        {
+                            ReadOnlySpan<double> table = game.PayoffTable(i);
+                            int stride = game.Stride(i), origin = profile - (action[i] * stride);
+                            double[] f = feedback[i];
+                            for (int s = 0; s < f.Length; s++)
+                            {
+                                f[s] = table[origin + (s * stride)];
+                            }
+                        }
+                    }
+                }
+
                 for (int i = 0; i < n; i++)
                 {
                     if (experts[i] is { } e)
@@ -228,7 +205,7 @@ public static class SelfPlay
                     }
                     else
                     {
-                        bandits[i]!.Update(action[i], (payoffs[i][profile] - low) * scale);
+                        bandits[i]!.Update(action[i], (game.Payoff(i, profile) - low) * scale);
                     }
                 }
             }

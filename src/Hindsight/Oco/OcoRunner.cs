@@ -40,27 +40,18 @@ public static class OcoRunner
         int stride = MeterNames.Count * checkpoints.Length;
         double[] records = new double[(long)items * stride];
         long[] ticks = new long[items];
-        try
+        ParallelRuns.For(items, item =>
         {
-            Parallel.For(0, items, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, threads) }, item =>
-            {
-                int pair = item / study.Runs;
-                int run = item % study.Runs;
-                OcoStreamSetup stream = study.Streams[pair / study.Learners.Count];
-                OcoLearnerSetup learner = study.Learners[pair % study.Learners.Count];
-                IOcoLearner policy = learner.Create(study.Domain, stream.Stream);
-                long start = Stopwatch.GetTimestamp();
-                Play(policy, stream.Stream.Start(study.Seed, run), study.Domain, study.Horizon, checkpoints,
-                    Runner.LearnerSeed(study.Seed, run, learner.Name), records.AsSpan((int)((long)item * stride), stride));
-                ticks[item] = Stopwatch.GetTimestamp() - start;
-            });
-        }
-        catch (AggregateException ex)
-        {
-            // As the bandit runner does: one exception that says a run failed and why (the first failure).
-            Exception first = ex.Flatten().InnerExceptions[0];
-            throw new InvalidOperationException($"A run failed: {first.Message}", first);
-        }
+            int pair = item / study.Runs;
+            int run = item % study.Runs;
+            OcoStreamSetup stream = study.Streams[pair / study.Learners.Count];
+            OcoLearnerSetup learner = study.Learners[pair % study.Learners.Count];
+            IOcoLearner policy = learner.Create(study.Domain, stream.Stream);
+            long start = Stopwatch.GetTimestamp();
+            Play(policy, stream.Stream.Start(study.Seed, run), study.Domain, study.Horizon, checkpoints,
+                Runner.LearnerSeed(study.Seed, run, learner.Name), records.AsSpan((int)((long)item * stride), stride));
+            ticks[item] = Stopwatch.GetTimestamp() - start;
+        }, Math.Max(1, threads));
 
         var results = new List<OcoPairResult>();
         double[] values = new double[study.Runs];

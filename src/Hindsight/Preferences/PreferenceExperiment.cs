@@ -18,11 +18,12 @@ public sealed record PreferenceExperiment(string Name, string? Description, long
 {
     /// <summary>Runs every learner (in parallel; results do not depend on the threads).</summary>
     /// <returns>Each learner's checkpoints, in spec order.</returns>
+    /// <exception cref="InvalidOperationException">A run failed (the first failure is the inner exception).</exception>
     public PreferenceExperimentResult Run()
     {
         long[] checkpoints = [0, .. Checkpoints.Geometric(Iterations, 30)];
         var curves = new IReadOnlyList<PreferenceCheckpoint>[Learners.Count];
-        Parallel.For(0, Learners.Count, k => curves[k] = PreferenceStudy.Run(Game, Learners[k].Create(), Beta, checkpoints, Targets));
+        ParallelRuns.For(Learners.Count, k => curves[k] = PreferenceStudy.Run(Game, Learners[k].Create(), Beta, checkpoints, Targets));
         return new PreferenceExperimentResult(this, checkpoints, curves);
     }
 }

@@ -27,17 +27,17 @@ public static class PreferenceStudy
         double[][] sum = [.. Enumerable.Range(0, game.Prompts).Select(x => new double[game.Responses(x)])];
         var points = new List<PreferenceCheckpoint>();
         long t = 0;
-        TabularPolicy current = learner.Policy;
-        Accumulate(sum, current);
+        learner.AddPolicyTo(sum);
         foreach (long checkpoint in checkpoints)
         {
             while (t < checkpoint)
             {
                 learner.Step();
                 t++;
-                current = learner.Policy;
-                Accumulate(sum, current);
+                learner.AddPolicyTo(sum); // no policy built per iteration, only at checkpoints
             }
+
+            TabularPolicy current = learner.Policy;
 
             var average = new TabularPolicy(sum.Select(s => s.Select(v => v / (t + 1)).ToArray()));
             points.Add(new PreferenceCheckpoint(
@@ -51,16 +51,5 @@ public static class PreferenceStudy
         }
 
         return points;
-    }
-
-    private static void Accumulate(double[][] sum, TabularPolicy policy)
-    {
-        for (int x = 0; x < sum.Length; x++)
-        {
-            for (int y = 0; y < sum[x].Length; y++)
-            {
-                sum[x][y] += policy[x][y];
-            }
-        }
     }
 }

@@ -114,7 +114,7 @@ public sealed partial class SpecLoader
         Dictionary<string, YamlNode> keys = ReadKeys(root, GameKeys);
         (string name, string? description) = ReadNameAndDescription(keys, defaultName);
         long horizon = Rounds(overrides, root, keys, "horizon", "the number of rounds of play, a whole number > 0", 100_000_000);
-        ulong seed = overrides.Seed ?? (keys.TryGetValue("seed", out YamlNode? s) ? (ulong)ReadInteger(s, "seed", 0) : 1UL);
+        ulong seed = ReadSeed(overrides, keys);
         bool sampled = false;
         if (keys.TryGetValue("feedback", out YamlNode? f))
         {
@@ -186,7 +186,7 @@ public sealed partial class SpecLoader
         Dictionary<string, YamlNode> keys = ReadKeys(root, MarkovKeys);
         (string name, string? description) = ReadNameAndDescription(keys, defaultName);
         long iterations = Rounds(overrides, root, keys, "iterations", "the number of iterations of play, a whole number > 0", 1_000_000);
-        ulong seed = overrides.Seed ?? (keys.TryGetValue("seed", out YamlNode? s) ? (ulong)ReadInteger(s, "seed", 0) : 1UL);
+        ulong seed = ReadSeed(overrides, keys);
         List<MarkovGameSetup> games = ReadList(root, keys, "games", $"a list of Markov games (kinds: {string.Join(", ", MarkovGameKinds.Select(g => g.Name))})", "game", (item, field) =>
         {
             var (kind, display, p) = ReadCatalogEntry(item, field, "Markov game", MarkovGameKinds);
@@ -215,7 +215,7 @@ public sealed partial class SpecLoader
         Dictionary<string, YamlNode> keys = ReadKeys(root, PreferenceKeys);
         (string name, string? description) = ReadNameAndDescription(keys, defaultName);
         long iterations = Rounds(overrides, root, keys, "iterations", "the number of iterations per learner, a whole number > 0", 10_000_000);
-        ulong seed = overrides.Seed ?? (keys.TryGetValue("seed", out YamlNode? sd) ? (ulong)ReadInteger(sd, "seed", 0) : 1UL);
+        ulong seed = ReadSeed(overrides, keys);
         double beta = 0.1;
         if (keys.TryGetValue("beta", out YamlNode? b))
         {
@@ -288,7 +288,7 @@ public sealed partial class SpecLoader
         (string name, string? description) = ReadNameAndDescription(keys, defaultName);
         long horizon = Rounds(overrides, root, keys, "horizon", "the number of rounds per run, a whole number > 0", 100_000_000);
         int runs = overrides.Runs ?? (keys.TryGetValue("runs", out YamlNode? r) ? (int)ReadInteger(r, "runs", 1, 10_000) : 5);
-        ulong seed = overrides.Seed ?? (keys.TryGetValue("seed", out YamlNode? s) ? (ulong)ReadInteger(s, "seed", 0) : 1UL);
+        ulong seed = ReadSeed(overrides, keys);
         List<DuelingEnvironmentSetup> environments = ReadList(root, keys, "environments", $"a list of dueling environments (kinds: {string.Join(", ", DuelingEnvironments.Select(x => x.Name))})", "environment", (item, field) =>
         {
             var (kind, display, p) = ReadCatalogEntry(item, field, "dueling environment", DuelingEnvironments);

@@ -53,7 +53,7 @@ public sealed partial class SpecLoader
         string? description = keys.TryGetValue("description", out YamlNode? dn) ? Scalar(dn, "description") : null;
         long horizon = overrides.Horizon ?? ReadInteger(Required(root, keys, "horizon", "the number of rounds per run, a whole number > 0"), "horizon", 1, MaxHorizon);
         int runs = overrides.Runs ?? (keys.TryGetValue("runs", out YamlNode? r) ? (int)ReadInteger(r, "runs", 1, int.MaxValue) : 10);
-        ulong seed = overrides.Seed ?? (keys.TryGetValue("seed", out YamlNode? s) ? (ulong)ReadInteger(s, "seed", 0) : 1UL);
+        ulong seed = ReadSeed(overrides, keys);
 
         YamlNode streamsNode = Required(root, keys, "streams", $"a list of loss streams (kinds: {string.Join(", ", OcoStreams.Select(x => x.Name))})");
         YamlNode domainNode = Required(root, keys, "domain", "the convex domain: {kind: ball, radius: R}, {kind: box, low: a, high: b} or {kind: simplex}");

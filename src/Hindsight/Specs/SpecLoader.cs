@@ -103,6 +103,10 @@ public sealed partial class SpecLoader
         };
     }
 
+    /// <summary>The spec's <c>seed</c> (a whole number ≥ 0; 1 when absent), unless <c>--seed</c> overrides it.</summary>
+    private ulong ReadSeed(SpecOverrides overrides, Dictionary<string, YamlNode> keys)
+        => overrides.Seed ?? (keys.TryGetValue("seed", out YamlNode? s) ? (ulong)ReadInteger(s, "seed", 0) : 1UL);
+
     /// <summary>Parses spec text.</summary>
     /// <param name="text">The YAML.</param>
     /// <param name="file">The file name to put in messages.</param>
@@ -167,7 +171,7 @@ public sealed partial class SpecLoader
 
         long horizon = overrides.Horizon ?? ReadInteger(horizonNode!, "horizon", 1, MaxHorizon);
         int runs = overrides.Runs ?? (keys.TryGetValue("runs", out YamlNode? r) ? (int)ReadInteger(r, "runs", 1, int.MaxValue) : 10);
-        ulong seed = overrides.Seed ?? (keys.TryGetValue("seed", out YamlNode? s) ? (ulong)ReadInteger(s, "seed", 0) : 1UL);
+        ulong seed = ReadSeed(overrides, keys);
 
         var meters = new List<string>();
         if (keys.TryGetValue("meters", out YamlNode? metersNode))

@@ -48,6 +48,7 @@ public class NfgTests
     [InlineData("NFG 1 R \"t\" { \"A\" \"B\" } { 2 2 }\n1 2 3 4 5 6 7 8 9\n", 2, 17, "unexpected '9' after the last payoff")]
     [InlineData("NFG 1 R \"t\" { \"A\" \"B\" } { 2 }\n1 2\n", 1, 29, "2 players but 1 strategy lists")]
     [InlineData("NFG 1 R \"t\" { \"A\" } { 0 }\n", 1, 23, "expected a strategy count ≥ 1")]
+    [InlineData("NFG 1 R \"t\" { \"A\" \"B\" \"C\" \"D\" \"E\" } { 100000 100000 100000 100000 100000 }\n", 1, 74, "more than 50,000,000 pure profiles")] // 10²⁵: would overflow a long
     public void Malformed_files_name_the_line_and_column(string text, int line, int column, string message)
     {
         var ex = Assert.Throws<NfgFormatException>(() => Nfg.Parse(text, "game.nfg"));

@@ -44,4 +44,22 @@ public class NormalFormGameTests
     [Fact]
     public void Joint_probabilities_of_the_wrong_length_are_refused()
         => Assert.Throws<ArgumentException>(() => Classics.Chicken().DeviationGains(0, [1.0]));
+
+    [Fact]
+    public void Profile_counts_stop_at_the_limit_without_overflowing()
+    {
+        Assert.True(NormalFormGame.TryCountProfiles([10, 10, 10], out long profiles));
+        Assert.Equal(1000, profiles);
+        Assert.False(NormalFormGame.TryCountProfiles([100_000, 100_000, 100_000, 100_000, 100_000], out _));
+        Assert.False(NormalFormGame.TryCountProfiles([NormalFormGame.MaxProfiles, 2], out _));
+    }
+
+    [Fact]
+    public void Payoff_range_and_table_are_the_games()
+    {
+        NormalFormGame g = NormalFormGame.Bimatrix("g", new double[,] { { 3, -7 }, { 0, 1 } }, new double[,] { { 2, 5 }, { -1, 0 } });
+        Assert.Equal((-7.0, 3.0, -1.0, 5.0), (g.LowestPayoff(0), g.HighestPayoff(0), g.LowestPayoff(1), g.HighestPayoff(1)));
+        Assert.Equal(7, g.LargestPayoffMagnitude);
+        Assert.Equal([3.0, 0, -7, 1], g.PayoffTable(0).ToArray()); // row fastest
+    }
 }

@@ -35,13 +35,14 @@ public sealed class DoubleThompsonSampling(int arms, double alpha = 0.51) : IDue
     public (int First, int Second) Choose()
     {
         _t++;
+        double spread = DuelingCounts.Spread(alpha, _t);
         double top = double.NegativeInfinity;
         for (int i = 0; i < arms; i++)
         {
             int beats = 0;
             for (int j = 0; j < arms; j++)
             {
-                if (j != i && _counts.Bounds(i, j, alpha, _t).Upper > 0.5)
+                if (j != i && _counts.Bounds(i, j, spread).Upper > 0.5)
                 {
                     beats++;
                 }
@@ -93,7 +94,7 @@ public sealed class DoubleThompsonSampling(int arms, double alpha = 0.51) : IDue
         ties = 1;
         for (int i = 0; i < arms; i++)
         {
-            if (i == first || _counts.Bounds(i, first, alpha, _t).Lower > 0.5)
+            if (i == first || _counts.Bounds(i, first, spread).Lower > 0.5)
             {
                 continue;
             }

@@ -28,8 +28,12 @@ internal sealed class DuelingCounts(int arms)
         }
     }
 
-    /// <summary>W_ij/n_ij ± √(α ln t / n_ij) with n_ij = W_ij + W_ji; ½ on the diagonal; [0, 1] when unplayed.</summary>
-    public (double Lower, double Upper) Bounds(int i, int j, double alpha, long t)
+    /// <summary>α ln t (t ≥ 2), the numerator of every confidence width in round t: computed once a round.</summary>
+    public static double Spread(double alpha, long t) => alpha * Math.Log(Math.Max(t, 2));
+
+    /// <summary>W_ij/n_ij ± √(<paramref name="spread"/> / n_ij) with n_ij = W_ij + W_ji and spread = α ln t
+    /// (<see cref="Spread"/>); ½ on the diagonal; [0, 1] when unplayed.</summary>
+    public (double Lower, double Upper) Bounds(int i, int j, double spread)
     {
         if (i == j)
         {
@@ -42,7 +46,7 @@ internal sealed class DuelingCounts(int arms)
             return (0, 1);
         }
 
-        double mean = _wins[i, j] / n, width = Math.Sqrt(alpha * Math.Log(Math.Max(t, 2)) / n);
+        double mean = _wins[i, j] / n, width = Math.Sqrt(spread / n);
         return (Math.Max(0, mean - width), Math.Min(1, mean + width));
     }
 }

@@ -35,13 +35,14 @@ public sealed class Rucb(int arms, double alpha = 0.51) : IDuelingPolicy
     public (int First, int Second) Choose()
     {
         _t++;
+        double spread = DuelingCounts.Spread(alpha, _t);
         _candidates.Clear();
         for (int c = 0; c < arms; c++)
         {
             bool all = true;
             for (int j = 0; j < arms && all; j++)
             {
-                all = _counts.Bounds(c, j, alpha, _t).Upper >= 0.5;
+                all = _counts.Bounds(c, j, spread).Upper >= 0.5;
             }
 
             if (all)
@@ -76,7 +77,8 @@ public sealed class Rucb(int arms, double alpha = 0.51) : IDuelingPolicy
             {
                 // The other half (or all, when B is empty) spread evenly over C \ B.
                 int others = _candidates.Count - (_best >= 0 ? 1 : 0), pick = _rng.Next(others);
-                first = _candidates.Where(c => c != _best).ElementAt(pick);
+                int skip = _best >= 0 ? _candidates.IndexOf(_best) : int.MaxValue; // C \ B, in order, without a query per round
+                first = _candidates[pick < skip ? pick : pick + 1];
             }
         }
 
@@ -84,7 +86,7 @@ public sealed class Rucb(int arms, double alpha = 0.51) : IDuelingPolicy
         int second = first, ties = 0;
         for (int j = 0; j < arms; j++)
         {
-            double u = _counts.Bounds(j, first, alpha, _t).Upper;
+            double u = _counts.Bounds(j, first, spread).Upper;
             if (u > top)
             {
                 top = u;

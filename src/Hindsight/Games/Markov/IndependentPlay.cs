@@ -51,7 +51,7 @@ public static class IndependentPlay
             }
         }
 
-        int[][][] deviations = [Deviations(game, 0), Deviations(game, 1)];
+        double[][][][] deviations = [.. Enumerable.Range(0, 2).Select(i => Deviations(game, i).Select(d => Pure(game, i, d)).ToArray())]; // built once
         double[][] deviationValue = [new double[deviations[0].Length], new double[deviations[1].Length]];
         double[] ownValue = new double[2];
         double low = Math.Min(game.RewardLow, 0) / (1 - game.Discount), high = Math.Max(game.RewardHigh, 0) / (1 - game.Discount);
@@ -78,7 +78,7 @@ public static class IndependentPlay
                 ownValue[i] += AtStart(game, v[i]);
                 for (int d = 0; d < deviations[i].Length; d++)
                 {
-                    deviationValue[i][d] += AtStart(game, game.Evaluate(Replace(policy, i, deviations[i][d], game))[i]);
+                    deviationValue[i][d] += AtStart(game, game.Evaluate(i == 0 ? new[] { deviations[i][d], policy[1] } : new[] { policy[0], deviations[i][d] })[i]);
                 }
             }
 
@@ -153,7 +153,8 @@ public static class IndependentPlay
         return all;
     }
 
-    private static double[][][] Replace(double[][][] policy, int player, int[] actions, MarkovGame game)
+    /// <summary>The deterministic stationary policy playing <paramref name="actions"/>[s] in each state s.</summary>
+    private static double[][] Pure(MarkovGame game, int player, int[] actions)
     {
         double[][] own = new double[game.States][];
         for (int s = 0; s < game.States; s++)
@@ -162,6 +163,6 @@ public static class IndependentPlay
             own[s][actions[s]] = 1;
         }
 
-        return player == 0 ? [own, policy[1]] : [policy[0], own];
+        return own;
     }
 }

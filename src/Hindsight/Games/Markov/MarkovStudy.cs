@@ -17,11 +17,12 @@ public sealed record MarkovStudy(string Name, string? Description, long Iteratio
 {
     /// <summary>Plays every pair (in parallel; results do not depend on the threads).</summary>
     /// <returns>The result.</returns>
+    /// <exception cref="InvalidOperationException">A run failed (the first failure is the inner exception).</exception>
     public MarkovStudyResult Run()
     {
         long[] checkpoints = Checkpoints.Geometric(Iterations, 20);
         var curves = new IReadOnlyList<MarkovCheckpoint>[Games.Count * Learners.Count];
-        Parallel.For(0, curves.Length, k =>
+        ParallelRuns.For(curves.Length, k =>
         {
             PlayerSetup l = Learners[k % Learners.Count];
             curves[k] = IndependentPlay.Run(Games[k / Learners.Count].Game, a => (Experts.IExpertsPolicy)l.Create(a), checkpoints, Seed);

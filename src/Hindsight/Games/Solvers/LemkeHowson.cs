@@ -30,11 +30,7 @@ public static class LemkeHowson
         int m = game.StrategyCount(0), n = game.StrategyCount(1);
         ArgumentOutOfRangeException.ThrowIfNegative(label);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(label, m + n);
-        double shift = 1;
-        for (int k = 0; k < game.Profiles; k++)
-        {
-            shift = Math.Max(shift, 1 - Math.Min(game.Payoff(0, k), game.Payoff(1, k)));
-        }
+        double shift = Math.Max(1, 1 - Math.Min(game.LowestPayoff(0), game.LowestPayoff(1)));
 
         // Tableau P: rows j (the column player's strategies), Bᵀx + s = 1; x_i has label i, s_j label m + j.
         // Tableau Q: rows i (the row player's strategies), A y + r = 1; r_i has label i, y_j label m + j.
@@ -82,9 +78,7 @@ public static class LemkeHowson
             current = ReferenceEquals(current, p) ? q : p;
         }
 
-        double[] x = p.Values(0, m), y = q.Values(m, n);
-        double[][] s = [Normalize(x), Normalize(y)];
-        return new Equilibrium(s, [game.ExpectedPayoff(0, s), game.ExpectedPayoff(1, s)]);
+        return Equilibrium.Of(game, p.Values(0, m), q.Values(m, n));
     }
 
     /// <summary>The distinct equilibria reached from every starting label (the Lemke–Howson network's reach; a game may
@@ -104,22 +98,13 @@ public static class LemkeHowson
         for (int label = 0; label < game.StrategyCount(0) + game.StrategyCount(1); label++)
         {
             Equilibrium e = Solve(game, label);
-            if (!found.Any(f => Same(f, e, tolerance)))
+            if (!found.Any(f => f.IsNear(e.Strategies, tolerance)))
             {
                 found.Add(e);
             }
         }
 
         return found;
-    }
-
-    private static bool Same(Equilibrium a, Equilibrium b, double tolerance)
-        => a.Strategies.Zip(b.Strategies).All(pair => pair.First.Zip(pair.Second).All(v => Math.Abs(v.First - v.Second) <= tolerance));
-
-    private static double[] Normalize(double[] v)
-    {
-        double total = v.Sum();
-        return [.. v.Select(w => Math.Max(0, w) / total)];
     }
 
     /// <summary>A simplex tableau: rows of coefficients over every label's variable, then the right-hand side.</summary>

@@ -74,10 +74,9 @@ public static class SupportEnumeration
                         fy[columns[i]] = y[i];
                     }
 
-                    double[][] s = [fx, fy];
-                    if (game.NashGap(s) <= tolerance * Math.Max(1, Scale(game)) && !found.Any(e => Same(e.Strategies, s, 1e-7)))
+                    if (game.NashGap([fx, fy]) <= tolerance * Math.Max(1, game.LargestPayoffMagnitude) && !found.Any(e => e.IsNear([fx, fy], 1e-7)))
                     {
-                        found.Add(new Equilibrium(s, [game.ExpectedPayoff(0, s), game.ExpectedPayoff(1, s)]));
+                        found.Add(Equilibrium.Of(game, fx, fy));
                     }
                 }
             }
@@ -85,12 +84,6 @@ public static class SupportEnumeration
 
         return found;
     }
-
-    private static double Scale(NormalFormGame game)
-        => Enumerable.Range(0, game.Profiles).Max(k => Math.Max(Math.Abs(game.Payoff(0, k)), Math.Abs(game.Payoff(1, k))));
-
-    private static bool Same(IReadOnlyList<double[]> a, IReadOnlyList<double[]> b, double tolerance)
-        => a.Zip(b).All(p => p.First.Zip(p.Second).All(q => Math.Abs(q.First - q.Second) <= tolerance));
 
     private static IEnumerable<int[]> Subsets(int n, int k)
     {

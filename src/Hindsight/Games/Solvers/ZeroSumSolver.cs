@@ -25,14 +25,14 @@ public static class ZeroSumSolver
 
         int m = game.StrategyCount(0), n = game.StrategyCount(1);
         (double[] x, double[] y) = RowLp(game, m, n);
-        Equilibrium lp = Make(game, x, y);
+        Equilibrium lp = Equilibrium.Of(game, x, y);
         double gap = game.NashGap(lp.Strategies);
-        if (gap <= 1e-12 * Math.Max(1, Scale(game)))
+        if (gap <= 1e-12 * Math.Max(1, game.LargestPayoffMagnitude))
         {
             return lp; // already exact to rounding: no polish needed
         }
 
-        Equilibrium? polished = Polish(game, x, y);
+        Equilibrium? polished = Polish(game, lp.Strategies[0], lp.Strategies[1]);
         return polished is not null && game.NashGap(polished.Strategies) < gap ? polished : lp;
     }
 
@@ -44,13 +44,7 @@ public static class ZeroSumSolver
     private static (double[] X, double[] Y) RowLp(NormalFormGame game, int m, int n)
     {
         RowModel model = RowModel.For(m, n);
-        double low = double.PositiveInfinity;
-        for (int k = 0; k < game.Profiles; k++)
-        {
-            low = Math.Min(low, game.Payoff(0, k));
-        }
-
-        double shift = 1 - low; // every shifted payoff ≥ 1
+        double shift = 1 - game.LowestPayoff(0); // every shifted payoff ≥ 1
         for (int j = 0; j < n; j++)
         {
             for (int i = 0; i < m; i++)
@@ -66,13 +60,7 @@ public static class ZeroSumSolver
             throw new InvalidOperationException($"GLOP did not find the optimum ({status}).");
         }
 
-        return (Normalize([.. model.Strategy.Select(v => v.SolutionValue())]), Normalize([.. model.Columns.Select(c => Math.Abs(c.DualValue()))]));
-    }
-
-    private static double[] Normalize(double[] weights)
-    {
-        double total = weights.Sum(w => Math.Max(0, w));
-        return [.. weights.Select(w => Math.Max(0, w) / total)];
+        return ([.. model.Strategy.Select(v => v.SolutionValue())], [.. model.Columns.Select(c => Math.Abs(c.DualValue()))]); // normalized by Equilibrium.Of
     }
 
     /// <summary>
@@ -101,24 +89,7 @@ public static class ZeroSumSolver
             fy[columns[j]] = py[j];
         }
 
-        return Make(game, fx, fy);
-    }
-
-    private static double Scale(NormalFormGame game)
-    {
-        double scale = 0;
-        for (int k = 0; k < game.Profiles; k++)
-        {
-            scale = Math.Max(scale, Math.Abs(game.Payoff(0, k)));
-        }
-
-        return scale;
-    }
-
-    private static Equilibrium Make(NormalFormGame game, double[] x, double[] y)
-    {
-        double[][] s = [x, y];
-        return new Equilibrium(s, [game.ExpectedPayoff(0, s), game.ExpectedPayoff(1, s)]);
+        return Equilibrium.Of(game, fx, fy);
     }
 
     /// <summary>

@@ -17,4 +17,20 @@ public interface IPreferenceLearner
 
     /// <summary>The current policy (the last iterate).</summary>
     TabularPolicy Policy { get; }
+
+    /// <summary>Adds the current policy to <paramref name="sum"/>: sum[x][y] += π(y | x) (the running sum behind the
+    /// average policy, every iteration — a learner can do it without building a <see cref="TabularPolicy"/>).</summary>
+    /// <param name="sum">One array per prompt.</param>
+    void AddPolicyTo(double[][] sum)
+    {
+        ArgumentNullException.ThrowIfNull(sum);
+        TabularPolicy policy = Policy;
+        for (int x = 0; x < sum.Length; x++)
+        {
+            for (int y = 0; y < sum[x].Length; y++)
+            {
+                sum[x][y] += policy[x][y];
+            }
+        }
+    }
 }

@@ -28,7 +28,7 @@ public abstract class PairwiseLossLearner : PreferenceLearner
     /// <inheritdoc />
     protected override void Update(int prompt, double[] logPolicy)
     {
-        double[] g = Gradient(prompt, logPolicy, Online ? Probabilities(logPolicy) : Probabilities(LogReference[prompt]));
+        double[] g = Online ? Gradient(prompt, logPolicy, Probabilities(logPolicy)) : Gradient(prompt, logPolicy, Game.ReferenceOf(prompt));
         for (int y = 0; y < logPolicy.Length; y++)
         {
             logPolicy[y] -= Eta * g[y];

@@ -11,6 +11,7 @@ public abstract class PreferenceLearner : IPreferenceLearner
 {
     private readonly SeededRandom _rng = new(0);
     private PreferenceGame? _game;
+    private double[]? _scratch;
 
     /// <summary>
     /// How preferences are learnt: 0 (the default) uses the exact preference probabilities; n &gt; 0 uses n sampled
@@ -42,12 +43,29 @@ public abstract class PreferenceLearner : IPreferenceLearner
     public TabularPolicy Policy => TabularPolicy.FromLogits(LogPolicy);
 
     /// <inheritdoc />
+    public void AddPolicyTo(double[][] sum)
+    {
+        ArgumentNullException.ThrowIfNull(sum);
+        double[] scratch = _scratch ??= new double[LogPolicy.Max(z => z.Length)];
+        for (int x = 0; x < sum.Length; x++)
+        {
+            Span<double> row = scratch.AsSpan(0, LogPolicy[x].Length);
+            TabularPolicy.Softmax(LogPolicy[x], row); // as Policy computes it, without building one
+            for (int y = 0; y < row.Length; y++)
+            {
+                sum[x][y] += row[y];
+            }
+        }
+    }
+
+    /// <inheritdoc />
     public virtual void Reset(PreferenceGame game, double beta)
     {
         ArgumentNullException.ThrowIfNull(game);
         ArgumentOutOfRangeException.ThrowIfNegative(beta);
         ArgumentOutOfRangeException.ThrowIfNegative(Samples);
         _game = game;
+        _scratch = null; // sized to this game's largest response set on first use
         _rng.Reseed(Seed);
         Beta = beta;
         Iteration = 0;

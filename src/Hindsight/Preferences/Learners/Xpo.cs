@@ -14,7 +14,7 @@ public sealed class Xpo(double eta = 20, double alpha = 1e-3) : Dpo(eta, online:
     protected override void Update(int prompt, double[] logPolicy)
     {
         double[] p = Probabilities(logPolicy);
-        double[] mu = Probabilities(LogReference[prompt]);
+        ReadOnlySpan<double> mu = Game.ReferenceOf(prompt);
         base.Update(prompt, logPolicy);
         for (int y = 0; y < logPolicy.Length; y++)
         {
