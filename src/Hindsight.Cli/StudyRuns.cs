@@ -37,10 +37,10 @@ internal static class StudyRuns
         IReadOnlyList<string> files = MarkovReport.Write(result, outDir ?? Path.Combine("out", study.Name));
         var table = new Table().Border(TableBorder.Simple);
         table.AddColumns("game", "learner", "Nash gap (last)", "Nash gap (average)", "CCE gap");
-        for (int k = 0; k < result.Curves.Count; k++)
+        foreach (Hindsight.Games.Markov.MarkovPair p in result.Pairs)
         {
-            Hindsight.Games.Markov.MarkovCheckpoint f = result.Curves[k][^1];
-            table.AddRow(Markup.Escape(study.Games[k / study.Learners.Count].Name), Markup.Escape(study.Learners[k % study.Learners.Count].Name), G(f.LastNashGap), G(f.AverageNashGap), G(f.CceGap));
+            Hindsight.Games.Markov.MarkovCheckpoint f = p.Curve[^1];
+            table.AddRow(Markup.Escape(p.Game), Markup.Escape(p.Learner), G(f.LastNashGap), G(f.AverageNashGap), G(f.CceGap));
         }
 
         return Finish(stdout, table, files, clock);

@@ -66,7 +66,7 @@ public static class DuelingReport
         ArgumentNullException.ThrowIfNull(result);
         DuelingStudy s = result.Study;
         var sb = new StringBuilder();
-        ReportPage.Head(sb, s.Name, "dueling-bandit");
+        ReportPage.Head(sb, s.Name, "dueling-bandit", s.Description);
         sb.Append(CultureInfo.InvariantCulture, $"<p>Dueling bandits, T = {s.Horizon:N0}, {s.Runs} runs per pair, seed {s.Seed}. Hindsight {ReportPage.H(ResultsJson.Version)}. ");
         sb.Append("<b>Condorcet regret</b> = Σ<sub>t</sub> (ε(a*, a<sub>t</sub>) + ε(a*, b<sub>t</sub>))/2 with ε(i, j) = P(i ≻ j) − ½ and a* the Condorcet winner (Yue et al. 2012); ");
         sb.Append("<b>Copeland regret</b> = Σ<sub>t</sub> ζ* − (ζ(a<sub>t</sub>) + ζ(b<sub>t</sub>))/2 with ζ the fraction of arms an arm beats (Zoghi et al. 2015). Student-t 95% CIs over runs.</p>\n");
@@ -88,8 +88,8 @@ public static class DuelingReport
             {
                 MeterResult? condorcet = p.Meters.FirstOrDefault(m => m.Name == "condorcet");
                 MeterResult copeland = p.Meters.First(m => m.Name == "copeland");
-                sb.Append("<tr><td>").Append(ReportPage.H(p.Learner)).Append("</td><td>").Append(condorcet is null ? "—" : Stat(condorcet.Final))
-                  .Append("</td><td>").Append(Stat(copeland.Final)).Append("</td><td>")
+                sb.Append("<tr><td>").Append(ReportPage.H(p.Learner)).Append("</td><td>").Append(ReportPage.Stat(condorcet?.Final, "0.#"))
+                  .Append("</td><td>").Append(ReportPage.Stat(copeland.Final, "0.#")).Append("</td><td>")
                   .Append(copeland.Rate?.Exponent is { } x ? x.ToString("0.00", CultureInfo.InvariantCulture) : "—")
                   .Append(CultureInfo.InvariantCulture, $"</td><td>{p.WinnerFraction:P1}</td></tr>\n");
             }
@@ -99,12 +99,6 @@ public static class DuelingReport
 
         sb.Append("<p>All figures: <code>results.json</code>.</p>\n</body></html>\n");
         return sb.ToString();
-    }
-
-    private static string Stat(Statistic s)
-    {
-        string mean = s.Mean.ToString("0.#", CultureInfo.InvariantCulture);
-        return s.High is { } hi ? $"{mean} ± {(hi - s.Mean).ToString("0.#", CultureInfo.InvariantCulture)}" : mean;
     }
 
 }

@@ -100,15 +100,10 @@ public static class GameReport
         ArgumentNullException.ThrowIfNull(result);
         RepeatedGameStudy s = result.Study;
         var sb = new StringBuilder();
-        ReportPage.Head(sb, s.Name, "repeated games");
+        ReportPage.Head(sb, s.Name, "repeated games", s.Description);
         sb.Append(CultureInfo.InvariantCulture, $"<p>Self-play for T = {s.Horizon:N0} rounds, {(s.Sampled ? "sampled" : "expected")} feedback, {(s.Alternating ? "alternating" : "simultaneous")} updates, seed {s.Seed}. Hindsight {ReportPage.H(ResultsJson.Version)}. ");
-        sb.Append("<b>Nash gap</b> (NashConv) = Σ<sub>i</sub> max<sub>s</sub> u<sub>i</sub>(s, σ<sub>−i</sub>) − u<sub>i</sub>(σ), of the time-average strategies (solid) and of the last iterate (dashed); ");
+        sb.Append("<b>Nash gap</b> (NashConv) = Σ<sub>i</sub> max<sub>s</sub> u<sub>i</sub>(s, σ<sub>−i</sub>) − u<sub>i</sub>(σ), of the last iterate (solid) and of the time-average strategies (dashed); ");
         sb.Append("<b>CCE gap</b> = max<sub>i</sub> external regret<sub>i</sub>/t of the empirical joint play; <b>swap regret</b> (Blum–Mansour) bounds the correlated-equilibrium gap.</p>\n");
-        if (s.Description is { } d)
-        {
-            sb.Append("<p>").Append(ReportPage.H(d)).Append("</p>\n");
-        }
-
         for (int g = 0; g < s.Games.Count; g++)
         {
             GameSetup game = s.Games[g];
@@ -141,12 +136,12 @@ public static class GameReport
             for (int k = 0; k < pairs.Count; k++)
             {
                 IReadOnlyList<SelfPlayCheckpoint> c = pairs[k].Play.Checkpoints;
-                nash.Add(($"{pairs[k].Learner} average", [.. c.Select(x => x.AverageNashGap)], false, k));
-                nash.Add(($"{pairs[k].Learner} last", [.. c.Select(x => x.LastNashGap)], true, k));
+                nash.Add(($"{pairs[k].Learner} last", [.. c.Select(x => x.LastNashGap)], false, k));
+                nash.Add(($"{pairs[k].Learner} average", [.. c.Select(x => x.AverageNashGap)], true, k));
                 cce.Add((pairs[k].Learner, [.. c.Select(x => x.CceGap)], false, k));
             }
 
-            sb.Append(Charts.Convergence("Nash gap vs t (solid: average, dashed: last iterate)", "t", "Nash gap", result.Checkpoints, nash));
+            sb.Append(Charts.Convergence("Nash gap vs t (solid: last iterate, dashed: average)", "t", "Nash gap", result.Checkpoints, nash));
             sb.Append(Charts.Convergence("CCE gap of the empirical play vs t", "t", "CCE gap", result.Checkpoints, cce));
             sb.Append("</div>\n<table><tr><th>learner</th><th>Nash gap, average</th><th>Nash gap, last</th><th>CCE gap</th><th>external regret per player</th><th>swap regret per player</th></tr>\n");
             foreach (RepeatedGamePair p in pairs)

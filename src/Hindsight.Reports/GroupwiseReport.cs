@@ -110,7 +110,7 @@ public static class GroupwiseReport
         ArgumentNullException.ThrowIfNull(study);
         ArgumentNullException.ThrowIfNull(result);
         var sb = new StringBuilder();
-        ReportPage.Head(sb, study.Name, "groupwise");
+        ReportPage.Head(sb, study.Name, "groupwise", study.Description);
         sb.Append(CultureInfo.InvariantCulture, $"<p>Groupwise regret (Acharya, Balan, Kearns, Roth, ICLR 2024): one online pass (predict, then learn) over <code>{H(study.DataPath)}</code>, {study.Data.Targets.Length:N0} rows, target <code>{H(study.Target)}</code> scaled to [0, 1]. ");
         sb.Append("<b>groupwise</b>: sleeping experts over one online ridge regression per group plus one on every row; <b>plain</b>: that last one alone; <b>own</b>: the group's own oracle. ");
         sb.Append(CultureInfo.InvariantCulture, $"Average square loss per group; λ = {study.Lambda}. Hindsight {H(ResultsJson.Version)}.</p>\n");

@@ -97,12 +97,12 @@ public static class HtmlReport
             foreach (string r in regrets)
             {
                 MeterResult m = p.Meters.First(x => x.Name == r);
-                sb.Append("<td>").Append(Stat(m.Final)).Append("</td><td>")
+                sb.Append("<td>").Append(ReportPage.Stat(m.Final, "0.##")).Append("</td><td>")
                   .Append(m.Rate?.Exponent is { } x ? x.ToString("0.000", CultureInfo.InvariantCulture) : "—").Append("</td>");
             }
 
-            sb.Append("<td>").Append(Stat(Final(p, "reward"))).Append("</td>");
-            sb.Append("<td>").Append(Stat(Final(p, "switches"))).Append("</td>");
+            sb.Append("<td>").Append(ReportPage.Stat(Final(p, "reward"), "0.##")).Append("</td>");
+            sb.Append("<td>").Append(ReportPage.Stat(Final(p, "switches"), "0.##")).Append("</td>");
             sb.Append("<td>").Append(Final(p, "bestArmFraction") is { } f ? f.Mean.ToString("0.000", CultureInfo.InvariantCulture) : "—").Append("</td>");
             sb.Append(CultureInfo.InvariantCulture, $"<td>{p.RunsCompleted}</td><td>{p.RoundsPerSecond:N0}</td></tr>\n");
         }
@@ -128,7 +128,7 @@ public static class HtmlReport
             foreach (ParameterSeries series in sweep.Series)
             {
                 ParameterPoint? p = series.Points.FirstOrDefault(pt => pt.X == x);
-                sb.Append("<td>").Append(p is null ? "—" : Stat(new Statistic(0, p.Mean, null, p.Low, p.High))).Append("</td>");
+                sb.Append("<td>").Append(p is null ? "—" : ReportPage.Stat(new Statistic(0, p.Mean, null, p.Low, p.High), "0.##")).Append("</td>");
             }
 
             sb.Append("</tr>\n");
@@ -168,7 +168,7 @@ public static class HtmlReport
                 sb.Append("<tr><td>").Append(H(pair.Learner)).Append("</td><td>").Append(H(m.Name)).Append("</td>");
                 foreach (Statistic? f in m.Finals)
                 {
-                    sb.Append("<td>").Append(Stat(f)).Append("</td>");
+                    sb.Append("<td>").Append(ReportPage.Stat(f, "0.##")).Append("</td>");
                 }
 
                 sb.Append("<td>").Append(m.Rate.Exponent is { } x ? x.ToString("0.000", CultureInfo.InvariantCulture) : "—").Append("</td></tr>\n");
@@ -179,17 +179,6 @@ public static class HtmlReport
     }
 
     private static Statistic? Final(PairResult p, string name) => p.Meters.FirstOrDefault(m => m.Name == name)?.Final;
-
-    private static string Stat(Statistic? s)
-    {
-        if (s is not { } v)
-        {
-            return "—";
-        }
-
-        string mean = v.Mean.ToString("0.##", CultureInfo.InvariantCulture);
-        return v.High is { } hi ? $"{mean} ± {(hi - v.Mean).ToString("0.##", CultureInfo.InvariantCulture)}" : mean;
-    }
 
     private static string H(string text) => WebUtility.HtmlEncode(text);
 }

@@ -56,12 +56,12 @@ public static class MarkovReport
             ResultsJson.WriteIntegers(w, "checkpoints", result.Checkpoints);
             w.WritePropertyName("results");
             w.WriteStartArray();
-            for (int k = 0; k < result.Curves.Count; k++)
+            foreach (MarkovPair pair in result.Pairs)
             {
-                IReadOnlyList<MarkovCheckpoint> c = result.Curves[k];
+                IReadOnlyList<MarkovCheckpoint> c = pair.Curve;
                 w.WriteStartObject();
-                w.WriteString("game", s.Games[k / s.Learners.Count].Name);
-                w.WriteString("learner", s.Learners[k % s.Learners.Count].Name);
+                w.WriteString("game", pair.Game);
+                w.WriteString("learner", pair.Learner);
                 ResultsJson.WriteSeries(w, "lastNashGap", c.Select(x => (double?)x.LastNashGap));
                 ResultsJson.WriteSeries(w, "averageNashGap", c.Select(x => (double?)x.AverageNashGap));
                 ResultsJson.WriteSeries(w, "cceGap", c.Select(x => (double?)x.CceGap));
@@ -81,7 +81,7 @@ public static class MarkovReport
         ArgumentNullException.ThrowIfNull(result);
         MarkovStudy s = result.Study;
         var sb = new StringBuilder();
-        ReportPage.Head(sb, s.Name, "Markov-game");
+        ReportPage.Head(sb, s.Name, "Markov-game", s.Description);
         sb.Append(CultureInfo.InvariantCulture, $"<p>Independent learning, {s.Iterations:N0} iterations: each player runs one learner per state on its exact Q-values. Hindsight {ReportPage.H(ResultsJson.Version)}. ");
         sb.Append("<b>Nash gap</b> at the start distribution of the last iterate (solid) and the per-state average policy (dashed); <b>CCE gap</b> of the mixture of iterates against deterministic stationary deviations.</p>\n");
         for (int g = 0; g < s.Games.Count; g++)
@@ -96,21 +96,22 @@ public static class MarkovReport
             sb.Append(".</p>\n<div class=\"plots\">");
             var nash = new List<(string, IReadOnlyList<double>, bool, int)>();
             var cce = new List<(string, IReadOnlyList<double>, bool, int)>();
-            for (int l = 0; l < s.Learners.Count; l++)
+            List<MarkovPair> pairs = [.. result.Pairs.Where(p => p.Game == game.Name)];
+            for (int l = 0; l < pairs.Count; l++)
             {
-                IReadOnlyList<MarkovCheckpoint> c = result.Curves[(g * s.Learners.Count) + l];
-                nash.Add(($"{s.Learners[l].Name} last", [.. c.Select(x => x.LastNashGap)], false, l));
-                nash.Add(($"{s.Learners[l].Name} average", [.. c.Select(x => x.AverageNashGap)], true, l));
-                cce.Add((s.Learners[l].Name, [.. c.Select(x => x.CceGap)], false, l));
+                IReadOnlyList<MarkovCheckpoint> c = pairs[l].Curve;
+                nash.Add(($"{pairs[l].Learner} last", [.. c.Select(x => x.LastNashGap)], false, l));
+                nash.Add(($"{pairs[l].Learner} average", [.. c.Select(x => x.AverageNashGap)], true, l));
+                cce.Add((pairs[l].Learner, [.. c.Select(x => x.CceGap)], false, l));
             }
 
             sb.Append(Charts.Convergence("Nash gap vs iteration", "iteration", "Nash gap", result.Checkpoints, nash));
             sb.Append(Charts.Convergence("CCE gap of the mixture vs iteration", "iteration", "CCE gap", result.Checkpoints, cce));
             sb.Append("</div>\n<table><tr><th>learner</th><th>Nash gap, last</th><th>Nash gap, average</th><th>CCE gap</th></tr>\n");
-            for (int l = 0; l < s.Learners.Count; l++)
+            foreach (MarkovPair pair in pairs)
             {
-                MarkovCheckpoint f = result.Curves[(g * s.Learners.Count) + l][^1];
-                sb.Append("<tr><td>").Append(ReportPage.H(s.Learners[l].Name)).Append("</td><td>").Append(ReportPage.G(f.LastNashGap)).Append("</td><td>").Append(ReportPage.G(f.AverageNashGap))
+                MarkovCheckpoint f = pair.Curve[^1];
+                sb.Append("<tr><td>").Append(ReportPage.H(pair.Learner)).Append("</td><td>").Append(ReportPage.G(f.LastNashGap)).Append("</td><td>").Append(ReportPage.G(f.AverageNashGap))
                   .Append("</td><td>").Append(ReportPage.G(f.CceGap)).Append("</td></tr>\n");
             }
 

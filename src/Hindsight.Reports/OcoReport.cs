@@ -64,7 +64,7 @@ public static class OcoReport
         ArgumentNullException.ThrowIfNull(result);
         OcoStudy s = result.Study;
         var sb = new StringBuilder();
-        ReportPage.Head(sb, s.Name, "OCO");
+        ReportPage.Head(sb, s.Name, "OCO", s.Description);
         string domain = string.Join(", ", s.DomainParameters.Select(kv => $"{kv.Key} {Convert.ToString(kv.Value, CultureInfo.InvariantCulture)}"));
         sb.Append(CultureInfo.InvariantCulture, $"<p>Online convex optimization on a <b>{ReportPage.H(s.DomainKind)}</b> ({ReportPage.H(domain)}), T = {s.Horizon:N0}, {s.Runs} runs per pair, seed {s.Seed}. Hindsight {ReportPage.H(ResultsJson.Version)}. ");
         sb.Append("Regrets: <b>external</b> = Σ f<sub>t</sub>(x<sub>t</sub>) − min<sub>x∈K</sub> Σ f<sub>t</sub>(x); <b>dynamic</b> = Σ f<sub>t</sub>(x<sub>t</sub>) − Σ min<sub>x∈K</sub> f<sub>t</sub>(x); ");
@@ -96,7 +96,7 @@ public static class OcoReport
                 sb.Append("<tr><td>").Append(ReportPage.H(p.Learner)).Append("</td>");
                 foreach (MeterResult m in p.Meters)
                 {
-                    sb.Append("<td>").Append(Stat(m.Final)).Append("</td>");
+                    sb.Append("<td>").Append(ReportPage.Stat(m.Final, "0.###")).Append("</td>");
                 }
 
                 double? exponent = p.Meters.First(m => m.Name == "external").Rate?.Exponent;
@@ -109,12 +109,6 @@ public static class OcoReport
 
         sb.Append("<p>All figures: <code>results.json</code>.</p>\n</body></html>\n");
         return sb.ToString();
-    }
-
-    private static string Stat(Statistic s)
-    {
-        string mean = s.Mean.ToString("0.###", CultureInfo.InvariantCulture);
-        return s.High is { } hi ? $"{mean} ± {(hi - s.Mean).ToString("0.###", CultureInfo.InvariantCulture)}" : mean;
     }
 
 }

@@ -64,16 +64,11 @@ public static class PreferenceReport
         ArgumentNullException.ThrowIfNull(result);
         PreferenceExperiment e = result.Experiment;
         var sb = new StringBuilder();
-        ReportPage.Head(sb, e.Name, "preference-learning");
+        ReportPage.Head(sb, e.Name, "preference-learning", e.Description);
         string game = string.Join(", ", e.GameParameters.Select(kv => $"{kv.Key} {Convert.ToString(kv.Value, CultureInfo.InvariantCulture)}"));
-        sb.Append(CultureInfo.InvariantCulture, $"<p>Preference game <code>{ReportPage.H(e.GameKind)}</code> ({ReportPage.H(game)}), β = {e.Beta}, {e.Iterations:N0} iterations per learner (exact population updates). Hindsight {ReportPage.H(ResultsJson.Version)}. ");
+        sb.Append(CultureInfo.InvariantCulture, $"<p>Preference game <code>{ReportPage.H(e.GameKind)}</code> ({ReportPage.H(game)}), β = {e.Beta}, {e.Iterations:N0} iterations per learner (exact population updates unless a learner samples duels or pairs). Hindsight {ReportPage.H(ResultsJson.Version)}. ");
         sb.Append("<b>Duality gap</b> of the β-regularized game, DG(π) = max<sub>p</sub> f(p, π) − min<sub>q</sub> f(π, q) with f(p, q) = P(p ≻ q) − β KL(p‖μ) + β KL(q‖μ), zero exactly at the β-regularized Nash policy (the minimax winner when β = 0); ");
         sb.Append("last iterate solid, average of the iterates dashed.</p>\n");
-        if (e.Description is { } d)
-        {
-            sb.Append("<p>").Append(ReportPage.H(d)).Append("</p>\n");
-        }
-
         var gaps = new List<(string, IReadOnlyList<double>, bool, int)>();
         for (int k = 0; k < e.Learners.Count; k++)
         {

@@ -138,11 +138,13 @@ public class GameRunTests
     [Fact]
     public void A_markov_spec_writes_its_report()
     {
-        var (code, stdout, stderr, dir) = RunSpec("kind: markov\niterations: 30\ngames: [random, {kind: random, name: general, zeroSum: false, states: 2}]\nlearners: [optimistic-hedge]\n");
+        var (code, stdout, stderr, dir) = RunSpec("kind: markov\ndescription: two <games>\niterations: 30\ngames: [random, {kind: random, name: general, zeroSum: false, states: 2}]\nlearners: [optimistic-hedge]\n");
         Assert.True(code == 0, stderr);
         Assert.Contains("CCE gap", stdout, StringComparison.Ordinal);
+        Assert.Contains("<p>two &lt;games&gt;</p>", File.ReadAllText(Path.Combine(dir, "report.html")), StringComparison.Ordinal);
         using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "results.json")));
         Assert.Equal(2, doc.RootElement.GetProperty("results").GetArrayLength());
+        Assert.Equal(["random", "general"], doc.RootElement.GetProperty("results").EnumerateArray().Select(r => r.GetProperty("game").GetString()));
         Assert.True(doc.RootElement.GetProperty("games")[0].TryGetProperty("value", out _));
         Assert.False(doc.RootElement.GetProperty("games")[1].TryGetProperty("value", out _));
     }

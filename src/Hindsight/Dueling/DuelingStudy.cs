@@ -33,7 +33,6 @@ public sealed record DuelingStudy(string Name, string? Description, long Horizon
         });
 
         var results = new List<DuelingPairResult>();
-        double[] values = new double[Runs];
         for (int pair = 0; pair < pairs; pair++)
         {
             var meters = new List<MeterResult>();
@@ -45,21 +44,11 @@ public sealed record DuelingStudy(string Name, string? Description, long Horizon
                     continue;
                 }
 
-                var curve = new Statistic[checkpoints.Length];
-                double[] means = new double[checkpoints.Length];
-                for (int c = 0; c < checkpoints.Length; c++)
+                meters.Add(MeterResult.OverRuns(meter, MeterKind.Regret, checkpoints, Runs, (r, c) =>
                 {
-                    for (int r = 0; r < Runs; r++)
-                    {
-                        DuelingCheckpoint point = runs[(pair * Runs) + r][c];
-                        values[r] = meter == "condorcet" ? point.CondorcetRegret : point.CopelandRegret;
-                    }
-
-                    curve[c] = Statistic.Of(values);
-                    means[c] = curve[c].Mean;
-                }
-
-                meters.Add(new MeterResult(meter, MeterKind.Regret, curve[^1], curve, RateFit.LastTwoDecades(checkpoints, means)));
+                    DuelingCheckpoint point = runs[(pair * Runs) + r][c];
+                    return meter == "condorcet" ? point.CondorcetRegret : point.CopelandRegret;
+                }));
             }
 
             double winner = Enumerable.Range(0, Runs).Average(r => runs[(pair * Runs) + r][^1].WinnerFraction);

@@ -110,4 +110,27 @@ public static class KullbackLeibler
 
         return q;
     }
+
+    /// <summary>Categorical divergence KL(p‖q) = Σᵢ pᵢ ln(pᵢ/qᵢ) over p's support (+∞ when q puts no mass where p does).</summary>
+    /// <param name="p">A distribution.</param>
+    /// <param name="q">A distribution of the same length.</param>
+    /// <returns>The divergence.</returns>
+    public static double Categorical(ReadOnlySpan<double> p, ReadOnlySpan<double> q)
+    {
+        if (p.Length != q.Length)
+        {
+            throw new ArgumentException("The distributions differ in length.", nameof(q));
+        }
+
+        double kl = 0;
+        for (int i = 0; i < p.Length; i++)
+        {
+            if (p[i] > 0)
+            {
+                kl += p[i] * Math.Log(p[i] / q[i]);
+            }
+        }
+
+        return kl;
+    }
 }

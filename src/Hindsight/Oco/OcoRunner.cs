@@ -54,26 +54,13 @@ public static class OcoRunner
         }, Math.Max(1, threads));
 
         var results = new List<OcoPairResult>();
-        double[] values = new double[study.Runs];
         for (int pair = 0; pair < pairs; pair++)
         {
             var meters = new List<MeterResult>();
             for (int m = 0; m < MeterNames.Count; m++)
             {
-                var curve = new Statistic[checkpoints.Length];
-                double[] means = new double[checkpoints.Length];
-                for (int c = 0; c < checkpoints.Length; c++)
-                {
-                    for (int r = 0; r < study.Runs; r++)
-                    {
-                        values[r] = records[((long)((pair * study.Runs) + r) * stride) + (m * checkpoints.Length) + c];
-                    }
-
-                    curve[c] = Statistic.Of(values);
-                    means[c] = curve[c].Mean;
-                }
-
-                meters.Add(new MeterResult(MeterNames[m], MeterKind.Regret, curve[^1], curve, RateFit.LastTwoDecades(checkpoints, means)));
+                int origin = m * checkpoints.Length;
+                meters.Add(MeterResult.OverRuns(MeterNames[m], MeterKind.Regret, checkpoints, study.Runs, (r, c) => records[((long)((pair * study.Runs) + r) * stride) + origin + c]));
             }
 
             double seconds = Enumerable.Range(pair * study.Runs, study.Runs).Sum(i => ticks[i]) / (double)Stopwatch.Frequency;

@@ -1,3 +1,4 @@
+using Hindsight.Numerics;
 using Hindsight.Games;
 using Hindsight.Games.Solvers;
 using MathNet.Numerics.LinearAlgebra;
@@ -187,7 +188,7 @@ public sealed class PreferenceGame
         double total = 0;
         for (int x = 0; x < Prompts; x++)
         {
-            total += _weights[x] * Math.Max(0, Divergence(policy[x], other[x])); // KL ≥ 0; rounding can leave −1e-17
+            total += _weights[x] * Math.Max(0, KullbackLeibler.Categorical(policy[x], other[x])); // KL ≥ 0; rounding can leave −1e-17
         }
 
         return total;
@@ -234,28 +235,13 @@ public sealed class PreferenceGame
                     sum += mu[y] * Math.Exp((v[y] - max) / beta);
                 }
 
-                gap = (2 * (max + (beta * Math.Log(sum)))) - 1 + (2 * beta * Divergence(policy[x], mu));
+                gap = (2 * (max + (beta * Math.Log(sum)))) - 1 + (2 * beta * KullbackLeibler.Categorical(policy[x], mu));
             }
 
             total += _weights[x] * Math.Max(0, gap);
         }
 
         return total;
-    }
-
-    /// <summary>KL(p‖q) = Σ p log(p/q) over p's support.</summary>
-    private static double Divergence(ReadOnlySpan<double> p, ReadOnlySpan<double> q)
-    {
-        double kl = 0;
-        for (int y = 0; y < p.Length; y++)
-        {
-            if (p[y] > 0)
-            {
-                kl += p[y] * Math.Log(p[y] / q[y]);
-            }
-        }
-
-        return kl;
     }
 
     /// <summary>The minimax (von Neumann) winner: per prompt, the row player's strategy of the symmetric zero-sum game

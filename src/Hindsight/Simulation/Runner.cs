@@ -364,7 +364,6 @@ public static class Runner
         var notes = new List<string>();
         bool partial = false;
         int pairCount = experiment.Environments.Count * experiment.Learners.Count;
-        var values = new double[runs];
         for (int pair = 0; pair < pairCount; pair++)
         {
             EnvironmentSetup env = experiment.Environments[pair / experiment.Learners.Count];
@@ -401,26 +400,15 @@ public static class Runner
             {
                 string name = experiment.Meters[m];
                 MeterKind kind = Regret.Meters.Create(name).Kind;
-                var curve = new Statistic[checkpoints.Length];
-                var means = new double[checkpoints.Length];
-                for (int c = 0; c < checkpoints.Length; c++)
-                {
-                    for (int i = 0; i < done.Count; i++)
-                    {
-                        values[i] = records[((long)done[i] * stride) + (m * checkpoints.Length) + c];
-                    }
-
-                    curve[c] = Statistic.Of(values.AsSpan(0, done.Count));
-                    means[c] = curve[c].Mean;
-                }
-
-                RateFit? rate = kind == MeterKind.Regret ? RateFit.LastTwoDecades(checkpoints, means) : null;
+                int origin = m * checkpoints.Length;
+                MeterResult meter = MeterResult.OverRuns(name, kind, checkpoints, done.Count, (i, c) => records[((long)done[i] * stride) + origin + c]);
+                RateFit? rate = meter.Rate;
                 if (rate is { Exponent: null })
                 {
                     notes.Add($"{env.Name} × {learner.Name}: {name} regret rate is null: fewer than two checkpoints in [{rate.Value.From}, {rate.Value.To}] have positive mean regret.");
                 }
 
-                meters.Add(new MeterResult(name, kind, curve[^1], curve, rate));
+                meters.Add(meter);
             }
 
             double seconds = (last - first) / (double)Stopwatch.Frequency;

@@ -14,7 +14,7 @@ public class MarkovExampleTests
     private static MarkovCheckpoint Final(string learner)
     {
         MarkovStudyResult r = Result.Value;
-        return r.Curves[r.Study.Learners.ToList().FindIndex(l => l.Name == learner)][^1];
+        return r.Pairs.Single(p => p.Learner == learner).Curve[^1]; // the example has one game
     }
 
     [Fact]

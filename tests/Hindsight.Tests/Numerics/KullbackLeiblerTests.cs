@@ -47,4 +47,14 @@ public class KullbackLeiblerTests
         Gen.Select(Gen.Double[0.0, 1.0], Gen.Double[1e-5, 5.0]).Sample((p, d) =>
             KullbackLeibler.BernoulliUpperBoundCeiling(p, d) >= KullbackLeibler.BernoulliUpperBound(p, d) - 1e-12, seed: "0N0XIUO8lCn0", iter: 20_000);
     }
+
+    [Fact]
+    public void Categorical_divergence_matches_hand_computed_values()
+    {
+        Assert.Equal((0.5 * Math.Log(0.5 / 0.25)) + (0.5 * Math.Log(0.5 / 0.75)), KullbackLeibler.Categorical([0.5, 0.5], [0.25, 0.75]), 15);
+        Assert.Equal(0, KullbackLeibler.Categorical([0.2, 0.3, 0.5], [0.2, 0.3, 0.5]));
+        Assert.Equal(Math.Log(1 / 0.4), KullbackLeibler.Categorical([0, 1], [0.6, 0.4]), 15); // 0 ln 0 = 0
+        Assert.Equal(double.PositiveInfinity, KullbackLeibler.Categorical([0.5, 0.5], [1, 0]));
+        Assert.Throws<ArgumentException>(() => KullbackLeibler.Categorical([1], [0.5, 0.5]));
+    }
 }

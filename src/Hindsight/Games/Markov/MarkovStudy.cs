@@ -21,13 +21,14 @@ public sealed record MarkovStudy(string Name, string? Description, long Iteratio
     public MarkovStudyResult Run()
     {
         long[] checkpoints = Checkpoints.Geometric(Iterations, 20);
-        var curves = new IReadOnlyList<MarkovCheckpoint>[Games.Count * Learners.Count];
-        ParallelRuns.For(curves.Length, k =>
+        var pairs = new MarkovPair[Games.Count * Learners.Count];
+        ParallelRuns.For(pairs.Length, k =>
         {
+            MarkovGameSetup g = Games[k / Learners.Count];
             PlayerSetup l = Learners[k % Learners.Count];
-            curves[k] = IndependentPlay.Run(Games[k / Learners.Count].Game, a => (Experts.IExpertsPolicy)l.Create(a), checkpoints, Seed);
+            pairs[k] = new MarkovPair(g.Name, l.Name, IndependentPlay.Run(g.Game, a => (Experts.IExpertsPolicy)l.Create(a), checkpoints, Seed));
         });
         double[]?[] values = [.. Games.Select(g => g.Game.IsZeroSum ? ShapleyValueIteration.Solve(g.Game).Values : null)];
-        return new MarkovStudyResult(this, checkpoints, curves, values);
+        return new MarkovStudyResult(this, checkpoints, pairs, values);
     }
 }
