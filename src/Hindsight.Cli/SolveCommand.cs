@@ -150,16 +150,8 @@ internal static class SolveCommand
     private static Dictionary<string, object?> Describe(NormalFormGame game, CorrelatedEquilibrium e, bool coarse)
     {
         // The contract's `strategies` are the joint's marginals here (a correlated equilibrium is the joint itself).
-        double[][] marginals = [.. Enumerable.Range(0, game.Players.Count).Select(i => new double[game.StrategyCount(i)])];
-        for (int p = 0; p < e.Joint.Count; p++)
-        {
-            for (int i = 0; i < marginals.Length; i++)
-            {
-                marginals[i][p / game.Stride(i) % game.StrategyCount(i)] += e.Joint[p];
-            }
-        }
-
         double[] joint = [.. e.Joint];
+        double[][] marginals = game.Marginals(joint);
         return new()
         {
             ["strategies"] = marginals,
@@ -170,5 +162,5 @@ internal static class SolveCommand
     }
 
     private static IEnumerable<string> Profile(NormalFormGame game, int index)
-        => Enumerable.Range(0, game.Players.Count).Select(i => game.Strategies[i][index / game.Stride(i) % game.StrategyCount(i)]);
+        => Enumerable.Range(0, game.Players.Count).Select(i => game.Strategies[i][game.StrategyOf(i, index)]);
 }

@@ -322,6 +322,34 @@ public sealed class NormalFormGame
         return gap;
     }
 
+    /// <summary>Player i's strategy in the pure profile with this index.</summary>
+    /// <param name="player">i.</param>
+    /// <param name="profile">The profile's index.</param>
+    /// <returns>sᵢ = ⌊index / strideᵢ⌋ mod |Sᵢ|.</returns>
+    public int StrategyOf(int player, int profile) => profile / _strides[player] % Strategies[player].Count;
+
+    /// <summary>Each player's marginal of weights over the pure profiles: mᵢ(s) = Σ_{p : pᵢ = s} w(p).</summary>
+    /// <param name="joint">w by profile index (a joint distribution, or sums of them).</param>
+    /// <returns>One array per player.</returns>
+    public double[][] Marginals(ReadOnlySpan<double> joint)
+    {
+        if (joint.Length != Profiles)
+        {
+            throw new ArgumentException($"Expected {Profiles} weights, one per pure profile.", nameof(joint));
+        }
+
+        double[][] marginals = [.. Strategies.Select(s => new double[s.Count])];
+        for (int i = 0; i < marginals.Length; i++)
+        {
+            for (int p = 0; p < joint.Length; p++)
+            {
+                marginals[i][StrategyOf(i, p)] += joint[p];
+            }
+        }
+
+        return marginals;
+    }
+
     /// <summary>How far player i's index moves per strategy in a profile index (1 for player 1, |S₁| for player 2, …).</summary>
     /// <param name="player">i.</param>
     /// <returns>strideᵢ = Πⱼ&lt;ᵢ |Sⱼ|.</returns>

@@ -313,16 +313,12 @@ public static class SelfPlay
     {
         int n = sigma.Length;
         double[] external = new double[n], swap = new double[n];
-        double[][] average = [.. sigma.Select(s => new double[s.Length])];
         for (int i = 0; i < n; i++)
         {
             (external[i], swap[i]) = game.DeviationGains(i, joint);
-            int k = game.StrategyCount(i), stride = game.Stride(i);
-            for (int p = 0; p < joint.Length; p++)
-            {
-                average[i][p / stride % k] += joint[p] / t;
-            }
         }
+
+        double[][] average = [.. game.Marginals(joint).Select(m => m.Select(v => v / t).ToArray())]; // the time-average strategies
 
         double[][] last = [.. sigma.Select(s => (double[])s.Clone())];
         return new SelfPlayCheckpoint(t, external, swap, Math.Max(0, external.Max()) / t, game.NashGap(average), game.NashGap(last), average, last);

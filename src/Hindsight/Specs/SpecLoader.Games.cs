@@ -370,28 +370,7 @@ public sealed partial class SpecLoader
     private List<PlayerSetup> ReadPlayers(YamlMappingNode root, Dictionary<string, YamlNode> keys, string hint, IReadOnlyList<(int Arms, string Where)> shapes, Func<IBanditPolicy, bool> fits, string misfit)
         => ReadList(root, keys, "learners", hint, "learner", (item, field) =>
         {
-            var (kindNode, kind, display, given) = ReadEntry(item, field, "learner");
-            LearnerInfo info = Registry.FindLearner(kind)
-                ?? throw Error(kindNode, $"{field}.kind", $"unknown learner '{kind}'{Suggestions.DidYouMean(kind, Registry.Learners.Select(x => x.Name))}");
-            ParameterSet p = ReadParameters(info.Parameters, given, item, field, $"learner '{kind}'");
-            foreach ((int arms, string where) in shapes.DistinctBy(x => x.Arms))
-            {
-                IBanditPolicy probe;
-                try
-                {
-                    probe = info.Create(arms, p);
-                }
-                catch (ArgumentException ex)
-                {
-                    throw Error(item, field, $"{ex.Message} ({where})");
-                }
-
-                if (!fits(probe))
-                {
-                    throw Error(item, field, $"learner '{kind}' {misfit}");
-                }
-            }
-
+            var (info, kind, display, p) = ReadLearnerEntry(item, field, shapes, probe => fits(probe) ? null : misfit);
             return (display ?? kind, new PlayerSetup(display ?? kind, kind, p.Values, k => info.Create(k, p)));
         });
 

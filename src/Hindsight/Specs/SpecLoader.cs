@@ -316,24 +316,8 @@ public sealed partial class SpecLoader
 
     private LearnerSetup ReadLearner(YamlNode node, string field, List<LearnerSetup> earlier, List<EnvironmentSetup> environments)
     {
-        var (kindNode, kind, displayName, parameterNodes) = ReadEntry(node, field, "learner");
-        LearnerInfo info = Registry.FindLearner(kind)
-            ?? throw Error(kindNode, $"{field}.kind", $"unknown learner '{kind}'{Suggestions.DidYouMean(kind, Registry.Learners.Select(x => x.Name))}");
-        ParameterSet parameters = ReadParameters(info.Parameters, parameterNodes, node, field, $"learner '{kind}'");
-        // Validates the parameters here, with a location, for every arm count the learner will face (a silent arm past
-        // the last, a contextual learner on too few arms), so no run fails later.
-        foreach (EnvironmentSetup env in environments.DistinctBy(e => e.Environment.Arms))
-        {
-            try
-            {
-                _ = info.Create(env.Environment.Arms, parameters);
-            }
-            catch (ArgumentException ex)
-            {
-                throw Error(node, field, $"{ex.Message} (environment '{env.Name}' has {env.Environment.Arms} arms)");
-            }
-        }
-
+        var (info, kind, displayName, parameters) = ReadLearnerEntry(
+            node, field, environments.Select(e => (e.Environment.Arms, $"environment '{e.Name}' has {e.Environment.Arms} arms")));
         string name = displayName ?? kind;
         if (earlier.Any(x => x.Name == name))
         {
@@ -341,6 +325,39 @@ public sealed partial class SpecLoader
         }
 
         return new LearnerSetup(name, kind, parameters.Values, arms => info.Create(arms, parameters));
+    }
+
+    /// <summary>
+    /// A learner entry (a registry name, or a mapping with <c>kind:</c>, <c>name:</c> and parameters), validated here,
+    /// with a location, for every arm count it will face (a silent arm past the last, a contextual learner on too few
+    /// arms), so no run fails later; <paramref name="misfit"/> may refuse the created learner (null: it fits).
+    /// </summary>
+    private (LearnerInfo Info, string Kind, string? Name, ParameterSet Parameters) ReadLearnerEntry(
+        YamlNode node, string field, IEnumerable<(int Arms, string Where)> shapes, Func<IBanditPolicy, string?>? misfit = null)
+    {
+        var (kindNode, kind, displayName, parameterNodes) = ReadEntry(node, field, "learner");
+        LearnerInfo info = Registry.FindLearner(kind)
+            ?? throw Error(kindNode, $"{field}.kind", $"unknown learner '{kind}'{Suggestions.DidYouMean(kind, Registry.Learners.Select(x => x.Name))}");
+        ParameterSet parameters = ReadParameters(info.Parameters, parameterNodes, node, field, $"learner '{kind}'");
+        foreach ((int arms, string where) in shapes.DistinctBy(x => x.Arms))
+        {
+            IBanditPolicy probe;
+            try
+            {
+                probe = info.Create(arms, parameters);
+            }
+            catch (ArgumentException ex)
+            {
+                throw Error(node, field, $"{ex.Message} ({where})");
+            }
+
+            if (misfit?.Invoke(probe) is { } why)
+            {
+                throw Error(node, field, $"learner '{kind}' {why}");
+            }
+        }
+
+        return (info, kind, displayName, parameters);
     }
 
     private (YamlNode KindNode, string Kind, string? Name, Dictionary<string, KeyValuePair<YamlNode, YamlNode>> Parameters) ReadEntry(YamlNode node, string field, string what)

@@ -62,4 +62,29 @@ public class NormalFormGameTests
         Assert.Equal(7, g.LargestPayoffMagnitude);
         Assert.Equal([3.0, 0, -7, 1], g.PayoffTable(0).ToArray()); // row fastest
     }
+
+    [Fact]
+    public void Marginals_and_profile_decoding_follow_gambit_order()
+    {
+        NormalFormGame g = RandomGames.GeneralSum([2, 3, 2], 1);
+        double[] joint = [.. Enumerable.Range(0, g.Profiles).Select(p => (double)(p + 1))];
+        double[][] m = g.Marginals(joint);
+        for (int i = 0; i < 3; i++)
+        {
+            for (int s = 0; s < g.StrategyCount(i); s++)
+            {
+                double expected = 0;
+                for (int p = 0; p < g.Profiles; p++)
+                {
+                    int[] profile = [p % 2, p / 2 % 3, p / 6]; // player 1 fastest
+                    expected += profile[i] == s ? joint[p] : 0;
+                }
+
+                Assert.Equal(expected, m[i][s]);
+            }
+        }
+
+        Assert.Equal(11, g.Index([g.StrategyOf(0, 11), g.StrategyOf(1, 11), g.StrategyOf(2, 11)]));
+        Assert.Throws<ArgumentException>(() => g.Marginals([1.0]));
+    }
 }

@@ -25,7 +25,7 @@ public sealed class Hedge : ExponentialWeights, IHorizonAware
     public Hedge(int experts, double eta = 0, IReadOnlyList<double>? prior = null)
         : base(experts)
     {
-        _offset = new double[experts];
+        _offset = prior is null ? [] : new double[experts];
         if (prior is not null)
         {
             if (prior.Count != experts || prior.Any(w => !(w > 0) || double.IsInfinity(w)))

@@ -22,23 +22,32 @@ public sealed class LogLinearDpo(double eta = 20, bool online = false) : LogLine
             }
 
             double[] s = online ? Probabilities(Game, x) : Game.ReferenceOf(x).ToArray();
+            double[] score = new double[s.Length], coefficient = new double[s.Length];
+            for (int y = 0; y < s.Length; y++)
+            {
+                score[y] = Dot(Theta, Game.Feature(x, y)); // θᵀφ_y once per response, not once per pair
+            }
+
             for (int a = 0; a < s.Length; a++)
             {
                 for (int b = 0; b < s.Length; b++)
                 {
-                    if (a == b)
+                    if (a != b)
                     {
-                        continue;
+                        // ∂/∂θ of −log σ(β d), d = θᵀ(φ_a − φ_b): −β σ(−β d) (φ_a − φ_b); collected per response.
+                        double w = rho * s[a] * s[b] * Game.Preference(x, a, b) * Dpo.Gradient(Beta, score[a] - score[b]);
+                        coefficient[a] += w;
+                        coefficient[b] -= w;
                     }
+                }
+            }
 
-                    // ∂/∂θ of −log σ(β d), d = θᵀ(φ_a − φ_b): −β σ(−β d) (φ_a − φ_b).
-                    double slope = Dpo.Gradient(Beta, Margin(x, a, b));
-                    double w = rho * s[a] * s[b] * Game.Preference(x, a, b) * slope;
-                    ReadOnlySpan<double> fa = Game.Feature(x, a), fb = Game.Feature(x, b);
-                    for (int k = 0; k < g.Length; k++)
-                    {
-                        g[k] += w * (fa[k] - fb[k]);
-                    }
+            for (int y = 0; y < s.Length; y++)
+            {
+                ReadOnlySpan<double> f = Game.Feature(x, y);
+                for (int k = 0; k < g.Length; k++)
+                {
+                    g[k] += coefficient[y] * f[k];
                 }
             }
         }

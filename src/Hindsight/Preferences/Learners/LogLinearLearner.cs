@@ -75,13 +75,6 @@ public abstract class LogLinearLearner : IPreferenceLearner
         return p;
     }
 
-    /// <summary>θᵀ(φ(x, a) − φ(x, b)).</summary>
-    /// <param name="prompt">x.</param>
-    /// <param name="a">The first response.</param>
-    /// <param name="b">The second response.</param>
-    /// <returns>The implicit-reward margin.</returns>
-    protected double Margin(int prompt, int a, int b) => Dot(Theta, Game.Feature(prompt, a)) - Dot(Theta, Game.Feature(prompt, b));
-
     /// <summary>⟨u, v⟩.</summary>
     /// <param name="u">u.</param>
     /// <param name="v">v.</param>
