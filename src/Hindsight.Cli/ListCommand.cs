@@ -39,6 +39,8 @@ internal static class ListCommand
         ("Preference learners (kind: preference specs)", SpecLoader.PreferenceLearners),
         ("Dueling environments (kind: dueling specs)", SpecLoader.DuelingEnvironments),
         ("Dueling learners (kind: dueling specs)", SpecLoader.DuelingLearners),
+        ("Linear-system sequences (kind: relax specs)", SpecLoader.RelaxSequences),
+        ("Tuners (kind: relax specs)", SpecLoader.RelaxLearners),
     ];
 
     private static void WriteText(TextWriter o)
@@ -120,6 +122,8 @@ internal static class ListCommand
             ["preferenceLearners"] = Entries(SpecLoader.PreferenceLearners, "preference"),
             ["duelingEnvironments"] = Entries(SpecLoader.DuelingEnvironments, "dueling"),
             ["duelingLearners"] = Entries(SpecLoader.DuelingLearners, "dueling"),
+            ["relaxSequences"] = Entries(SpecLoader.RelaxSequences, "relax"),
+            ["relaxLearners"] = Entries(SpecLoader.RelaxLearners, "relax"),
             ["meters"] = Meters.Names.Select(m => new { name = m, description = Meters.Descriptions[m] }).ToList(),
         };
         return JsonSerializer.Serialize(doc, new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });

@@ -119,12 +119,12 @@ internal static class RunCommand
             return ExitCodes.Success;
         }
 
-        if (document is GameSpec or MarkovSpec or PreferenceSpec or DuelingSpec)
+        if (document is GameSpec or MarkovSpec or PreferenceSpec or DuelingSpec or RelaxSpec)
         {
-            bool runsApply = document is DuelingSpec;
+            bool runsApply = document is DuelingSpec or RelaxSpec;
             if ((overrides.Runs is not null && !runsApply) || threads is not null)
             {
-                return BadInput(stderr, $"{(runsApply ? "--threads does" : "--runs and --threads do")} not apply to this spec ({(document is DuelingSpec ? "runs are spread over the cores" : "one deterministic run per pair, pairs spread over the cores")})");
+                return BadInput(stderr, $"{(runsApply ? "--threads does" : "--runs and --threads do")} not apply to this spec ({(runsApply ? "runs are spread over the cores" : "one deterministic run per pair, pairs spread over the cores")})");
             }
 
             try
@@ -134,6 +134,7 @@ internal static class RunCommand
                     GameSpec game => StudyRuns.Game(game.Study, outDir, stdout),
                     MarkovSpec markov => StudyRuns.Markov(markov.Study, outDir, stdout),
                     PreferenceSpec preference => StudyRuns.Preference(preference.Experiment, outDir, stdout),
+                    RelaxSpec relax => StudyRuns.Relax(relax.Study, outDir, stdout),
                     _ => StudyRuns.Dueling(((DuelingSpec)document).Study, outDir, stdout),
                 };
             }
