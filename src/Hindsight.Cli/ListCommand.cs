@@ -41,6 +41,8 @@ internal static class ListCommand
         ("Dueling learners (kind: dueling specs)", SpecLoader.DuelingLearners),
         ("Linear-system sequences (kind: relax specs)", SpecLoader.RelaxSequences),
         ("Tuners (kind: relax specs)", SpecLoader.RelaxLearners),
+        ("Reactive environments (kind: reactive specs)", SpecLoader.ReactiveEnvironments),
+        ("Reactive learners (kind: reactive specs)", SpecLoader.ReactiveLearners),
     ];
 
     private static void WriteText(TextWriter o)
@@ -124,6 +126,8 @@ internal static class ListCommand
             ["duelingLearners"] = Entries(SpecLoader.DuelingLearners, "dueling"),
             ["relaxSequences"] = Entries(SpecLoader.RelaxSequences, "relax"),
             ["relaxLearners"] = Entries(SpecLoader.RelaxLearners, "relax"),
+            ["reactiveEnvironments"] = Entries(SpecLoader.ReactiveEnvironments, "reactive"),
+            ["reactiveLearners"] = Entries(SpecLoader.ReactiveLearners, "reactive"),
             ["meters"] = Meters.Names.Select(m => new { name = m, description = Meters.Descriptions[m] }).ToList(),
         };
         return JsonSerializer.Serialize(doc, new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });

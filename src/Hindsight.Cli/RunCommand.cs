@@ -119,9 +119,9 @@ internal static class RunCommand
             return ExitCodes.Success;
         }
 
-        if (document is GameSpec or MarkovSpec or PreferenceSpec or DuelingSpec or RelaxSpec)
+        if (document is GameSpec or MarkovSpec or PreferenceSpec or DuelingSpec or RelaxSpec or ReactiveSpec)
         {
-            bool runsApply = document is DuelingSpec or RelaxSpec;
+            bool runsApply = document is DuelingSpec or RelaxSpec or ReactiveSpec;
             if ((overrides.Runs is not null && !runsApply) || threads is not null)
             {
                 return BadInput(stderr, $"{(runsApply ? "--threads does" : "--runs and --threads do")} not apply to this spec ({(runsApply ? "runs are spread over the cores" : "one deterministic run per pair, pairs spread over the cores")})");
@@ -135,6 +135,7 @@ internal static class RunCommand
                     MarkovSpec markov => StudyRuns.Markov(markov.Study, outDir, stdout),
                     PreferenceSpec preference => StudyRuns.Preference(preference.Experiment, outDir, stdout),
                     RelaxSpec relax => StudyRuns.Relax(relax.Study, outDir, stdout),
+                    ReactiveSpec reactive => StudyRuns.Reactive(reactive.Study, outDir, stdout),
                     _ => StudyRuns.Dueling(((DuelingSpec)document).Study, outDir, stdout),
                 };
             }

@@ -109,6 +109,25 @@ internal static class StudyRuns
         return Finish(stdout, table, files, clock);
     }
 
+    public static int Reactive(Hindsight.Reactive.ReactiveStudy study, string? outDir, TextWriter stdout)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{study.Name}: reactive bandit ({study.EnvironmentKind}), {study.Learners.Count} learner(s) × {study.Horizons.Length} horizon(s) × {study.Runs} runs"));
+        Hindsight.Reactive.ReactiveStudyResult result = study.Run();
+        IReadOnlyList<string> files = ReactiveReport.Write(result, outDir ?? Path.Combine("out", study.Name));
+        var table = new Table().Border(TableBorder.Simple);
+        table.AddColumns("learner", "regret", $"T = {study.Horizons[^1].ToString("N0", CultureInfo.InvariantCulture)}", "exponent");
+        foreach (Hindsight.Reactive.ReactiveLearnerResult l in result.Learners)
+        {
+            foreach (var (name, stats) in l.Regrets)
+            {
+                table.AddRow(Markup.Escape(l.Learner), name, G(stats[^1].Mean), l.Exponents[name] is { } e ? e.ToString("0.00", CultureInfo.InvariantCulture) : "—");
+            }
+        }
+
+        return Finish(stdout, table, files, clock);
+    }
+
     private static int Finish(TextWriter stdout, Table table, IReadOnlyList<string> files, System.Diagnostics.Stopwatch clock)
     {
         RunCommand.PlainConsole(stdout).Write(table);

@@ -75,6 +75,12 @@ public sealed class DynamicalLinearBandit : IReactiveBandit
     /// <summary>The action vectors.</summary>
     public IReadOnlyList<Vector> Actions => _actions;
 
+    /// <summary>‖θ‖ + ‖B‖₂‖ω‖/(1 − ρ̄) ≥ ‖h‖ for any ρ̄ ≥ ρ(A) when A is normal (e.g. ρI): the bound S a learner that
+    /// knows norm bounds on the model would use.</summary>
+    /// <param name="rhoBound">ρ̄ ∈ [ρ(A), 1).</param>
+    /// <returns>S.</returns>
+    public double SteadyStateBound(double rhoBound) => _theta.L2Norm() + (_b.L2Norm() * _omega.L2Norm() / (1 - rhoBound));
+
     /// <summary>The action with the largest steady-state reward ⟨h, a⟩.</summary>
     public int BestSteadyAction => Enumerable.Range(0, Arms).MaxBy(k => SteadyState.DotProduct(_actions[k]));
 

@@ -24,7 +24,7 @@ public sealed partial class SpecLoader
     public const long MaxHorizon = 1_000_000_000_000;
 
     private static readonly string[] TopLevelKeys = ["kind", "name", "description", "horizon", "horizons", "runs", "seed", "meters", "switchingCost", "environments", "learners"];
-    private static readonly string[] SpecKinds = ["bandit", "groupwise", "oco", "game", "markov", "preference", "dueling", "relax"];
+    private static readonly string[] SpecKinds = ["bandit", "groupwise", "oco", "game", "markov", "preference", "dueling", "relax", "reactive"];
     private readonly string _file;
     private readonly string _baseDirectory;
 
@@ -100,6 +100,7 @@ public sealed partial class SpecLoader
             "preference" => new PreferenceSpec(loader.BuildPreference(root, defaultName, overrides ?? new SpecOverrides())),
             "dueling" => new DuelingSpec(loader.BuildDueling(root, defaultName, overrides ?? new SpecOverrides())),
             "relax" => new RelaxSpec(loader.BuildRelax(root, defaultName, overrides ?? new SpecOverrides())),
+            "reactive" => new ReactiveSpec(loader.BuildReactive(root, defaultName, overrides ?? new SpecOverrides())),
             _ => new BanditSpec(loader.Build(root, defaultName, overrides ?? new SpecOverrides())),
         };
     }

@@ -1,24 +1,10 @@
-using Hindsight.Bandits;
+using Hindsight.Bandits.Policies;
 using Hindsight.Reactive;
 
 namespace Hindsight.Tests.Reactive;
 
 public class PolicyRegretMeterTests
 {
-    /// <summary>Plays 0, 1, 0, 1, … whatever it sees.</summary>
-    private sealed class Alternating : IBanditPolicy
-    {
-        private long _t;
-
-        public int Arms => 2;
-
-        public void Reset(ulong seed) => _t = 0;
-
-        public int Choose() => (int)(_t % 2);
-
-        public void Update(int arm, double reward) => _t++;
-    }
-
     // r[prev, a]: r(0,0) = 0.9, r(0,1) = 1, r(1,0) = 0.1, r(1,1) = 0. Alternating earns (0.1 + 1)/2 = 0.55 a round;
     // a one-round deviation on its history earns (0.1 + 0.9)/2 (arm 0) or (0 + 1)/2 (arm 1) = 0.5, but arm 0 played
     // from the start earns 0.9.
@@ -28,7 +14,7 @@ public class PolicyRegretMeterTests
     public void External_regret_is_negative_while_policy_regret_is_positive()
     {
         const long T = 10_000;
-        PolicyRegretResult r = PolicyRegretMeter.Run(Reactive, new Alternating(), T, seed: 1, run: 0);
+        PolicyRegretResult r = PolicyRegretMeter.Run(Reactive, new RoundRobin(2), T, seed: 1, run: 0);
 
         // Noise terms are shared but not identical across policies (different arms draw different noise), so allow the
         // sum of T standard normals scaled by σ: 4σ√T ≈ 80.
@@ -47,7 +33,7 @@ public class PolicyRegretMeterTests
         // Replaying arm 1 twice gives the same total; with the same noise, the arm-1 replay and a planner that always
         // plays 1 agree exactly, and another seed changes the total.
         var always1 = new FixedPlanner(1);
-        PolicyRegretResult r = PolicyRegretMeter.Run(Reactive, new Alternating(), 500, seed: 3, run: 2, planners: [always1]);
+        PolicyRegretResult r = PolicyRegretMeter.Run(Reactive, new RoundRobin(2), 500, seed: 3, run: 2, planners: [always1]);
         Assert.Equal(r.FixedArmRewards[1], r.PlannerRewards["always 1"]);
         Assert.Equal(r.FixedArmRewards[1], PolicyRegretMeter.Replay(Reactive, _ => 1, 500, 3, 2));
         Assert.NotEqual(r.FixedArmRewards[1], PolicyRegretMeter.Replay(Reactive, _ => 1, 500, 4, 2));
@@ -56,7 +42,7 @@ public class PolicyRegretMeterTests
 
     [Fact]
     public void A_policy_of_the_wrong_size_is_refused()
-        => Assert.Throws<ArgumentException>(() => PolicyRegretMeter.Run(Reactive, new Hindsight.Bandits.Policies.Uniform(3), 10, 1, 0));
+        => Assert.Throws<ArgumentException>(() => PolicyRegretMeter.Run(Reactive, new Uniform(3), 10, 1, 0));
 
     private sealed class FixedPlanner(int arm) : IReactivePlanner
     {
