@@ -122,6 +122,11 @@ internal static class RunCommand
         if (document is GameSpec or MarkovSpec or PreferenceSpec or DuelingSpec or RelaxSpec or ReactiveSpec)
         {
             bool runsApply = document is DuelingSpec or RelaxSpec or ReactiveSpec;
+            if (document is RelaxSpec && overrides.Horizon is not null)
+            {
+                return BadInput(stderr, "--horizon does not apply to relax specs (the sequence's 'instances' sets its length)");
+            }
+
             if ((overrides.Runs is not null && !runsApply) || threads is not null)
             {
                 return BadInput(stderr, $"{(runsApply ? "--threads does" : "--runs and --threads do")} not apply to this spec ({(runsApply ? "runs are spread over the cores" : "one deterministic run per pair, pairs spread over the cores")})");

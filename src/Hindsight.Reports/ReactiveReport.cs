@@ -87,7 +87,7 @@ public static class ReactiveReport
         ReactiveStudy s = result.Study;
         var sb = new StringBuilder();
         ReportPage.Head(sb, s.Name, "reactive-bandit", s.Description);
-        sb.Append(CultureInfo.InvariantCulture, $"<p>Environment {ReportPage.H(s.EnvironmentKind)}; horizons {string.Join(", ", s.Horizons.Select(h => h.ToString("N0", CultureInfo.InvariantCulture)))} (a fresh run for each); {s.Runs} runs, seed {s.Seed}. Hindsight {ReportPage.H(ResultsJson.Version)}. Student-t 95% CIs over runs; the exponent is the slope of ln(mean regret) against ln T.</p>\n");
+        sb.Append(CultureInfo.InvariantCulture, $"<p>Environment {ReportPage.H(s.EnvironmentKind)}; horizons {string.Join(", ", s.Horizons.Select(h => h.ToString("N0", CultureInfo.InvariantCulture)))} (a separate run for each, on the same random numbers); {s.Runs} runs, seed {s.Seed}. Hindsight {ReportPage.H(ResultsJson.Version)}. Student-t 95% CIs over runs; the exponent is the slope of ln(mean regret) against ln T.</p>\n");
         foreach (string name in ReactiveOutcome.Names)
         {
             var rows = result.Learners.Where(l => l.Regrets.ContainsKey(name)).ToList();

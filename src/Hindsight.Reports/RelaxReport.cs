@@ -31,7 +31,8 @@ public static class RelaxReport
             w.WriteNumber("seed", s.Seed);
             w.WriteNumber("runs", s.Runs);
             w.WritePropertyName("sequence");
-            ResultsJson.WriteEntry(w, s.SequenceKind, s.SequenceKind, s.SequenceParameters, s.Sequence.GridSize * s.Sequence.GridSize);
+            ResultsJson.WriteEntry(w, s.SequenceKind, s.SequenceKind, s.SequenceParameters);
+            w.WriteNumber("unknowns", s.Sequence.GridSize * s.Sequence.GridSize);
             ResultsJson.WriteSeries(w, "omegas", s.Omegas.Select(x => (double?)x));
             w.WriteNumber("tolerance", s.Tolerance);
             w.WriteNumber("maxIterations", s.MaxIterations);
@@ -92,7 +93,7 @@ public static class RelaxReport
             series.Add((l.Learner, l.Cumulative, false, color++));
         }
 
-        series.Add(($"best fixed ω = {s.Omegas[result.BestFixedArm]}", result.CumulativeOf(result.BestFixedArm), true, color++));
+        series.Add((string.Create(CultureInfo.InvariantCulture, $"best fixed ω = {s.Omegas[result.BestFixedArm]}"), result.CumulativeOf(result.BestFixedArm), true, color++));
         series.Add(("instance-optimal ω", result.CumulativeInstanceOptimal(), true, color++));
         sb.Append("<div class=\"plots\">").Append(Charts.Convergence("cumulative SOR iterations", "instance", "iterations", result.Checkpoints, series)).Append("</div>\n");
         sb.Append("<table><tr><th>policy</th><th>total iterations</th><th>÷ best fixed</th><th>external regret</th><th>dynamic regret</th></tr>\n");
@@ -103,7 +104,7 @@ public static class RelaxReport
               .Append(ReportPage.Stat(l.External, "N0")).Append("</td><td>").Append(ReportPage.Stat(l.Dynamic, "N0")).Append("</td></tr>\n");
         }
 
-        Row(sb, $"best fixed ω = {s.Omegas[result.BestFixedArm]}", result.BestFixedTotal, result.BestFixedTotal);
+        Row(sb, string.Create(CultureInfo.InvariantCulture, $"best fixed ω = {s.Omegas[result.BestFixedArm]}"), result.BestFixedTotal, result.BestFixedTotal);
         Row(sb, "instance-optimal ω", result.InstanceOptimalTotal, result.BestFixedTotal);
         if (result.GaussSeidelTotal is { } gs)
         {

@@ -48,6 +48,9 @@ public class ReactiveRunTests
     [InlineData("environment: {kind: recovering, scales: [0.5], rates: [0.5], pulls: 2}\nlearners: [periodic-ucb]", "environment", "K must lie in [1, N = 1]")]
     [InlineData("horizons: [100, 50]\nenvironment: {kind: streaming}\nlearners: [epsilon-best-arm]", "horizons[1]", "increase")]
     [InlineData("environment: {kind: dynamical-linear, rho: 0.9}\nlearners: [{kind: dynlin-ucb, rhoBound: 0.5}]", "learners[0]", "below the environment's ρ")]
+    [InlineData("horizons: []\nenvironment: {kind: streaming}\nlearners: [epsilon-best-arm]", "horizons", "empty")]
+    [InlineData("environment: {kind: streaming, low: 0.8, high: 0.2}\nlearners: [epsilon-best-arm]", "environment.low", "exceeds high")]
+    [InlineData("environment: {kind: last-switch, scales: [0.5], recharge: [1], satiation: [0.5]}\nlearners: [last-switch-ucb]", "environment.recharge[0]", "out of range")]
     public void Bad_reactive_specs_exit_2_naming_the_field(string body, string field, string words)
     {
         var (code, _, stderr, dir) = RunSpec($"kind: reactive\n{body}\n");

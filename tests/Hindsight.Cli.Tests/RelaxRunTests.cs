@@ -32,7 +32,7 @@ public class RelaxRunTests
         using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "results.json")));
         JsonElement root = doc.RootElement;
         Assert.Equal("relax", root.GetProperty("kind").GetString());
-        Assert.Equal(100, root.GetProperty("sequence").GetProperty("arms").GetInt32()); // unknowns
+        Assert.Equal(100, root.GetProperty("unknowns").GetInt32());
         Assert.Equal(2.0, root.GetProperty("sequence").GetProperty("contrast").GetDouble());
         JsonElement comparators = root.GetProperty("comparators");
         double best = comparators.GetProperty("bestFixedTotal").GetDouble();
@@ -79,6 +79,19 @@ public class RelaxRunTests
     }
 
     [Fact]
+    public void Horizon_does_not_apply_to_a_relax_spec()
+    {
+        var (code, _, stderr, dir) = RunSpec("""
+            kind: relax
+            sequence: {kind: drifting-poisson, grid: 4, instances: 5}
+            learners: [unimodal-ucb]
+            """, "--horizon", "10");
+        Assert.Equal(2, code);
+        Assert.Contains("--horizon does not apply", stderr, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(dir));
+    }
+
+    [Fact]
     public void A_sequence_with_min_above_max_is_refused_with_its_place()
     {
         var (code, _, stderr, _) = RunSpec("""
@@ -87,7 +100,8 @@ public class RelaxRunTests
             learners: [unimodal-ucb]
             """);
         Assert.Equal(2, code);
-        Assert.Contains("sequence", stderr, StringComparison.Ordinal);
-        Assert.Contains("min", stderr, StringComparison.Ordinal);
+        Assert.Contains("sequence.maxShift", stderr, StringComparison.Ordinal);
+        Assert.Contains("below minShift", stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("Parameter", stderr, StringComparison.Ordinal);
     }
 }

@@ -9,7 +9,15 @@ public static class Explore
     /// <summary>The index of the smallest cost (ties to the lowest index).</summary>
     /// <param name="costs">Predicted costs.</param>
     /// <returns>The best action.</returns>
-    public static int ArgMin(ReadOnlySpan<float> costs)
+    public static int ArgMin(ReadOnlySpan<float> costs) => ArgMin<float>(costs);
+
+    /// <summary>The index of the smallest cost (ties to the lowest index).</summary>
+    /// <param name="costs">Predicted costs.</param>
+    /// <returns>The best action.</returns>
+    public static int ArgMin(ReadOnlySpan<double> costs) => ArgMin<double>(costs);
+
+    private static int ArgMin<T>(ReadOnlySpan<T> costs)
+        where T : System.Numerics.IFloatingPointIeee754<T>
     {
         int best = 0;
         for (int i = 1; i < costs.Length; i++)
@@ -68,11 +76,20 @@ public static class Explore
     /// <param name="costs">Predicted costs ĉ.</param>
     /// <param name="gamma">The exploration parameter γ ≥ 0 (larger: greedier).</param>
     /// <param name="pmf">Receives the probabilities.</param>
-    public static void InverseGapWeighting(ReadOnlySpan<float> costs, float gamma, Span<float> pmf)
+    public static void InverseGapWeighting(ReadOnlySpan<float> costs, float gamma, Span<float> pmf) => InverseGapWeighting<float>(costs, gamma, pmf);
+
+    /// <summary>Inverse gap weighting in double precision (see the single-precision overload).</summary>
+    /// <param name="costs">Predicted costs ĉ.</param>
+    /// <param name="gamma">The exploration parameter γ ≥ 0 (larger: greedier).</param>
+    /// <param name="pmf">Receives the probabilities.</param>
+    public static void InverseGapWeighting(ReadOnlySpan<double> costs, double gamma, Span<double> pmf) => InverseGapWeighting<double>(costs, gamma, pmf);
+
+    private static void InverseGapWeighting<T>(ReadOnlySpan<T> costs, T gamma, Span<T> pmf)
+        where T : System.Numerics.IFloatingPointIeee754<T>
     {
         int k = costs.Length;
         int best = ArgMin(costs);
-        float rest = 0f;
+        T rest = T.Zero;
         for (int a = 0; a < k; a++)
         {
             if (a == best)
@@ -80,11 +97,11 @@ public static class Explore
                 continue;
             }
 
-            pmf[a] = 1f / (k + (gamma * (costs[a] - costs[best])));
+            pmf[a] = T.One / (T.CreateTruncating(k) + (gamma * (costs[a] - costs[best])));
             rest += pmf[a];
         }
 
-        pmf[best] = 1f - rest;
+        pmf[best] = T.One - rest;
     }
 
     /// <summary>

@@ -25,13 +25,14 @@ public sealed class BlockCycle
         }
 
         _blocks = [.. blocks];
+        Length = _blocks.Sum();
     }
 
     /// <summary>bᵢ per arm.</summary>
     public IReadOnlyList<int> Blocks => _blocks;
 
     /// <summary>The cycle length L = Σ b.</summary>
-    public int Length => _blocks.Sum();
+    public int Length { get; }
 
     /// <summary>The arm to play at position p of the cycle (0-based, taken modulo L).</summary>
     /// <param name="position">p.</param>

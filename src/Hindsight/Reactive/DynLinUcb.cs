@@ -47,6 +47,11 @@ public sealed class DynLinUcb : IBanditPolicy
             throw new ArgumentOutOfRangeException(nameof(rhoBound), rhoBound, "ρ̄ must lie in [0, 1).");
         }
 
+        if (!(noise >= 0) || double.IsInfinity(noise))
+        {
+            throw new ArgumentOutOfRangeException(nameof(noise), noise, "σ must be a finite number ≥ 0.");
+        }
+
         if (!(bound >= 0) || double.IsInfinity(bound))
         {
             throw new ArgumentOutOfRangeException(nameof(bound), bound, "S must be a finite number ≥ 0.");

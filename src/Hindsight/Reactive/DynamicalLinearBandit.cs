@@ -19,6 +19,7 @@ public sealed class DynamicalLinearBandit : IReactiveBandit
     private readonly Vector _omega;
     private readonly Vector _theta;
     private readonly Vector[] _actions;
+    private readonly Vector[] _pushes; // B aₖ, the state increment of each action
     private readonly double _noise;
     private readonly double _stateNoise;
 
@@ -57,6 +58,7 @@ public sealed class DynamicalLinearBandit : IReactiveBandit
         _omega = omega.Clone();
         _theta = theta.Clone();
         _actions = [.. actions.Select(x => x.Clone())];
+        _pushes = [.. _actions.Select(x => _b * x)];
         _noise = noise;
         _stateNoise = stateNoise;
         SpectralRadius = rho;
@@ -65,6 +67,9 @@ public sealed class DynamicalLinearBandit : IReactiveBandit
 
     /// <inheritdoc />
     public int Arms => _actions.Length;
+
+    /// <summary>σ, the reward noise scale.</summary>
+    public double Noise => _noise;
 
     /// <summary>ρ(A).</summary>
     public double SpectralRadius { get; }
@@ -113,26 +118,33 @@ public sealed class DynamicalLinearBandit : IReactiveBandit
     private sealed class State(DynamicalLinearBandit bandit, ulong key) : IReactiveState
     {
         private Vector _x = Vector.Build.Dense(bandit._a.RowCount);
+        private Vector _next = Vector.Build.Dense(bandit._a.RowCount);
 
         public long Round { get; private set; }
 
-        public double Mean(int arm) => bandit._omega.DotProduct(_x) + bandit._theta.DotProduct(bandit._actions[arm]);
+        public double Mean(int arm)
+        {
+            ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)arm, (uint)bandit.Arms, nameof(arm));
+            return bandit._omega.DotProduct(_x) + bandit._theta.DotProduct(bandit._actions[arm]);
+        }
 
         // The reward noise of a round is one draw shared by all actions: a replay under other actions meets it too.
         public double Reward(int arm) => Mean(arm) + (bandit._noise == 0 ? 0 : bandit._noise * CounterRng.Normal(key, Round, 0));
 
         public void Play(int arm)
         {
-            Vector next = (bandit._a * _x) + (bandit._b * bandit._actions[arm]);
+            ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)arm, (uint)bandit.Arms, nameof(arm));
+            bandit._a.Multiply(_x, _next); // into a kept buffer: no vector per round
+            _next.Add(bandit._pushes[arm], _next);
             if (bandit._stateNoise > 0)
             {
-                for (int i = 0; i < next.Count; i++)
+                for (int i = 0; i < _next.Count; i++)
                 {
-                    next[i] += bandit._stateNoise * CounterRng.Normal(key, Round, i + 1);
+                    _next[i] += bandit._stateNoise * CounterRng.Normal(key, Round, i + 1);
                 }
             }
 
-            _x = next;
+            (_x, _next) = (_next, _x);
             Round++;
         }
     }

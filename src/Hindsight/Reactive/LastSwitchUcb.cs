@@ -92,26 +92,20 @@ public sealed class LastSwitchUcb : IBanditPolicy
     {
         double log = Math.Log(Math.Max(2, _round));
         int width = (2 * _maxDelay) + 1;
-        var upper = new double[Arms, width];
+        var upper = new double[Arms][];
         for (int i = 0; i < Arms; i++)
         {
-            double Ucb(int cell) => _counts[i, cell] == 0 ? 1.0 : Math.Min(1.0, (_sums[i, cell] / _counts[i, cell]) + Math.Sqrt(2 * log / _counts[i, cell]));
-
-            double running = 1.0;
-            for (int d = _maxDelay; d >= 1; d--) // idle: nondecreasing in d, so bounded by every longer idle's bound
+            upper[i] = new double[width]; // cell τ + τ_max: switches (τ = −τ_max … −1), unused 0, repeats (1 … τ_max)
+            for (int cell = 0; cell < width; cell++)
             {
-                running = Math.Min(running, Ucb(_maxDelay - d));
-                upper[i, _maxDelay - d] = running;
+                upper[i][cell] = Optimism.Upper(_sums[i, cell], _counts[i, cell], log);
             }
 
-            running = 1.0;
-            for (int s = 1; s <= _maxDelay; s++) // streak: nonincreasing in s, so bounded by every shorter streak's bound
-            {
-                running = Math.Min(running, Ucb(_maxDelay + s));
-                upper[i, _maxDelay + s] = running;
-            }
+            // fᵢ(−d) is nondecreasing in d: in cell order (d = τ_max first) that is nonincreasing.
+            Optimism.NonincreasingEnvelope(upper[i].AsSpan(0, _maxDelay));
+            Optimism.NonincreasingEnvelope(upper[i].AsSpan(_maxDelay + 1)); // fᵢ(+s) nonincreasing in s
         }
 
-        return (i, tau) => upper[i, Math.Clamp(tau, -_maxDelay, _maxDelay) + _maxDelay];
+        return (i, tau) => upper[i][Math.Clamp(tau, -_maxDelay, _maxDelay) + _maxDelay];
     }
 }

@@ -48,7 +48,11 @@ public sealed class PreviousActionBandit : IReactiveBandit
 
         public long Round { get; private set; }
 
-        public double Mean(int arm) => bandit._means[_previous, arm];
+        public double Mean(int arm)
+        {
+            ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)arm, (uint)bandit.Arms, nameof(arm));
+            return bandit._means[_previous, arm];
+        }
 
         public double Reward(int arm) => Mean(arm) + (bandit._noise == 0 ? 0 : bandit._noise * CounterRng.Normal(key, Round, arm));
 

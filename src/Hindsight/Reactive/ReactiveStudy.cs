@@ -5,7 +5,8 @@ namespace Hindsight.Reactive;
 /// <summary>
 /// A study of learners on an environment that reacts to their actions (<c>kind: reactive</c> specs): weighted tallying,
 /// last-switch dependent, dynamical linear, recovering-reward and streaming bandits. Each learner runs at several
-/// horizons (a fresh run per horizon: policy regret is a property of the whole run), several runs each; the regrets
+/// horizons — a separate run per horizon (policy regret is a property of the whole run), on the same random numbers
+/// (seed, run) — several runs each; the regrets
 /// that the environment supports are reported with 95% CIs and their growth exponent in T.
 /// </summary>
 /// <param name="Name">The study's name.</param>

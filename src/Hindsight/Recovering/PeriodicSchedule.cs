@@ -62,7 +62,8 @@ public sealed class PeriodicSchedule
     /// <summary>Plans periods for N arms and K pulls a period.</summary>
     /// <param name="arms">N.</param>
     /// <param name="pulls">K.</param>
-    /// <param name="maxIdle">z_max: periods beyond it gain nothing, so the largest period tried is the first power of two ≥ z_max times N.</param>
+    /// <param name="maxIdle">z_max: periods beyond it gain nothing; powers of two up to 2 z_max N are tried (long periods
+    /// matter only to fit the capacity).</param>
     /// <param name="mean">Rᵢ(z), nondecreasing in z.</param>
     /// <returns>The schedule.</returns>
     public static PeriodicSchedule Plan(int arms, int pulls, int maxIdle, Func<int, int, double> mean)

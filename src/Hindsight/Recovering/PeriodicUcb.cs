@@ -1,3 +1,5 @@
+using Hindsight.Reactive;
+
 namespace Hindsight.Recovering;
 
 /// <summary>
@@ -93,19 +95,18 @@ public sealed class PeriodicUcb : IRecoveringPolicy
     private Func<int, int, double> Optimistic()
     {
         double log = Math.Log(Math.Max(2, _period));
-        var upper = new double[_arms, _maxIdle + 1];
+        var upper = new double[_arms][];
         for (int i = 0; i < _arms; i++)
         {
-            double running = 1.0;
-            for (int z = _maxIdle; z >= 1; z--)
+            upper[i] = new double[_maxIdle + 1]; // index z = 1 … z_max (0 unused)
+            for (int z = 1; z <= _maxIdle; z++)
             {
-                long n = _counts[i, z];
-                double u = n == 0 ? 1.0 : Math.Min(1.0, (_sums[i, z] / n) + Math.Sqrt(2 * log / n));
-                running = Math.Min(running, u);
-                upper[i, z] = running;
+                upper[i][z] = Optimism.Upper(_sums[i, z], _counts[i, z], log);
             }
+
+            Optimism.NondecreasingEnvelope(upper[i].AsSpan(1));
         }
 
-        return (i, z) => upper[i, Math.Min(z, _maxIdle)];
+        return (i, z) => upper[i][Math.Min(z, _maxIdle)];
     }
 }

@@ -37,7 +37,7 @@ public sealed class TopUcbRecovering : IRecoveringPolicy
         double log = Math.Log(Math.Max(2, _period + 1));
         for (int i = 0; i < _index.Length; i++)
         {
-            _index[i] = _counts[i] == 0 ? double.PositiveInfinity - i : (_sums[i] / _counts[i]) + Math.Sqrt(2 * log / _counts[i]);
+            _index[i] = _counts[i] == 0 ? double.PositiveInfinity : (_sums[i] / _counts[i]) + Math.Sqrt(2 * log / _counts[i]); // ties: lowest index
         }
 
         // K largest by partial selection (K is small).

@@ -1,5 +1,6 @@
 using Hindsight.Bandits.Policies;
 using Hindsight.Contextual.Policies;
+using Hindsight.Exploration;
 using Hindsight.Numerics;
 
 namespace Hindsight.Relax;
@@ -29,6 +30,7 @@ public sealed class ChebyshevTuner : IParameterTuner
     private readonly SeededRandom _rng = new(0);
     private double _costSum;
     private long _round = 1;
+    private int _chosen = -1;
 
     /// <summary>Creates the tuner.</summary>
     /// <param name="arms">The grid size K ≥ 1.</param>
@@ -80,6 +82,7 @@ public sealed class ChebyshevTuner : IParameterTuner
         _rng.Reseed(seed);
         _costSum = 0;
         _round = 1;
+        _chosen = -1;
     }
 
     /// <inheritdoc />
@@ -92,36 +95,27 @@ public sealed class ChebyshevTuner : IParameterTuner
         }
 
         Chebyshev(Math.Clamp((2.0 * (context[0] - _low) / (_high - _low)) - 1.0, -1.0, 1.0), _features);
-        int best = 0;
         for (int i = 0; i < _predictions.Length; i++)
         {
             _predictions[i] = _ridge.Mean(i, _features);
-            if (_predictions[i] < _predictions[best])
-            {
-                best = i;
-            }
         }
 
         double scale = _round > 1 && _costSum > 0 ? _costSum / (_round - 1) : 1.0;
-        double gamma = _gamma0 * Math.Sqrt(Arms * (double)_round);
-        double rest = 1.0;
-        for (int i = 0; i < _weights.Length; i++)
-        {
-            if (i != best)
-            {
-                _weights[i] = 1.0 / (Arms + (gamma * (_predictions[i] - _predictions[best]) / scale));
-                rest -= _weights[i];
-            }
-        }
-
-        _weights[best] = rest;
-        return Sampling.Draw(_weights, 1.0, _rng);
+        Explore.InverseGapWeighting(_predictions, _gamma0 * Math.Sqrt(Arms * (double)_round) / scale, _weights);
+        _chosen = Sampling.Draw(_weights, 1.0, _rng);
+        return _chosen;
     }
 
     /// <inheritdoc />
+    /// <exception cref="InvalidOperationException">The arm is not the one the last <see cref="Choose"/> returned.</exception>
     public void Observe(int arm, double cost)
     {
-        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)arm, (uint)Arms, nameof(arm));
+        if (arm != _chosen)
+        {
+            throw new InvalidOperationException($"Observe({arm}) does not follow Choose (which returned {_chosen}): the tuner learns from the cost of its own last choice.");
+        }
+
+        _chosen = -1;
         if (!(cost >= 0) || double.IsInfinity(cost))
         {
             throw new ArgumentOutOfRangeException(nameof(cost), cost, "A cost must be a finite number ≥ 0.");

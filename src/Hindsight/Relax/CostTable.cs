@@ -10,12 +10,34 @@ namespace Hindsight.Relax;
 public sealed class CostTable
 {
     private readonly double[] _costs;
+    private readonly double[] _totals;
 
     private CostTable(int instances, int arms, double[] costs)
     {
         Instances = instances;
         Arms = arms;
         _costs = costs;
+        _totals = new double[arms];
+        for (int t = 0; t < instances; t++)
+        {
+            double min = double.PositiveInfinity;
+            for (int k = 0; k < arms; k++)
+            {
+                double c = costs[(t * arms) + k];
+                _totals[k] += c;
+                min = Math.Min(min, c);
+            }
+
+            InstanceOptimalTotal += min;
+        }
+
+        for (int k = 1; k < arms; k++)
+        {
+            if (_totals[k] < _totals[BestFixedArm])
+            {
+                BestFixedArm = k;
+            }
+        }
     }
 
     /// <summary>The number of instances T.</summary>
@@ -49,58 +71,13 @@ public sealed class CostTable
     /// <summary>Σₜ cₜₖ: the total cost of always choosing value k.</summary>
     /// <param name="arm">k.</param>
     /// <returns>The total.</returns>
-    public double Total(int arm)
-    {
-        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)arm, (uint)Arms, nameof(arm));
-        double total = 0;
-        for (int t = 0; t < Instances; t++)
-        {
-            total += this[t, arm];
-        }
-
-        return total;
-    }
+    public double Total(int arm) => _totals[arm];
 
     /// <summary>The best fixed value in hindsight, argminₖ Σₜ cₜₖ (the first on ties).</summary>
-    public int BestFixedArm
-    {
-        get
-        {
-            int best = 0;
-            double bestTotal = Total(0);
-            for (int k = 1; k < Arms; k++)
-            {
-                double total = Total(k);
-                if (total < bestTotal)
-                {
-                    (best, bestTotal) = (k, total);
-                }
-            }
-
-            return best;
-        }
-    }
+    public int BestFixedArm { get; }
 
     /// <summary>Σₜ minₖ cₜₖ: the total of the instance-optimal policy.</summary>
-    public double InstanceOptimalTotal
-    {
-        get
-        {
-            double total = 0;
-            for (int t = 0; t < Instances; t++)
-            {
-                double min = double.PositiveInfinity;
-                for (int k = 0; k < Arms; k++)
-                {
-                    min = Math.Min(min, this[t, k]);
-                }
-
-                total += min;
-            }
-
-            return total;
-        }
-    }
+    public double InstanceOptimalTotal { get; }
 
     /// <summary>The instance-optimal choice for instance t (the first on ties).</summary>
     /// <param name="instance">t.</param>

@@ -139,7 +139,10 @@ public sealed class CsrMatrix
     /// <summary>The same sparsity pattern with other values: what a sequence whose coefficients drift needs.</summary>
     /// <param name="values">One value per stored entry, in this matrix's order.</param>
     /// <returns>The new matrix (the pattern is shared, not copied).</returns>
-    public CsrMatrix WithValues(ReadOnlySpan<double> values)
+    public CsrMatrix WithValues(ReadOnlySpan<double> values) => WithOwnedValues(values.ToArray());
+
+    /// <summary>The same pattern with values the caller hands over (checked, not copied).</summary>
+    internal CsrMatrix WithOwnedValues(double[] values)
     {
         ArgumentOutOfRangeException.ThrowIfNotEqual(values.Length, NonZeros, nameof(values));
         foreach (double v in values)
@@ -150,7 +153,7 @@ public sealed class CsrMatrix
             }
         }
 
-        return new CsrMatrix(Rows, Columns, _rowPointers, _columns, values.ToArray());
+        return new CsrMatrix(Rows, Columns, _rowPointers, _columns, values);
     }
 
     /// <summary>Converts a MathNet.Numerics matrix (dense or sparse), keeping its nonzero entries.</summary>

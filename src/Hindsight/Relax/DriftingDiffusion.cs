@@ -106,7 +106,7 @@ public sealed class DriftingDiffusion
                 }
             }
 
-            matrix = _poisson.WithValues(values);
+            matrix = _poisson.WithOwnedValues(values);
         }
         else
         {

@@ -16,12 +16,7 @@ public sealed class SorCosts
     public SorCosts(Func<int, LinearSystem> instance, double tolerance = 1e-8, int maxIterations = 10_000)
     {
         ArgumentNullException.ThrowIfNull(instance);
-        if (!(tolerance > 0) || double.IsInfinity(tolerance))
-        {
-            throw new ArgumentOutOfRangeException(nameof(tolerance), tolerance, "The tolerance must be a positive number.");
-        }
-
-        ArgumentOutOfRangeException.ThrowIfLessThan(maxIterations, 1);
+        SorSolver.CheckLimits(tolerance, maxIterations);
         _instance = instance;
         Tolerance = tolerance;
         MaxIterations = maxIterations;
@@ -45,7 +40,8 @@ public sealed class SorCosts
         for (int k = 0; k < grid.Count; k++)
         {
             Array.Clear(x);
-            costs[k] = solver.Solve(system.RightHandSide, x, grid[k], Tolerance, MaxIterations).Iterations;
+            SorOutcome outcome = solver.Solve(system.RightHandSide, x, grid[k], Tolerance, MaxIterations);
+            costs[k] = outcome.Converged ? outcome.Iterations : MaxIterations; // a solve that fails or diverges costs the cap
         }
     }
 

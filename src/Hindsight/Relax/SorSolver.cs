@@ -80,12 +80,7 @@ public sealed class SorSolver
     public SorOutcome Solve(ReadOnlySpan<double> b, Span<double> x, double omega, double tolerance, int maxIterations)
     {
         CheckOmega(omega);
-        if (!(tolerance > 0) || double.IsInfinity(tolerance))
-        {
-            throw new ArgumentOutOfRangeException(nameof(tolerance), tolerance, "The tolerance must be a positive number.");
-        }
-
-        ArgumentOutOfRangeException.ThrowIfLessThan(maxIterations, 1);
+        CheckLimits(tolerance, maxIterations);
         ArgumentOutOfRangeException.ThrowIfNotEqual(b.Length, _matrix.Rows, nameof(b));
         ArgumentOutOfRangeException.ThrowIfNotEqual(x.Length, _matrix.Rows, nameof(x));
 
@@ -105,7 +100,7 @@ public sealed class SorSolver
 
             if (!double.IsFinite(residual))
             {
-                return new SorOutcome(k - 1, double.PositiveInfinity, false);
+                return new SorOutcome(k, double.PositiveInfinity, false); // diverged: k sweeps spent, no answer
             }
         }
 
@@ -168,6 +163,17 @@ public sealed class SorSolver
     }
 
     /// <summary>Steps back over the last sweep: x ← x − δ.</summary>
+    /// <summary>Checks a stopping rule: a tolerance &gt; 0 and at least one iteration.</summary>
+    internal static void CheckLimits(double tolerance, int maxIterations)
+    {
+        if (!(tolerance > 0) || double.IsInfinity(tolerance))
+        {
+            throw new ArgumentOutOfRangeException(nameof(tolerance), tolerance, "The tolerance must be a positive number.");
+        }
+
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxIterations, 1);
+    }
+
     private void Undo(Span<double> x) => System.Numerics.Tensors.TensorPrimitives.Subtract(x, _delta, x);
 
     /// <summary>‖b − A x‖₂².</summary>

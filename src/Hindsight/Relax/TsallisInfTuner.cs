@@ -23,6 +23,7 @@ public sealed class TsallisInfTuner : IParameterTuner
     private readonly SeededRandom _rng = new(0);
     private double _costSum;
     private long _round = 1;
+    private int _chosen = -1;
 
     /// <summary>Creates the tuner.</summary>
     /// <param name="arms">The grid size K ≥ 1.</param>
@@ -48,6 +49,7 @@ public sealed class TsallisInfTuner : IParameterTuner
         _rng.Reseed(seed);
         _costSum = 0;
         _round = 1;
+        _chosen = -1;
     }
 
     /// <inheritdoc />
@@ -68,13 +70,20 @@ public sealed class TsallisInfTuner : IParameterTuner
 
         // No warm start: the scale changes every round, and a fresh solve takes a few Newton steps.
         TsallisInf.Normalize(_scaled, eta, double.NaN, _weights);
-        return Sampling.Draw(_weights, 1.0, _rng);
+        _chosen = Sampling.Draw(_weights, 1.0, _rng);
+        return _chosen;
     }
 
     /// <inheritdoc />
+    /// <exception cref="InvalidOperationException">The arm is not the one the last <see cref="Choose"/> returned.</exception>
     public void Observe(int arm, double cost)
     {
-        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)arm, (uint)Arms, nameof(arm));
+        if (arm != _chosen)
+        {
+            throw new InvalidOperationException($"Observe({arm}) does not follow Choose (which returned {_chosen}): the importance weight is that of the tuner's own last choice.");
+        }
+
+        _chosen = -1;
         if (!(cost >= 0) || double.IsInfinity(cost))
         {
             throw new ArgumentOutOfRangeException(nameof(cost), cost, "A cost must be a finite number ≥ 0.");

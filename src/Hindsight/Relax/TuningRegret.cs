@@ -30,11 +30,22 @@ public static class TuningRegret
     {
         ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(table);
-        if (run.Costs.Length != table.Instances)
+        if (run.Costs.Length != table.Instances || run.Choices.Length != table.Instances)
         {
             throw new ArgumentException($"The run covers {run.Costs.Length} instances but the table {table.Instances}.", nameof(run));
         }
 
-        return run.Total;
+        double total = 0;
+        for (int t = 0; t < table.Instances; t++)
+        {
+            if (run.Choices[t] < 0 || run.Choices[t] >= table.Arms || run.Costs[t] != table[t, run.Choices[t]])
+            {
+                throw new ArgumentException($"Instance {t}: the run's cost {run.Costs[t]} is not the table's for its choice {run.Choices[t]}; was the run made on these instances?", nameof(run));
+            }
+
+            total += run.Costs[t];
+        }
+
+        return total;
     }
 }

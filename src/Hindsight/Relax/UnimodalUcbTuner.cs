@@ -1,3 +1,5 @@
+using Hindsight.Bandits;
+
 namespace Hindsight.Relax;
 
 /// <summary>
@@ -11,14 +13,14 @@ namespace Hindsight.Relax;
 /// <para>Costs here are unbounded (iteration counts), so the KL index of OSUB is replaced by the empirical-Bernstein
 /// (UCB-V) lower bound of Audibert, Munos and Szepesvári (2009): μ̂ₖ − √(2 σ̂ₖ² ln l / nₖ) − 3 R ln l / nₖ, with
 /// l the number of rounds the current leader has led and R the range of the costs seen so far.</para>
+/// <para>OSUB plays the leader on the first of every γ + 1 = 3 rounds it leads; this tuner plays it on the third, and
+/// keeps γ = 2 at the grid's ends where a value has one neighbour.</para>
 /// <para>The search starts at the middle of the grid and walks; a neighbour never played is played first. The tuner
 /// is deterministic (the seed is unused) and reads no context.</para>
 /// </remarks>
 public sealed class UnimodalUcbTuner : IParameterTuner
 {
-    private readonly double[] _sums;
-    private readonly double[] _squares;
-    private readonly long[] _counts;
+    private readonly ArmStats[] _stats;
     private readonly long[] _led;
     private double _low = double.PositiveInfinity;
     private double _high = double.NegativeInfinity;
@@ -28,21 +30,17 @@ public sealed class UnimodalUcbTuner : IParameterTuner
     public UnimodalUcbTuner(int arms)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(arms, 1);
-        _sums = new double[arms];
-        _squares = new double[arms];
-        _counts = new long[arms];
+        _stats = new ArmStats[arms];
         _led = new long[arms];
     }
 
     /// <inheritdoc />
-    public int Arms => _counts.Length;
+    public int Arms => _stats.Length;
 
     /// <inheritdoc />
     public void Reset(ulong seed)
     {
-        Array.Clear(_sums);
-        Array.Clear(_squares);
-        Array.Clear(_counts);
+        Array.Clear(_stats);
         Array.Clear(_led);
         _low = double.PositiveInfinity;
         _high = double.NegativeInfinity;
@@ -52,9 +50,9 @@ public sealed class UnimodalUcbTuner : IParameterTuner
     public int Choose(ReadOnlySpan<double> context)
     {
         int leader = -1;
-        for (int k = 0; k < _counts.Length; k++)
+        for (int k = 0; k < _stats.Length; k++)
         {
-            if (_counts[k] > 0 && (leader < 0 || Mean(k) < Mean(leader)))
+            if (_stats[k].Pulls > 0 && (leader < 0 || _stats[k].Mean < _stats[leader].Mean))
             {
                 leader = k;
             }
@@ -77,14 +75,13 @@ public sealed class UnimodalUcbTuner : IParameterTuner
         double bestIndex = double.PositiveInfinity;
         for (int k = Math.Max(0, leader - 1); k <= Math.Min(Arms - 1, leader + 1); k++)
         {
-            if (_counts[k] == 0)
+            ref readonly ArmStats s = ref _stats[k];
+            if (s.Pulls == 0)
             {
                 return k;
             }
 
-            double mean = Mean(k);
-            double variance = Math.Max(0.0, (_squares[k] / _counts[k]) - (mean * mean));
-            double index = mean - Math.Sqrt(2.0 * variance * log / _counts[k]) - (3.0 * range * log / _counts[k]);
+            double index = s.Mean - Math.Sqrt(2.0 * s.Variance * log * s.InversePulls) - (3.0 * range * log * s.InversePulls);
             if (index < bestIndex)
             {
                 (best, bestIndex) = (k, index);
@@ -103,12 +100,8 @@ public sealed class UnimodalUcbTuner : IParameterTuner
             throw new ArgumentOutOfRangeException(nameof(cost), cost, "A cost must be a finite number ≥ 0.");
         }
 
-        _sums[arm] += cost;
-        _squares[arm] += cost * cost;
-        _counts[arm]++;
+        _stats[arm].Add(cost);
         _low = Math.Min(_low, cost);
         _high = Math.Max(_high, cost);
     }
-
-    private double Mean(int arm) => _sums[arm] / _counts[arm];
 }

@@ -18,14 +18,14 @@ public sealed partial class SpecLoader
         ("previous-action", "memory one: the mean of arm a is r[prev][a] (rows prev separated by ';'), plus Gaussian noise",
             [new ParameterInfo("means", ParameterType.Text, null, "rows of r, e.g. \"0.9 1; 0.1 0\""), new ParameterInfo("noise", ParameterType.Number, 0.0, "σ") { Min = 0 }]),
         ("weighted-tallying", "loss linear in the weighted count of an arm's plays in the last m rounds (Malik, Li and Singh 2023)",
-            [Numbers("weights", "w₁ … wₘ, the weight of a play s rounds ago (m = its length)"), Numbers("fresh", "fₐ(0), each arm's loss when not played lately"), Numbers("saturated", "fₐ(W), each arm's loss after m consecutive plays")]),
+            [Numbers("weights", "w₁ … wₘ ≥ 0, the weight of a play s rounds ago (m = its length)", 0, double.PositiveInfinity), Numbers("fresh", "fₐ(0) ∈ [0, 1], each arm's loss when not played lately"), Numbers("saturated", "fₐ(W) ∈ [0, 1], each arm's loss after m consecutive plays")]),
         ("last-switch", "satiation and deprivation: fᵢ(−d) = cᵢ(1 − ρᵢ^d) after d rounds away, fᵢ(+s) = cᵢ(1 − ρᵢ^τ)γᵢ^s after s plays in a row",
-            [Numbers("scales", "cᵢ"), Numbers("recharge", "ρᵢ ∈ [0, 1)"), Numbers("satiation", "γᵢ ∈ [0, 1]"), GameInt("maxDelay", 10, "τ_max", 1, 1000)]),
+            [Numbers("scales", "cᵢ ∈ [0, 1]"), Numbers("recharge", "ρᵢ ∈ [0, 1)", 0, BelowOne), Numbers("satiation", "γᵢ ∈ [0, 1]"), GameInt("maxDelay", 10, "τ_max", 1, 1000)]),
         ("dynamical-linear", "hidden state x' = ρx + a, reward ⟨ω, x⟩ + ⟨θ, a⟩ in the plane, K actions on the unit circle (Mussi et al. 2023)",
             [new ParameterInfo("rho", ParameterType.Number, 0.8, "ρ ∈ [0, 1)") { Min = 0, Max = 0.999 }, GameInt("arms", 8, "K", 2, 1000),
              new ParameterInfo("coupling", ParameterType.Number, 0.3, "c: ω = (−c, c)") { Min = 0 }, new ParameterInfo("noise", ParameterType.Number, 0.1, "σ") { Min = 0 }]),
         ("recovering", "N arms, K pulls a period, Rᵢ(z) = cᵢ(1 − ρᵢ^z) after z idle periods (Simchi-Levi, Zheng and Zhu)",
-            [Numbers("scales", "cᵢ"), Numbers("rates", "ρᵢ ∈ [0, 1)"), GameInt("pulls", 1, "K", 1, 1000), GameInt("maxIdle", 8, "z_max", 1, 1000)]),
+            [Numbers("scales", "cᵢ ∈ [0, 1]"), Numbers("rates", "ρᵢ ∈ [0, 1)", 0, BelowOne), GameInt("pulls", 1, "K", 1, 1000), GameInt("maxIdle", 8, "z_max", 1, 1000)]),
         ("streaming", "K Bernoulli arms with means uniform in [low, high] arriving in a single pass (Wang 2023)",
             [GameInt("arms", 100, "K", 1, 1_000_000), new ParameterInfo("low", ParameterType.Number, 0.0, "smallest mean") { Min = 0, Max = 1 },
              new ParameterInfo("high", ParameterType.Number, 1.0, "largest mean") { Min = 0, Max = 1 }, GameInt("seed", 1, "the means' seed", 0)]),
@@ -48,7 +48,9 @@ public sealed partial class SpecLoader
         ("epsilon-best-arm", "each arriving arm races the stored king, ε = (K/T)^{1/3}, then commit (streaming)", []),
     ];
 
-    private static ParameterInfo Numbers(string name, string description) => new(name, ParameterType.NumberList, null, description);
+    private const double BelowOne = 1 - 1e-12; // [0, 1): the catalog's ranges are closed above
+
+    private static ParameterInfo Numbers(string name, string description, double min = 0, double max = 1) => new(name, ParameterType.NumberList, null, description) { Min = min, Max = max };
 
     private static ParameterInfo Delta() => new("delta", ParameterType.Number, 0.01, "confidence δ") { Min = 0, MinExclusive = true, Max = 0.5 };
 
@@ -79,11 +81,21 @@ public sealed partial class SpecLoader
                 i++;
             }
 
+            if (list.Count == 0)
+            {
+                throw Error(h, "horizons", "the list is empty");
+            }
+
             horizons = [.. list];
         }
 
         YamlNode envNode = Required(root, keys, "environment", $"the environment, e.g. {{kind: weighted-tallying, weights: [1, 0.5], fresh: [0.9, 0.4], saturated: [0.1, 0.3]}} (kinds: {string.Join(", ", ReactiveEnvironments.Select(x => x.Name))})");
         var (envKind, _, ep) = ReadCatalogEntry(envNode, "environment", "reactive environment", ReactiveEnvironments);
+        if (envKind == "streaming" && ep.Number("low") > ep.Number("high"))
+        {
+            throw Error(envNode, "environment.low", $"low = {ep.Number("low")} exceeds high = {ep.Number("high")}");
+        }
+
         object environment;
         try
         {
@@ -95,8 +107,7 @@ public sealed partial class SpecLoader
                 "last-switch" => new LastSwitchBandit(List("scales"), List("recharge"), List("satiation"), (int)ep.Integer("maxDelay")),
                 "dynamical-linear" => DynamicalLinearBandit.Planar(ep.Number("rho"), (int)ep.Integer("arms"), ep.Number("coupling"), ep.Number("noise")),
                 "recovering" => new RecoveringBandit(List("scales"), List("rates"), (int)ep.Integer("pulls"), (int)ep.Integer("maxIdle")),
-                _ => ep.Number("low") <= ep.Number("high") ? StreamingBandit.Uniform((int)ep.Integer("arms"), (ulong)ep.Integer("seed"), ep.Number("low"), ep.Number("high"))
-                    : throw new ArgumentException($"low = {ep.Number("low")} exceeds high = {ep.Number("high")}"),
+                _ => StreamingBandit.Uniform((int)ep.Integer("arms"), (ulong)ep.Integer("seed"), ep.Number("low"), ep.Number("high")),
             };
         }
         catch (ArgumentException ex)
@@ -193,6 +204,6 @@ public sealed partial class SpecLoader
         }
 
         double bound = p.Number("bound") >= 0 ? p.Number("bound") : bandit.SteadyStateBound(rho);
-        return () => new DynLinUcb(bandit.Actions, rho, bound);
+        return () => new DynLinUcb(bandit.Actions, rho, bound, bandit.Noise);
     }
 }

@@ -44,6 +44,11 @@ public sealed partial class SpecLoader
         ulong seed = ReadSeed(overrides, keys);
         YamlNode sequenceNode = Required(root, keys, "sequence", "the systems, e.g. {kind: drifting-poisson, grid: 64, instances: 1000}");
         var (sequenceKind, _, sp) = ReadCatalogEntry(sequenceNode, "sequence", "sequence", RelaxSequences);
+        if (sp.Number("minShift") > sp.Number("maxShift"))
+        {
+            throw Error(sequenceNode, "sequence.maxShift", $"maxShift = {sp.Number("maxShift")} is below minShift = {sp.Number("minShift")}");
+        }
+
         DriftingDiffusion sequence;
         try
         {
@@ -56,20 +61,21 @@ public sealed partial class SpecLoader
             throw Error(sequenceNode, "sequence", ex.Message);
         }
 
-        double[] omegas = [.. Enumerable.Range(0, 20).Select(i => 1.0 + (0.05 * i))];
+        double[] omegas = [.. Enumerable.Range(20, 20).Select(i => i / 20.0)]; // 1, 1.05, …, 1.95 without rounding residue
         if (keys.TryGetValue("omegas", out YamlNode? o))
         {
             omegas = ReadNumbers(o, "omegas", new ParameterInfo("omegas", ParameterType.NumberList, null, "ω values"));
+            YamlNode[] items = [.. ListOrScalar(o, "omegas")];
             for (int i = 0; i < omegas.Length; i++)
             {
                 if (!(omegas[i] > 0 && omegas[i] < 2))
                 {
-                    throw Error(o, $"omegas[{i}]", $"ω = {omegas[i]} is outside (0, 2), where SOR cannot converge");
+                    throw Error(items[i], $"omegas[{i}]", $"ω = {omegas[i]} is outside (0, 2), where SOR cannot converge");
                 }
 
                 if (i > 0 && omegas[i] <= omegas[i - 1])
                 {
-                    throw Error(o, $"omegas[{i}]", "the ω grid must be strictly increasing (neighbouring values are what the unimodal search walks between)");
+                    throw Error(items[i], $"omegas[{i}]", "the ω grid must be strictly increasing (neighbouring values are what the unimodal search walks between)");
                 }
             }
         }

@@ -41,8 +41,24 @@ public class PolicyRegretMeterTests
     }
 
     [Fact]
+    public void A_planner_that_plays_what_the_learner_played_earns_exactly_what_it_earned()
+    {
+        // The learner and a replay of its own action sequence meet the same noise in every round.
+        PolicyRegretResult r = PolicyRegretMeter.Run(Reactive, new RoundRobin(2), 1001, seed: 7, run: 3, planners: [new Copy()]);
+        Assert.Equal(r.LearnerReward, r.PlannerRewards["copy"]);
+        Assert.Equal(0.0, r.RegretAgainst("copy"));
+    }
+
+    [Fact]
     public void A_policy_of_the_wrong_size_is_refused()
         => Assert.Throws<ArgumentException>(() => PolicyRegretMeter.Run(Reactive, new Uniform(3), 10, 1, 0));
+
+    private sealed class Copy : IReactivePlanner
+    {
+        public string Name => "copy";
+
+        public int Choose(IReactiveState state) => (int)(state.Round % 2);
+    }
 
     private sealed class FixedPlanner(int arm) : IReactivePlanner
     {

@@ -9,7 +9,8 @@ namespace Hindsight.Tests.Reactive;
 public class WeightedTallyingTests
 {
     // m = 5 with decaying weights. Practised (saturated), arm 0 loses 0.15, the best; rested, it loses 0.9. Played in
-    // turn with the others (tally ≈ W/3), arm 0 loses 0.65 and arm 1 only 0.42: round-robin learners pick arm 1.
+    // turn with the others (its tally is w₃ = 0.6 of W = 3), arm 0 loses 0.75, arm 1 only 0.43: round-robin learners
+    // pick arm 1.
     internal static readonly WeightedTallyingBandit Bandit = new([1.0, 0.8, 0.6, 0.4, 0.2], [0.9, 0.45, 0.5], [0.15, 0.35, 0.55]);
 
     private static double MeanPolicyRegret(Func<Hindsight.Bandits.IBanditPolicy> policy, long horizon, int runs = 4)
@@ -77,6 +78,26 @@ public class WeightedTallyingTests
             // Within the bound's shape: c√(KT) + (m + M)K log₂ T with c = 2.
             Assert.True(modified[i] < (2 * Math.Sqrt(3.0 * horizons[i])) + (13 * 3 * Math.Log2(horizons[i])), $"T = {horizons[i]}: {modified[i]}");
         }
+    }
+
+    [Fact]
+    public void Modified_elimination_plays_blocks_of_warm_up_then_samples_and_records_only_the_samples()
+    {
+        // K = 2, M = 3: phase 0 plays each arm for 3 + 1 rounds, phase 1 for 3 + 2. Warm-up rewards are 0 and samples 1,
+        // so if the warm-up were recorded the two arms would differ and one could be eliminated; neither may be.
+        var policy = new ModifiedSuccessiveElimination(2, 3);
+        var arms = new List<int>();
+        for (int t = 0; t < 18; t++)
+        {
+            int arm = policy.Choose();
+            arms.Add(arm);
+            int position = arms.Count(a => a == arm) - 1; // plays of this arm so far
+            bool warmUp = position < 3 || (position >= 4 && position < 7);
+            policy.Update(arm, warmUp ? 0.0 : 1.0);
+        }
+
+        Assert.Equal([0, 0, 0, 0, 1, 1, 1, 1, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1], arms);
+        Assert.Equal(2, policy.Active.Count);
     }
 
     [Fact]

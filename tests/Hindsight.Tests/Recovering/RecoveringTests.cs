@@ -61,6 +61,37 @@ public class RecoveringTests
     }
 
     [Fact]
+    public void Random_schedules_fit_the_capacity_and_pull_each_arm_once_a_period()
+    {
+        var rng = new Random(4);
+        for (int trial = 0; trial < 50; trial++)
+        {
+            int arms = rng.Next(2, 12), pulls = rng.Next(1, 4), maxIdle = rng.Next(1, 10);
+            double[] scales = [.. Enumerable.Range(0, arms).Select(_ => rng.NextDouble())];
+            double[] rates = [.. Enumerable.Range(0, arms).Select(_ => rng.NextDouble() * 0.95)];
+            var bandit = new RecoveringBandit(scales, rates, Math.Min(pulls, arms), maxIdle);
+            PeriodicSchedule plan = new PurelyPeriodicPolicy(bandit).Schedule;
+            Assert.True(plan.Periods.Sum(p => p > 0 ? 1.0 / p : 0) <= bandit.Pulls + 1e-12);
+            int horizon = 2 * Math.Max(1, plan.Periods.Max());
+            var due = new int[bandit.Pulls];
+            var seen = new int[arms];
+            for (int t = 0; t < horizon; t++)
+            {
+                int count = plan.Due(t, due); // Due writes at most K arms: the span would overflow otherwise
+                foreach (int arm in due.AsSpan(0, count))
+                {
+                    seen[arm]++;
+                }
+            }
+
+            for (int i = 0; i < arms; i++)
+            {
+                Assert.Equal(plan.Periods[i] > 0 ? horizon / plan.Periods[i] : 0, seen[i]);
+            }
+        }
+    }
+
+    [Fact]
     public void Bad_plays_are_refused()
     {
         RecoveringState state = Bandit.Start(1, 0);

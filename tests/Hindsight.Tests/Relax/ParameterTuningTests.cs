@@ -5,7 +5,7 @@ namespace Hindsight.Tests.Relax;
 /// <summary>The callback API with synthetic cost profiles whose answers are known.</summary>
 public class ParameterTuningTests
 {
-    private static readonly double[] Grid = [.. Enumerable.Range(0, 20).Select(i => 1.0 + (0.05 * i))];
+    private static readonly double[] Grid = [.. Enumerable.Range(20, 20).Select(i => i / 20.0)];
 
     // A unimodal profile with its minimum at ω = 1.35, ±10 % deterministic wobble per instance.
     private static double Unimodal(int t, double omega) => (50 + (400 * (omega - 1.35) * (omega - 1.35))) * (1 + (0.1 * Math.Sin(t * 0.7)));
@@ -79,5 +79,23 @@ public class ParameterTuningTests
         Assert.Contains("NaN", nan.Message);
         Assert.Throws<ArgumentException>(() => ParameterTuning.Run(new UnimodalUcbTuner(5), Grid, 10, Unimodal));
         Assert.Throws<ArgumentException>(() => ParameterTuning.Run(new ChebyshevTuner(Grid.Length, 3, 0, 1), Grid, 10, Unimodal));
+
+        // A cost for an arm the tuner did not choose (or twice) would corrupt its importance weights: refused.
+        var tsallis = new TsallisInfTuner(3);
+        tsallis.Reset(1);
+        int arm = tsallis.Choose([]);
+        Assert.Throws<InvalidOperationException>(() => tsallis.Observe((arm + 1) % 3, 1.0));
+        tsallis.Observe(arm, 1.0);
+        Assert.Throws<InvalidOperationException>(() => tsallis.Observe(arm, 1.0));
+    }
+
+    [Fact]
+    public void A_run_from_other_instances_is_refused_by_the_regrets()
+    {
+        CostTable table = TableOf(50, Unimodal);
+        TuningRun run = ParameterTuning.Run(new UnimodalUcbTuner(Grid.Length), table);
+        Assert.Equal(run.Total - table.Total(table.BestFixedArm), TuningRegret.External(run, table));
+        TuningRun other = ParameterTuning.Run(new UnimodalUcbTuner(Grid.Length), TableOf(50, (t, w) => 2 * Unimodal(t, w)));
+        Assert.Contains("Instance 0", Assert.Throws<ArgumentException>(() => TuningRegret.External(other, table)).Message);
     }
 }

@@ -113,6 +113,20 @@ public class SorSolverTests
     }
 
     [Fact]
+    public void A_diverging_solve_says_so_and_costs_the_cap()
+    {
+        // Symmetric but indefinite: Gauss–Seidel's iteration matrix has spectral radius 9, so it blows up.
+        var a = new CsrMatrix(2, 2, [0, 2, 4], [0, 1, 0, 1], [1.0, 3.0, 3.0, 1.0]);
+        double[] b = [1.0, 1.0];
+        SorOutcome outcome = new SorSolver(a).Solve(b, new double[2], 1.0, 1e-8, 2000);
+        Assert.False(outcome.Converged);
+        Assert.True(outcome.Iterations < 2000, "stops once the residual is no longer finite");
+        var costs = new SorCosts(_ => new LinearSystem(a, b, []), 1e-8, 2000);
+        Assert.Equal(2000, costs.Cost(0, 1.0));
+        Assert.Equal(500, new SorCosts(_ => new LinearSystem(a, b, []), 1e-8, 500).Cost(0, 1.5));
+    }
+
+    [Fact]
     public void A_guess_that_already_meets_the_tolerance_costs_nothing_and_is_kept()
     {
         CsrMatrix a = PdeMatrices.Poisson(6, 1.0);
