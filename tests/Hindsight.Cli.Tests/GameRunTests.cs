@@ -6,20 +6,10 @@ namespace Hindsight.Cli.Tests;
 /// the line and field, nothing written.</summary>
 public class GameRunTests
 {
-    private static (int Code, string Out, string Err, string Dir) RunSpec(string spec, params string[] extra)
-    {
-        string dir = Directory.CreateTempSubdirectory().FullName;
-        string path = Path.Combine(dir, "spec.yaml");
-        File.WriteAllText(path, spec);
-        string output = Path.Combine(dir, "out");
-        var (code, stdout, stderr) = Cli.Run(["run", path, "--out", output, .. extra]);
-        return (code, stdout, stderr, output);
-    }
-
     [Fact]
     public void A_game_spec_writes_results_with_gaps_per_checkpoint()
     {
-        var (code, stdout, stderr, dir) = RunSpec("""
+        var (code, stdout, stderr, dir) = Cli.RunSpec("""
             kind: game
             horizon: 2000
             games: [matching-pennies, {kind: random-general-sum, name: three, players: 3, strategies: 2, seed: 2}]
@@ -42,7 +32,7 @@ public class GameRunTests
     [Fact]
     public void Alternating_updates_are_run_and_recorded()
     {
-        var (code, _, stderr, dir) = RunSpec("""
+        var (code, _, stderr, dir) = Cli.RunSpec("""
             kind: game
             horizon: 2000
             updates: alternating
@@ -59,7 +49,7 @@ public class GameRunTests
     [Fact]
     public void Preference_and_dueling_specs_run()
     {
-        var (code, _, stderr, dir) = RunSpec("""
+        var (code, _, stderr, dir) = Cli.RunSpec("""
             kind: preference
             iterations: 50
             beta: 0.1
@@ -88,7 +78,7 @@ public class GameRunTests
             Assert.True(Final(0) < Final(3), $"{Final(0)} vs {Final(3)}");
         }
 
-        (code, _, stderr, dir) = RunSpec("""
+        (code, _, stderr, dir) = Cli.RunSpec("""
             kind: preference
             iterations: 20
             game: {kind: contextual, prompts: 3, responses: 4, dimension: 2, cycle: 1}
@@ -96,7 +86,7 @@ public class GameRunTests
             """);
         Assert.True(code == 0, stderr);
         Assert.True(File.Exists(Path.Combine(dir, "report.html")));
-        (code, _, stderr, dir) = RunSpec("""
+        (code, _, stderr, dir) = Cli.RunSpec("""
             kind: dueling
             horizon: 500
             runs: 2
@@ -127,7 +117,7 @@ public class GameRunTests
     [InlineData("kind: dueling\nhorizon: 10\nenvironments: [{kind: matrix, preferences: \"0.5 x; 0.5 0.5\"}]\nlearners: [rucb]\n", "environments[0].preferences", "not a number")]
     public void Bad_specs_exit_2_naming_the_field_and_write_nothing(string spec, string field, string hint)
     {
-        var (code, _, stderr, dir) = RunSpec(spec);
+        var (code, _, stderr, dir) = Cli.RunSpec(spec);
         Assert.Equal(2, code);
         Assert.Contains(field, stderr, StringComparison.Ordinal);
         Assert.Contains(hint, stderr, StringComparison.Ordinal);
@@ -138,7 +128,7 @@ public class GameRunTests
     [Fact]
     public void A_markov_spec_writes_its_report()
     {
-        var (code, stdout, stderr, dir) = RunSpec("kind: markov\ndescription: two <games>\niterations: 30\ngames: [random, {kind: random, name: general, zeroSum: false, states: 2}]\nlearners: [optimistic-hedge]\n");
+        var (code, stdout, stderr, dir) = Cli.RunSpec("kind: markov\ndescription: two <games>\niterations: 30\ngames: [random, {kind: random, name: general, zeroSum: false, states: 2}]\nlearners: [optimistic-hedge]\n");
         Assert.True(code == 0, stderr);
         Assert.Contains("CCE gap", stdout, StringComparison.Ordinal);
         Assert.Contains("<p>two &lt;games&gt;</p>", File.ReadAllText(Path.Combine(dir, "report.html")), StringComparison.Ordinal);
@@ -152,7 +142,7 @@ public class GameRunTests
     [Fact]
     public void Horizon_above_a_kinds_limit_is_refused()
     {
-        var (code, _, stderr, _) = RunSpec("kind: markov\niterations: 10\ngames: [random]\nlearners: [hedge]\n", "--horizon", "2000000");
+        var (code, _, stderr, _) = Cli.RunSpec("kind: markov\niterations: 10\ngames: [random]\nlearners: [hedge]\n", "--horizon", "2000000");
         Assert.Equal(2, code);
         Assert.Contains("--horizon 2000000", stderr, StringComparison.Ordinal);
     }
@@ -160,7 +150,7 @@ public class GameRunTests
     [Fact]
     public void Runs_does_not_apply_to_a_game_spec()
     {
-        var (code, _, stderr, _) = RunSpec("kind: game\nhorizon: 10\ngames: [shapley]\nlearners: [hedge]\n", "--runs", "3");
+        var (code, _, stderr, _) = Cli.RunSpec("kind: game\nhorizon: 10\ngames: [shapley]\nlearners: [hedge]\n", "--runs", "3");
         Assert.Equal(2, code);
         Assert.Contains("--runs", stderr, StringComparison.Ordinal);
     }

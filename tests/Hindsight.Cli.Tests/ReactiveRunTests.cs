@@ -5,20 +5,10 @@ namespace Hindsight.Cli.Tests;
 /// <summary><c>hindsight run</c> on reactive-bandit specs: outputs, and bad input → exit 2 naming the field.</summary>
 public class ReactiveRunTests
 {
-    private static (int Code, string Out, string Err, string Dir) RunSpec(string spec)
-    {
-        string dir = Directory.CreateTempSubdirectory().FullName;
-        string path = Path.Combine(dir, "spec.yaml");
-        File.WriteAllText(path, spec);
-        string output = Path.Combine(dir, "out");
-        var (code, stdout, stderr) = Cli.Run(["run", path, "--out", output]);
-        return (code, stdout, stderr, output);
-    }
-
     [Fact]
     public void A_reactive_spec_writes_each_regret_per_horizon()
     {
-        var (code, stdout, stderr, dir) = RunSpec("""
+        var (code, stdout, stderr, dir) = Cli.RunSpec("""
             kind: reactive
             runs: 2
             horizons: [200, 800]
@@ -53,7 +43,7 @@ public class ReactiveRunTests
     [InlineData("environment: {kind: last-switch, scales: [0.5], recharge: [1], satiation: [0.5]}\nlearners: [last-switch-ucb]", "environment.recharge[0]", "out of range")]
     public void Bad_reactive_specs_exit_2_naming_the_field(string body, string field, string words)
     {
-        var (code, _, stderr, dir) = RunSpec($"kind: reactive\n{body}\n");
+        var (code, _, stderr, dir) = Cli.RunSpec($"kind: reactive\n{body}\n");
         Assert.Equal(2, code);
         Assert.Contains(field, stderr, StringComparison.Ordinal);
         Assert.Contains(words, stderr, StringComparison.Ordinal);

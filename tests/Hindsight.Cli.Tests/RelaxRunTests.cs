@@ -6,20 +6,10 @@ namespace Hindsight.Cli.Tests;
 /// written.</summary>
 public class RelaxRunTests
 {
-    private static (int Code, string Out, string Err, string Dir) RunSpec(string spec, params string[] extra)
-    {
-        string dir = Directory.CreateTempSubdirectory().FullName;
-        string path = Path.Combine(dir, "spec.yaml");
-        File.WriteAllText(path, spec);
-        string output = Path.Combine(dir, "out");
-        var (code, stdout, stderr) = Cli.Run(["run", path, "--out", output, .. extra]);
-        return (code, stdout, stderr, output);
-    }
-
     [Fact]
     public void A_relax_spec_writes_totals_regrets_and_comparators()
     {
-        var (code, stdout, stderr, dir) = RunSpec("""
+        var (code, stdout, stderr, dir) = Cli.RunSpec("""
             kind: relax
             runs: 2
             sequence: {kind: drifting-diffusion, grid: 10, instances: 60, contrast: 2}
@@ -71,7 +61,7 @@ public class RelaxRunTests
             spec = spec.Replace("learners: [unimodal-ucb]\n", string.Empty, StringComparison.Ordinal);
         }
 
-        var (code, _, stderr, dir) = RunSpec(spec);
+        var (code, _, stderr, dir) = Cli.RunSpec(spec);
         Assert.Equal(2, code);
         Assert.Contains(field, stderr, StringComparison.Ordinal);
         Assert.Contains(words, stderr, StringComparison.Ordinal);
@@ -81,7 +71,7 @@ public class RelaxRunTests
     [Fact]
     public void Horizon_does_not_apply_to_a_relax_spec()
     {
-        var (code, _, stderr, dir) = RunSpec("""
+        var (code, _, stderr, dir) = Cli.RunSpec("""
             kind: relax
             sequence: {kind: drifting-poisson, grid: 4, instances: 5}
             learners: [unimodal-ucb]
@@ -94,7 +84,7 @@ public class RelaxRunTests
     [Fact]
     public void A_sequence_with_min_above_max_is_refused_with_its_place()
     {
-        var (code, _, stderr, _) = RunSpec("""
+        var (code, _, stderr, _) = Cli.RunSpec("""
             kind: relax
             sequence: {kind: drifting-poisson, grid: 4, instances: 5, minShift: 0.5, maxShift: 0.1}
             learners: [unimodal-ucb]

@@ -110,16 +110,8 @@ public sealed class ChebyshevTuner : IParameterTuner
     /// <exception cref="InvalidOperationException">The arm is not the one the last <see cref="Choose"/> returned.</exception>
     public void Observe(int arm, double cost)
     {
-        if (arm != _chosen)
-        {
-            throw new InvalidOperationException($"Observe({arm}) does not follow Choose (which returned {_chosen}): the tuner learns from the cost of its own last choice.");
-        }
-
+        Observation.Check(arm, _chosen, cost);
         _chosen = -1;
-        if (!(cost >= 0) || double.IsInfinity(cost))
-        {
-            throw new ArgumentOutOfRangeException(nameof(cost), cost, "A cost must be a finite number ≥ 0.");
-        }
 
         _ridge.Add(arm, _features, cost);
         _costSum += cost;

@@ -24,6 +24,7 @@ public sealed class UnimodalUcbTuner : IParameterTuner
     private readonly long[] _led;
     private double _low = double.PositiveInfinity;
     private double _high = double.NegativeInfinity;
+    private int _chosen = -1;
 
     /// <summary>Creates the tuner.</summary>
     /// <param name="arms">The grid size K ≥ 1 (grid values in order, so that neighbours are adjacent indices).</param>
@@ -44,10 +45,24 @@ public sealed class UnimodalUcbTuner : IParameterTuner
         Array.Clear(_led);
         _low = double.PositiveInfinity;
         _high = double.NegativeInfinity;
+        _chosen = -1;
     }
 
     /// <inheritdoc />
-    public int Choose(ReadOnlySpan<double> context)
+    public int Choose(ReadOnlySpan<double> context) => _chosen = Pick();
+
+    /// <inheritdoc />
+    /// <exception cref="InvalidOperationException">The arm is not the one the last <see cref="Choose"/> returned.</exception>
+    public void Observe(int arm, double cost)
+    {
+        Observation.Check(arm, _chosen, cost);
+        _chosen = -1;
+        _stats[arm].Add(cost);
+        _low = Math.Min(_low, cost);
+        _high = Math.Max(_high, cost);
+    }
+
+    private int Pick()
     {
         int leader = -1;
         for (int k = 0; k < _stats.Length; k++)
@@ -89,19 +104,5 @@ public sealed class UnimodalUcbTuner : IParameterTuner
         }
 
         return best;
-    }
-
-    /// <inheritdoc />
-    public void Observe(int arm, double cost)
-    {
-        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)arm, (uint)Arms, nameof(arm));
-        if (!(cost >= 0) || double.IsInfinity(cost))
-        {
-            throw new ArgumentOutOfRangeException(nameof(cost), cost, "A cost must be a finite number ≥ 0.");
-        }
-
-        _stats[arm].Add(cost);
-        _low = Math.Min(_low, cost);
-        _high = Math.Max(_high, cost);
     }
 }
