@@ -70,7 +70,8 @@ public sealed class SorSolver
 
     /// <summary>Solves A x = b by SOR from the guess in <paramref name="x"/>, overwriting it.</summary>
     /// <param name="b">The right-hand side (Rows entries).</param>
-    /// <param name="x">The initial guess on entry; the last iterate on exit.</param>
+    /// <param name="x">The initial guess on entry; on exit the first iterate that met the tolerance (recovered from the
+    /// next one by subtracting the last change, so to within rounding), or the last iterate.</param>
     /// <param name="omega">The relaxation parameter ω in (0, 2).</param>
     /// <param name="tolerance">Stop when ‖b − A x‖₂ ≤ tolerance · ‖b‖₂ (tolerance &gt; 0).</param>
     /// <param name="maxIterations">The most sweeps (≥ 1); the outcome says whether it converged.</param>
