@@ -1,0 +1,247 @@
+using System.Threading.Channels;
+using Microsoft.Data.Sqlite;
+
+namespace Hindsight.Service.Storage;
+
+/// <summary>
+/// The service's durable log of events and rewards, in one SQLite file (<c>events.db</c>, write-ahead logging,
+/// <c>synchronous = FULL</c>). Writes are group-committed: callers queue them, one writer drains whatever is queued
+/// into a single transaction, commits it, and only then completes the callers' tasks — so an acknowledged write is on
+/// disk, and many concurrent writes share one fsync.
+/// </summary>
+/// <remarks>A duplicate event id, or a reward for an event that does not exist, fails that write alone (its task
+/// returns false) without failing the rest of its batch. Reads open their own read-only connections and see every
+/// committed write.</remarks>
+public sealed class EventStore : IAsyncDisposable
+{
+    private const int MaxBatch = 4096;
+    private readonly SqliteConnection _writer;
+    private readonly SqliteCommand _insertEvent;
+    private readonly SqliteCommand _insertReward;
+    private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Task _writing;
+    private readonly string _connectionString;
+    private long _commits;
+    private long _writes;
+
+    private EventStore(string path)
+    {
+        Path = path;
+        _connectionString = new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = false }.ToString();
+        _writer = new SqliteConnection(_connectionString);
+        _writer.Open();
+        Execute("PRAGMA journal_mode = WAL;");
+        Execute("PRAGMA synchronous = FULL;");
+        Execute("""
+            CREATE TABLE IF NOT EXISTS events (
+                seq INTEGER PRIMARY KEY, loop TEXT NOT NULL, id TEXT NOT NULL, ts INTEGER NOT NULL,
+                request TEXT NOT NULL, chosen INTEGER NOT NULL, probabilities TEXT NOT NULL, deferred INTEGER NOT NULL,
+                UNIQUE (loop, id));
+            CREATE TABLE IF NOT EXISTS rewards (
+                seq INTEGER PRIMARY KEY, loop TEXT NOT NULL, event_id TEXT NOT NULL, ts INTEGER NOT NULL, value REAL NOT NULL);
+            CREATE INDEX IF NOT EXISTS rewards_by_event ON rewards (loop, event_id);
+            """);
+        _insertEvent = Command("INSERT OR IGNORE INTO events (loop, id, ts, request, chosen, probabilities, deferred) VALUES ($loop, $id, $ts, $request, $chosen, $probabilities, $deferred);",
+            "$loop", "$id", "$ts", "$request", "$chosen", "$probabilities", "$deferred");
+        _insertReward = Command("INSERT INTO rewards (loop, event_id, ts, value) SELECT $loop, $id, $ts, $value WHERE EXISTS (SELECT 1 FROM events WHERE loop = $loop AND id = $id);",
+            "$loop", "$id", "$ts", "$value");
+        _writing = Task.Run(WriteLoop);
+    }
+
+    /// <summary>The database file.</summary>
+    public string Path { get; }
+
+    /// <summary>Transactions committed so far (each holds one or more writes).</summary>
+    public long Commits => Interlocked.Read(ref _commits);
+
+    /// <summary>Writes committed so far.</summary>
+    public long Writes => Interlocked.Read(ref _writes);
+
+    /// <summary>Opens (or creates) the store in a folder.</summary>
+    /// <param name="directory">The data folder (created if missing).</param>
+    /// <returns>The store.</returns>
+    public static EventStore Open(string directory)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(directory);
+        Directory.CreateDirectory(directory);
+        return new EventStore(System.IO.Path.Combine(directory, "events.db"));
+    }
+
+    /// <summary>Appends an event; completes once it is committed to disk.</summary>
+    /// <param name="e">The event.</param>
+    /// <returns>True when written; false when the loop already has an event with this id.</returns>
+    /// <exception cref="ObjectDisposedException">The store is closing.</exception>
+    public Task<bool> AppendAsync(StoredEvent e)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        return Enqueue(new Pending(() =>
+        {
+            SqliteCommand c = _insertEvent;
+            c.Parameters["$loop"].Value = e.Loop;
+            c.Parameters["$id"].Value = e.EventId;
+            c.Parameters["$ts"].Value = e.Timestamp;
+            c.Parameters["$request"].Value = e.Request;
+            c.Parameters["$chosen"].Value = e.Chosen;
+            c.Parameters["$probabilities"].Value = e.Probabilities;
+            c.Parameters["$deferred"].Value = e.Deferred ? 1 : 0;
+            return c.ExecuteNonQuery() == 1;
+        }));
+    }
+
+    /// <summary>Appends a reward; completes once it is committed to disk.</summary>
+    /// <param name="r">The reward.</param>
+    /// <returns>True when written; false when the loop has no event with this id.</returns>
+    /// <exception cref="ObjectDisposedException">The store is closing.</exception>
+    public Task<bool> AppendAsync(StoredReward r)
+    {
+        ArgumentNullException.ThrowIfNull(r);
+        return Enqueue(new Pending(() =>
+        {
+            SqliteCommand c = _insertReward;
+            c.Parameters["$loop"].Value = r.Loop;
+            c.Parameters["$id"].Value = r.EventId;
+            c.Parameters["$ts"].Value = r.Timestamp;
+            c.Parameters["$value"].Value = r.Value;
+            return c.ExecuteNonQuery() == 1;
+        }));
+    }
+
+    /// <summary>Every committed event of a loop, in the order written.</summary>
+    /// <param name="loop">The loop.</param>
+    /// <returns>The events.</returns>
+    public IReadOnlyList<StoredEvent> Events(string loop)
+    {
+        var list = new List<StoredEvent>();
+        using SqliteConnection c = OpenReader();
+        using SqliteCommand q = c.CreateCommand();
+        q.CommandText = "SELECT id, ts, request, chosen, probabilities, deferred FROM events WHERE loop = $loop ORDER BY seq;";
+        q.Parameters.AddWithValue("$loop", loop);
+        using SqliteDataReader row = q.ExecuteReader();
+        while (row.Read())
+        {
+            list.Add(new StoredEvent(loop, row.GetString(0), row.GetInt64(1), row.GetString(2), row.GetInt32(3), row.GetString(4), row.GetInt64(5) != 0));
+        }
+
+        return list;
+    }
+
+    /// <summary>Every committed reward of a loop, in the order written.</summary>
+    /// <param name="loop">The loop.</param>
+    /// <returns>The rewards.</returns>
+    public IReadOnlyList<StoredReward> Rewards(string loop)
+    {
+        var list = new List<StoredReward>();
+        using SqliteConnection c = OpenReader();
+        using SqliteCommand q = c.CreateCommand();
+        q.CommandText = "SELECT event_id, ts, value FROM rewards WHERE loop = $loop ORDER BY seq;";
+        q.Parameters.AddWithValue("$loop", loop);
+        using SqliteDataReader row = q.ExecuteReader();
+        while (row.Read())
+        {
+            list.Add(new StoredReward(loop, row.GetString(0), row.GetInt64(1), row.GetDouble(2)));
+        }
+
+        return list;
+    }
+
+    /// <summary>Stops taking writes, commits everything queued, and closes the file.</summary>
+    /// <returns>A task that completes when the last queued write is on disk.</returns>
+    public async ValueTask DisposeAsync()
+    {
+        _queue.Writer.TryComplete();
+        await _writing.ConfigureAwait(false);
+        _insertEvent.Dispose();
+        _insertReward.Dispose();
+        _writer.Dispose();
+    }
+
+    private Task<bool> Enqueue(Pending pending)
+    {
+        if (!_queue.Writer.TryWrite(pending))
+        {
+            throw new ObjectDisposedException(nameof(EventStore), "The event store is closing; the write was not taken.");
+        }
+
+        return pending.Done.Task;
+    }
+
+    private async Task WriteLoop()
+    {
+        var batch = new List<Pending>(MaxBatch);
+        var results = new bool[MaxBatch];
+        ChannelReader<Pending> reader = _queue.Reader;
+        while (await reader.WaitToReadAsync().ConfigureAwait(false))
+        {
+            batch.Clear();
+            while (batch.Count < MaxBatch && reader.TryRead(out Pending? p))
+            {
+                batch.Add(p);
+            }
+
+            try
+            {
+                using SqliteTransaction tx = _writer.BeginTransaction();
+                _insertEvent.Transaction = tx;
+                _insertReward.Transaction = tx;
+                for (int i = 0; i < batch.Count; i++)
+                {
+                    results[i] = batch[i].Write();
+                }
+
+                tx.Commit();
+                Interlocked.Increment(ref _commits);
+                Interlocked.Add(ref _writes, batch.Count);
+            }
+            catch (Exception ex) when (ex is SqliteException or InvalidOperationException or IOException)
+            {
+                foreach (Pending p in batch)
+                {
+                    p.Done.TrySetException(ex);
+                }
+
+                continue;
+            }
+
+            for (int i = 0; i < batch.Count; i++)
+            {
+                batch[i].Done.TrySetResult(results[i]);
+            }
+        }
+    }
+
+    private SqliteConnection OpenReader()
+    {
+        var c = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = Path, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
+        c.Open();
+        return c;
+    }
+
+    private void Execute(string sql)
+    {
+        using SqliteCommand c = _writer.CreateCommand();
+        c.CommandText = sql;
+        c.ExecuteNonQuery();
+    }
+
+    private SqliteCommand Command(string sql, params string[] parameters)
+    {
+        SqliteCommand c = _writer.CreateCommand();
+        c.CommandText = sql;
+        foreach (string p in parameters)
+        {
+            c.Parameters.Add(new SqliteParameter(p, null));
+        }
+
+        c.Prepare();
+        return c;
+    }
+
+    /// <summary>One queued write: how to run it on the writer's prepared commands (true: a row was written), and the
+    /// caller's task.</summary>
+    private sealed class Pending(Func<bool> write)
+    {
+        public Func<bool> Write { get; } = write;
+
+        public TaskCompletionSource<bool> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+}

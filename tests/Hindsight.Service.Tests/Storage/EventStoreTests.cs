@@ -1,0 +1,81 @@
+using Hindsight.Service.Storage;
+
+namespace Hindsight.Service.Tests.Storage;
+
+public class EventStoreTests
+{
+    private static string Folder() => Directory.CreateTempSubdirectory("hindsight-store-").FullName;
+
+    private static StoredEvent Event(string id, string loop = "news") => new(loop, id, 1_700_000_000_000, $"{{\"c\":{{\"u\":{{\"id\":\"{id}\"}}}}}}", 1, "[0.25,0.75]", false);
+
+    [Fact]
+    public async Task An_acknowledged_event_is_on_disk_and_survives_a_reopen()
+    {
+        string folder = Folder();
+        await using (EventStore store = EventStore.Open(folder))
+        {
+            Assert.True(await store.AppendAsync(Event("e1")));
+            Assert.True(await store.AppendAsync(new StoredReward("news", "e1", 1_700_000_000_500, 0.5)));
+
+            // Acknowledged means committed: a separate read-only connection already sees both.
+            Assert.Equal(Event("e1"), Assert.Single(store.Events("news")));
+            Assert.Equal(0.5, Assert.Single(store.Rewards("news")).Value);
+        }
+
+        await using (EventStore reopened = EventStore.Open(folder))
+        {
+            Assert.Equal(Event("e1"), Assert.Single(reopened.Events("news")));
+            Assert.Single(reopened.Rewards("news"));
+            Assert.Empty(reopened.Events("other"));
+        }
+    }
+
+    [Fact]
+    public async Task Concurrent_writes_share_commits_and_none_is_lost()
+    {
+        string folder = Folder();
+        const int N = 2000;
+        await using (EventStore store = EventStore.Open(folder))
+        {
+            bool[] written = await Task.WhenAll(Enumerable.Range(0, N).Select(i => Task.Run(() => store.AppendAsync(Event($"e{i}")))));
+            Assert.All(written, Assert.True);
+            Assert.Equal(N, store.Writes);
+            Assert.True(store.Commits < N / 4, $"{store.Commits} commits for {N} writes: group commit should batch them");
+        }
+
+        await using EventStore reopened = EventStore.Open(folder);
+        Assert.Equal(Enumerable.Range(0, N).Select(i => $"e{i}").Order(), reopened.Events("news").Select(e => e.EventId).Order());
+    }
+
+    [Fact]
+    public async Task A_duplicate_id_or_a_reward_for_an_unknown_event_fails_alone()
+    {
+        await using EventStore store = EventStore.Open(Folder());
+        Assert.True(await store.AppendAsync(Event("e1")));
+        Task<bool>[] batch =
+        [
+            store.AppendAsync(Event("e1")),                                 // duplicate in the loop
+            store.AppendAsync(Event("e1", loop: "sports")),                 // same id, other loop: fine
+            store.AppendAsync(new StoredReward("news", "missing", 1, 1.0)), // no such event
+            store.AppendAsync(Event("e2")),
+            store.AppendAsync(new StoredReward("news", "e2", 2, 1.0)),      // queued after its event: fine
+        ];
+        bool[] results = await Task.WhenAll(batch);
+        Assert.Equal(new[] { false, true, false, true, true }, results);
+        Assert.Equal(["e1", "e2"], store.Events("news").Select(e => e.EventId));
+        Assert.Equal("e2", Assert.Single(store.Rewards("news")).EventId);
+    }
+
+    [Fact]
+    public async Task Closing_commits_everything_queued_and_refuses_later_writes()
+    {
+        string folder = Folder();
+        EventStore store = EventStore.Open(folder);
+        Task<bool>[] queued = [.. Enumerable.Range(0, 500).Select(i => store.AppendAsync(Event($"e{i}")))];
+        await store.DisposeAsync();
+        Assert.All(queued, t => Assert.True(t.IsCompletedSuccessfully && t.Result));
+        Assert.Throws<ObjectDisposedException>(() => { _ = store.AppendAsync(Event("late")); }); // refused at once, not as a faulted task
+        await using EventStore reopened = EventStore.Open(folder);
+        Assert.Equal(500, reopened.Events("news").Count);
+    }
+}
