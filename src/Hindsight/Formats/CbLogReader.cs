@@ -51,10 +51,17 @@ public abstract class CbLogReader
     /// <param name="cacheActions">Whether this format's actions can be cached.</param>
     private protected LineReader<byte> BeginPass(Stream stream, bool cacheActions)
     {
+        ResetPass(cacheActions);
+        return new LineReader<byte>(stream.Read, (byte)'\n', (byte)'\r');
+    }
+
+    /// <summary>Resets the report and the per-pass state (a pass over records held in memory needs no stream).</summary>
+    /// <param name="cacheActions">Whether this format's actions can be cached.</param>
+    private protected void ResetPass(bool cacheActions)
+    {
         Report.Reset();
         Pool = new FeatureSetPool(ReuseExamples);
         Cache = ReuseExamples && cacheActions ? new ActionCache() : null;
-        return new LineReader<byte>(stream.Read, (byte)'\n', (byte)'\r');
     }
 
     /// <summary>Reads a line, without the UTF-8 byte-order mark that may open the file.</summary>

@@ -24,6 +24,7 @@ public sealed class DsJsonReader : CbLogReader
 {
     private readonly List<int> _ids = [];
     private readonly List<float> _probabilities = [];
+    private bool _labelOptional;
 
     /// <summary>Creates a reader.</summary>
     /// <param name="path">The file (.gz read transparently).</param>
@@ -31,6 +32,29 @@ public sealed class DsJsonReader : CbLogReader
     public DsJsonReader(string path, MalformedRecordPolicy policy = MalformedRecordPolicy.Stop)
         : base(path, policy)
     {
+    }
+
+    /// <summary>
+    /// Parses one DSJson decision held in memory — e.g. a decision service's rank request, <c>{"c": {…, "_multi": […]}}</c>
+    /// — into an example that owns its features. The label fields are optional here: without <c>_label_cost</c> the
+    /// example has no label.
+    /// </summary>
+    /// <param name="json">One DSJson object (UTF-8).</param>
+    /// <param name="source">What to call the record in error messages (e.g. "request").</param>
+    /// <returns>The example, or null for an event that carries no decision (<c>_skipLearn</c>, no <c>c</c>).</returns>
+    /// <exception cref="DataFormatException">Malformed JSON or a malformed decision; the message names the field.</exception>
+    public static CbExample? ParseEvent(ReadOnlySpan<byte> json, string source = "request")
+    {
+        var reader = new DsJsonReader(source) { _labelOptional = true };
+        reader.ResetPass(cacheActions: false);
+        try
+        {
+            return reader.Parse(json.Trim(" \t\r\n"u8), 1, new NamespaceCache());
+        }
+        catch (MalformedJsonException ex)
+        {
+            throw new DataFormatException(source, 1, string.Empty, $"malformed JSON: {ex.Message}");
+        }
     }
 
     /// <inheritdoc />
@@ -195,7 +219,7 @@ public sealed class DsJsonReader : CbLogReader
             throw new DataFormatException(FilePath, lineNumber, "c._multi", "no actions: a DSJson decision needs c._multi");
         }
 
-        CbLabel label = Label(cost, probability, labelIndex, labelAction, actions.Count, lineNumber);
+        CbLabel? label = cost is null && _labelOptional ? null : Label(cost, probability, labelIndex, labelAction, actions.Count, lineNumber);
         float[]? logged = hasIds && hasProbabilities ? Probabilities(_ids, _probabilities, actions.Count, lineNumber) : null;
         return new CbExample(shared, actions, label, lineNumber) { Id = id, Probabilities = logged };
     }
