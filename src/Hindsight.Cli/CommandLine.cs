@@ -22,6 +22,7 @@ public static class CommandLine
             CbCommand.Create(stdout, stderr),
             OpeCommand.Create(stdout, stderr),
             SolveCommand.Create(stdout, stderr),
+            ServeCommand.Create(stdout, stderr),
         };
         ParseResult parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

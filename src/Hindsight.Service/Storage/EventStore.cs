@@ -18,6 +18,7 @@ public sealed class EventStore : IAsyncDisposable
     private readonly SqliteConnection _writer;
     private readonly SqliteCommand _insertEvent;
     private readonly SqliteCommand _insertReward;
+    private readonly SqliteCommand _insertLoop;
     private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Task _writing;
     private readonly string _connectionString;
@@ -40,11 +41,13 @@ public sealed class EventStore : IAsyncDisposable
             CREATE TABLE IF NOT EXISTS rewards (
                 seq INTEGER PRIMARY KEY, loop TEXT NOT NULL, event_id TEXT NOT NULL, ts INTEGER NOT NULL, value REAL NOT NULL);
             CREATE INDEX IF NOT EXISTS rewards_by_event ON rewards (loop, event_id);
+            CREATE TABLE IF NOT EXISTS loops (name TEXT PRIMARY KEY, settings TEXT NOT NULL, key_hash TEXT NOT NULL, ts INTEGER NOT NULL);
             """);
         _insertEvent = Command("INSERT OR IGNORE INTO events (loop, id, ts, request, chosen, probabilities, deferred) VALUES ($loop, $id, $ts, $request, $chosen, $probabilities, $deferred);",
             "$loop", "$id", "$ts", "$request", "$chosen", "$probabilities", "$deferred");
         _insertReward = Command("INSERT INTO rewards (loop, event_id, ts, value) SELECT $loop, $id, $ts, $value WHERE EXISTS (SELECT 1 FROM events WHERE loop = $loop AND id = $id);",
             "$loop", "$id", "$ts", "$value");
+        _insertLoop = Command("INSERT OR IGNORE INTO loops (name, settings, key_hash, ts) VALUES ($name, $settings, $key, $ts);", "$name", "$settings", "$key", "$ts");
         _writing = Task.Run(WriteLoop);
     }
 
@@ -106,6 +109,55 @@ public sealed class EventStore : IAsyncDisposable
         }));
     }
 
+    /// <summary>Records a loop; completes once it is committed to disk.</summary>
+    /// <param name="loop">The loop.</param>
+    /// <returns>True when written; false when a loop of that name exists.</returns>
+    /// <exception cref="ObjectDisposedException">The store is closing.</exception>
+    public Task<bool> AppendAsync(StoredLoop loop)
+    {
+        ArgumentNullException.ThrowIfNull(loop);
+        return Enqueue(new Pending(() =>
+        {
+            SqliteCommand c = _insertLoop;
+            c.Parameters["$name"].Value = loop.Name;
+            c.Parameters["$settings"].Value = loop.Settings;
+            c.Parameters["$key"].Value = loop.KeyHash;
+            c.Parameters["$ts"].Value = loop.Timestamp;
+            return c.ExecuteNonQuery() == 1;
+        }));
+    }
+
+    /// <summary>Every committed loop, in the order created.</summary>
+    /// <returns>The loops.</returns>
+    public IReadOnlyList<StoredLoop> Loops()
+    {
+        var list = new List<StoredLoop>();
+        using SqliteConnection c = OpenReader();
+        using SqliteCommand q = c.CreateCommand();
+        q.CommandText = "SELECT name, settings, key_hash, ts FROM loops ORDER BY ts, name;";
+        using SqliteDataReader row = q.ExecuteReader();
+        while (row.Read())
+        {
+            list.Add(new StoredLoop(row.GetString(0), row.GetString(1), row.GetString(2), row.GetInt64(3)));
+        }
+
+        return list;
+    }
+
+    /// <summary>True when a committed event of the loop has this id (an indexed look-up).</summary>
+    /// <param name="loop">The loop.</param>
+    /// <param name="eventId">The event id.</param>
+    /// <returns>Whether it exists.</returns>
+    public bool Contains(string loop, string eventId)
+    {
+        using SqliteConnection c = OpenReader();
+        using SqliteCommand q = c.CreateCommand();
+        q.CommandText = "SELECT 1 FROM events WHERE loop = $loop AND id = $id;";
+        q.Parameters.AddWithValue("$loop", loop);
+        q.Parameters.AddWithValue("$id", eventId);
+        return q.ExecuteScalar() is not null;
+    }
+
     /// <summary>Every committed event of a loop, in the order written.</summary>
     /// <param name="loop">The loop.</param>
     /// <returns>The events.</returns>
@@ -152,6 +204,7 @@ public sealed class EventStore : IAsyncDisposable
         await _writing.ConfigureAwait(false);
         _insertEvent.Dispose();
         _insertReward.Dispose();
+        _insertLoop.Dispose();
         _writer.Dispose();
     }
 
@@ -183,6 +236,7 @@ public sealed class EventStore : IAsyncDisposable
                 using SqliteTransaction tx = _writer.BeginTransaction();
                 _insertEvent.Transaction = tx;
                 _insertReward.Transaction = tx;
+                _insertLoop.Transaction = tx;
                 for (int i = 0; i < batch.Count; i++)
                 {
                     results[i] = batch[i].Write();

@@ -1,0 +1,397 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Hindsight.Contextual;
+using Hindsight.Formats;
+using Hindsight.Service.Storage;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Hindsight.Service;
+
+/// <summary>
+/// The decision service: loops that rank actions for a context and learn from rewards joined to their events, over
+/// HTTP (ASP.NET Core minimal API). Every acknowledged rank and reward is on disk before the response
+/// (<see cref="EventStore"/>); on start the loops are rebuilt by replaying the log.
+/// </summary>
+/// <remarks>
+/// Endpoints (all but <c>/health</c> need the <c>X-Api-Key</c> header: the admin key, or the loop's key for its own
+/// loop): <c>GET /health</c>; <c>POST /v1/loops</c> (admin; body: name and <see cref="LoopSettings"/>; returns the
+/// loop's key once); <c>POST /v1/loops/{loop}/rank</c> (body: optional eventId, context — DSJson-shaped namespaces —
+/// and actions [{id, features}]); <c>POST /v1/loops/{loop}/events/{id}/reward</c> (body: {value}); <c>GET
+/// /v1/loops/{loop}/stats</c>. Errors are RFC 7807 problem+json with a <c>field</c> member naming what is wrong.
+/// Not yet: deferred activation, apprentice mode, snapshots (the model is rebuilt by replay), log export, the
+/// embedding table, the dashboard.
+/// </remarks>
+public static class DecisionService
+{
+    private const string KeyHeader = "X-Api-Key";
+
+    /// <summary>Builds the web application (not started).</summary>
+    /// <param name="options">The options.</param>
+    /// <returns>The application; dispose it to flush and close the store.</returns>
+    public static WebApplication Build(ServiceOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (string.IsNullOrWhiteSpace(options.AdminKey) || options.AdminKey.Length < 16)
+        {
+            throw new ArgumentException("The admin key must be at least 16 characters.", nameof(options));
+        }
+
+        WebApplicationBuilder builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls(options.Urls);
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = options.MaxRequestBytes);
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        var state = new ServiceState(EventStore.Open(options.DataDirectory), options.AdminKey);
+        state.Restore();
+        builder.Services.AddSingleton(state);
+        builder.Services.AddHostedService(_ => new WindowCloser(state));
+        WebApplication app = builder.Build();
+        app.Lifetime.ApplicationStopped.Register(() => state.Store.DisposeAsync().AsTask().GetAwaiter().GetResult());
+
+        app.MapGet("/health", () => Results.Json(new { status = "ok" }));
+        app.MapPost("/v1/loops", (Delegate)((HttpContext http) => CreateLoop(http, state))); // a route handler: its IResult is written
+        app.MapPost("/v1/loops/{loop}/rank", (HttpContext http, string loop) => Rank(http, state, loop));
+        app.MapPost("/v1/loops/{loop}/events/{id}/reward", (HttpContext http, string loop, string id) => Reward(http, state, loop, id));
+        app.MapGet("/v1/loops/{loop}/stats", (HttpContext http, string loop) => Stats(http, state, loop));
+        app.MapFallback(() => Problem(404, "not found", "no such endpoint", "path"));
+        return app;
+    }
+
+    private static async Task<IResult> CreateLoop(HttpContext http, ServiceState state)
+    {
+        if (!state.IsAdmin(http.Request.Headers[KeyHeader]))
+        {
+            return Unauthorized(http);
+        }
+
+        (JsonDocument? body, IResult? error) = await ReadBody(http);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        using (body)
+        {
+            JsonElement root = body!.RootElement;
+            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("name", out JsonElement n) || n.ValueKind != JsonValueKind.String || !IsName(n.GetString()!))
+            {
+                return Problem(400, "bad request", "a loop needs a name: 1 to 64 letters, digits, '-' or '_'", "name");
+            }
+
+            if (!LoopSettings.TryRead(root, out LoopSettings settings, out string field, out string problem))
+            {
+                return Problem(400, "bad request", problem, field);
+            }
+
+            string name = n.GetString()!;
+            string key = Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)).Replace('+', '-').Replace('/', '_');
+            var loop = new Loop(name, settings, Hash(key));
+            if (!state.Loops.TryAdd(name, loop) || !await state.Store.AppendAsync(new StoredLoop(name, JsonSerializer.Serialize(settings), loop.KeyHash, Now())))
+            {
+                return Problem(409, "conflict", $"a loop named '{name}' exists", "name");
+            }
+
+            return Results.Json(new { name, key, settings }, statusCode: 201);
+        }
+    }
+
+    private static async Task<IResult> Rank(HttpContext http, ServiceState state, string name)
+    {
+        if (state.Authorize(http.Request.Headers[KeyHeader], name, out Loop? loop) is { } denied)
+        {
+            return denied;
+        }
+
+        (JsonDocument? body, IResult? error) = await ReadBody(http);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        using (body)
+        {
+            JsonElement root = body!.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                return Problem(400, "bad request", "the body must be a JSON object with context and actions", "body");
+            }
+
+            string eventId = Guid.NewGuid().ToString("N");
+            if (root.TryGetProperty("eventId", out JsonElement idElement))
+            {
+                if (idElement.ValueKind != JsonValueKind.String || !IsName(idElement.GetString()!))
+                {
+                    return Problem(400, "bad request", "eventId must be 1 to 64 letters, digits, '-' or '_'", "eventId");
+                }
+
+                eventId = idElement.GetString()!;
+            }
+
+            if (!root.TryGetProperty("context", out JsonElement context) || context.ValueKind != JsonValueKind.Object)
+            {
+                return Problem(400, "bad request", "context must be an object of namespaces, as DSJson's c", "context");
+            }
+
+            if (!root.TryGetProperty("actions", out JsonElement actions) || actions.ValueKind != JsonValueKind.Array || actions.GetArrayLength() is 0 or > 1000)
+            {
+                return Problem(400, "bad request", "actions must be a list of 1 to 1000 {id, features}", "actions");
+            }
+
+            var ids = new List<string>();
+            int i = 0;
+            foreach (JsonElement a in actions.EnumerateArray())
+            {
+                if (a.ValueKind != JsonValueKind.Object || !a.TryGetProperty("id", out JsonElement aid) || aid.ValueKind != JsonValueKind.String)
+                {
+                    return Problem(400, "bad request", "each action needs a string id", $"actions[{i}].id");
+                }
+
+                if (!a.TryGetProperty("features", out JsonElement f) || f.ValueKind != JsonValueKind.Object)
+                {
+                    return Problem(400, "bad request", "each action needs features: an object of namespaces", $"actions[{i}].features");
+                }
+
+                ids.Add(aid.GetString()!);
+                i++;
+            }
+
+            if (ids.Distinct().Count() != ids.Count)
+            {
+                return Problem(400, "bad request", "action ids must be distinct", "actions");
+            }
+
+            byte[] dsjson = DsJson(context, actions);
+            CbExample example;
+            try
+            {
+                example = DsJsonReader.ParseEvent(dsjson) ?? throw new DataFormatException("request", 1, "context", "no decision");
+            }
+            catch (DataFormatException ex)
+            {
+                return Problem(400, "bad request", ex.Message, ex.Field.Length > 0 ? $"context ({ex.Field})" : "context");
+            }
+
+            long now = Now();
+            if (loop!.IsWaiting(eventId) || state.Store.Contains(name, eventId) || loop.Rank(eventId, example, now) is not { } ranked)
+            {
+                return Problem(409, "conflict", $"event '{eventId}' exists in loop '{name}'", "eventId");
+            }
+
+            (int chosen, float[] pmf) = ranked;
+            string request = Encoding.UTF8.GetString(dsjson);
+            string probabilities = JsonSerializer.Serialize(pmf);
+            if (!await state.Store.AppendAsync(new StoredEvent(name, eventId, now, request, chosen, probabilities, false)))
+            {
+                loop.Forget(eventId);
+                return Problem(409, "conflict", $"event '{eventId}' exists in loop '{name}'", "eventId");
+            }
+
+            return Results.Json(new
+            {
+                eventId,
+                actionId = ids[chosen],
+                ranking = ids.Select((id, k) => new { id, probability = pmf[k] }).OrderByDescending(x => x.probability).ToArray(),
+            });
+        }
+    }
+
+    private static async Task<IResult> Reward(HttpContext http, ServiceState state, string name, string id)
+    {
+        if (state.Authorize(http.Request.Headers[KeyHeader], name, out Loop? loop) is { } denied)
+        {
+            return denied;
+        }
+
+        (JsonDocument? body, IResult? error) = await ReadBody(http);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        using (body)
+        {
+            if (body!.RootElement.ValueKind != JsonValueKind.Object || !body.RootElement.TryGetProperty("value", out JsonElement v)
+                || v.ValueKind != JsonValueKind.Number || !double.IsFinite(v.GetDouble()))
+            {
+                return Problem(400, "bad request", "the body must be {\"value\": a finite number}", "value");
+            }
+
+            (bool known, bool open) = loop!.Reward(id, v.GetDouble(), Now());
+            if (!known && !state.Store.Contains(name, id))
+            {
+                return Problem(404, "not found", $"no event '{id}' in loop '{name}'", "id");
+            }
+
+            if (!open)
+            {
+                return Problem(409, "conflict", $"the reward window of event '{id}' has closed; its reward is final", "id");
+            }
+
+            await state.Store.AppendAsync(new StoredReward(name, id, Now(), v.GetDouble()));
+            return Results.Json(new { eventId = id, accepted = true });
+        }
+    }
+
+    private static IResult Stats(HttpContext http, ServiceState state, string name)
+    {
+        if (state.Authorize(http.Request.Headers[KeyHeader], name, out Loop? loop) is { } denied)
+        {
+            return denied;
+        }
+
+        return Results.Json(new
+        {
+            loop = name,
+            events = loop!.Events,
+            closedEvents = loop.Closed,
+            rewardedEvents = loop.Rewarded,
+            averageReward = loop.Closed > 0 ? loop.RewardSum / loop.Closed : (double?)null,
+            explorationRate = loop.Events > 0 ? (double)loop.Explored / loop.Events : (double?)null,
+        });
+    }
+
+    /// <summary>{"c": {context namespaces…, "_multi": [action features…]}}: DSJson's shape, so one parser serves logs and requests.</summary>
+    private static byte[] DsJson(JsonElement context, JsonElement actions)
+    {
+        using var buffer = new MemoryStream();
+        using (var w = new Utf8JsonWriter(buffer))
+        {
+            w.WriteStartObject();
+            w.WritePropertyName("c");
+            w.WriteStartObject();
+            foreach (JsonProperty p in context.EnumerateObject())
+            {
+                if (p.Name != "_multi")
+                {
+                    p.WriteTo(w);
+                }
+            }
+
+            w.WritePropertyName("_multi");
+            w.WriteStartArray();
+            foreach (JsonElement a in actions.EnumerateArray())
+            {
+                a.GetProperty("features").WriteTo(w);
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+            w.WriteEndObject();
+        }
+
+        return buffer.ToArray();
+    }
+
+    private static async Task<(JsonDocument?, IResult?)> ReadBody(HttpContext http)
+    {
+        try
+        {
+            return (await JsonDocument.ParseAsync(http.Request.Body, default, http.RequestAborted), null);
+        }
+        catch (JsonException ex)
+        {
+            return (null, Problem(400, "bad request", $"malformed JSON: {ex.Message}", "body"));
+        }
+        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return (null, Problem(413, "payload too large", ex.Message, "body"));
+        }
+        catch (BadHttpRequestException ex)
+        {
+            return (null, Problem(ex.StatusCode, "bad request", ex.Message, "body"));
+        }
+    }
+
+    internal static IResult Problem(int status, string title, string detail, string field)
+        => Results.Problem(detail: detail, statusCode: status, title: title, extensions: new Dictionary<string, object?> { ["field"] = field });
+
+    private static IResult Unauthorized(HttpContext http)
+        => Problem(401, "unauthorized", $"send a valid key in the {KeyHeader} header", KeyHeader);
+
+    private static bool IsName(string s) => s.Length is > 0 and <= 64 && s.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
+
+    internal static string Hash(string key) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
+
+    internal static long Now() => DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+
+    /// <summary>The loops and the store, shared by the endpoints and the window closer.</summary>
+    internal sealed class ServiceState(EventStore store, string adminKey)
+    {
+        private readonly byte[] _admin = SHA256.HashData(Encoding.UTF8.GetBytes(adminKey));
+
+        public EventStore Store { get; } = store;
+
+        public ConcurrentDictionary<string, Loop> Loops { get; } = new();
+
+        public bool IsAdmin(string? key) => key is not null && CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(key)), _admin);
+
+        public IResult? Authorize(string? key, string name, out Loop? loop)
+        {
+            loop = null;
+            if (key is null)
+            {
+                return Problem(401, "unauthorized", $"send a valid key in the {KeyHeader} header", KeyHeader);
+            }
+
+            if (!Loops.TryGetValue(name, out loop))
+            {
+                return IsAdmin(key) ? Problem(404, "not found", $"no loop '{name}'", "loop") : Problem(401, "unauthorized", $"send a valid key in the {KeyHeader} header", KeyHeader);
+            }
+
+            bool ok = IsAdmin(key) || CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(Hash(key)), Encoding.ASCII.GetBytes(loop.KeyHash));
+            return ok ? null : Problem(401, "unauthorized", $"this key is not valid for loop '{name}'", KeyHeader);
+        }
+
+        /// <summary>Rebuilds every loop from the log: settings, then each event (re-parsed) and its rewards, learning those
+        /// whose window has closed and keeping the rest waiting.</summary>
+        public void Restore()
+        {
+            long now = Now();
+            foreach (StoredLoop stored in Store.Loops())
+            {
+                LoopSettings settings = JsonSerializer.Deserialize<LoopSettings>(stored.Settings)!;
+                var loop = new Loop(stored.Name, settings, stored.KeyHash);
+                Loops[stored.Name] = loop;
+                ILookup<string, StoredReward> rewards = Store.Rewards(stored.Name).ToLookup(r => r.EventId);
+                foreach (StoredEvent e in Store.Events(stored.Name))
+                {
+                    CbExample example = DsJsonReader.ParseEvent(Encoding.UTF8.GetBytes(e.Request))!;
+                    float[] pmf = JsonSerializer.Deserialize<float[]>(e.Probabilities)!;
+                    int greedy = Array.IndexOf(pmf, pmf.Max());
+                    loop.Restore(e.EventId, example, e.Chosen, pmf[e.Chosen], e.Timestamp, e.Chosen != greedy);
+                    foreach (StoredReward r in rewards[e.EventId])
+                    {
+                        loop.Reward(e.EventId, r.Value, r.Timestamp);
+                    }
+
+                    loop.CloseWindows(e.Timestamp); // learn in log order what had closed by then
+                }
+
+                loop.CloseWindows(now);
+            }
+        }
+    }
+
+    /// <summary>Closes reward windows as they expire: the learner updates in the background.</summary>
+    private sealed class WindowCloser(ServiceState state) : BackgroundService
+    {
+        protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+        {
+            using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(50));
+            while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
+            {
+                long now = Now();
+                foreach (Loop loop in state.Loops.Values)
+                {
+                    loop.CloseWindows(now);
+                }
+            }
+        }
+    }
+}

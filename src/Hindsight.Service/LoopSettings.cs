@@ -1,0 +1,89 @@
+using System.Text.Json;
+
+namespace Hindsight.Service;
+
+/// <summary>How a loop learns and joins rewards.</summary>
+/// <param name="Learner">"epsilon-greedy" or "squarecb" (the contextual learners of <c>hindsight cb</c>).</param>
+/// <param name="Epsilon">ε of ε-greedy, in [0, 1].</param>
+/// <param name="Interactions">Namespace pairs to cross, by first letter (VW's -q), e.g. ["UA"].</param>
+/// <param name="Bits">Feature-hash bits, 8 … 24.</param>
+/// <param name="RewardWaitSeconds">How long after a rank rewards are joined to its event, &gt; 0.</param>
+/// <param name="DefaultReward">The reward of an event that received none in time.</param>
+/// <param name="Aggregation">"sum" of the rewards received in time, or the "first" only.</param>
+public sealed record LoopSettings(string Learner = "epsilon-greedy", double Epsilon = 0.05, string[]? Interactions = null, int Bits = 18, double RewardWaitSeconds = 10, double DefaultReward = 0, string Aggregation = "sum")
+{
+    /// <summary>Reads settings from a JSON object, naming the first field at fault.</summary>
+    /// <param name="json">The object (absent members take their defaults).</param>
+    /// <param name="settings">The settings read.</param>
+    /// <param name="field">The field at fault.</param>
+    /// <param name="problem">What is wrong with it.</param>
+    /// <returns>True when valid.</returns>
+    public static bool TryRead(JsonElement json, out LoopSettings settings, out string field, out string problem)
+    {
+        settings = new LoopSettings();
+        field = problem = string.Empty;
+        if (json.ValueKind != JsonValueKind.Object)
+        {
+            (field, problem) = ("settings", "must be an object");
+            return false;
+        }
+
+        foreach (JsonProperty p in json.EnumerateObject())
+        {
+            string name = p.Name;
+            JsonElement v = p.Value;
+            switch (name)
+            {
+                case "learner" when v.ValueKind == JsonValueKind.String && v.GetString() is "epsilon-greedy" or "squarecb":
+                    settings = settings with { Learner = v.GetString()! };
+                    break;
+                case "learner":
+                    (field, problem) = (name, "must be \"epsilon-greedy\" or \"squarecb\"");
+                    return false;
+                case "epsilon" when v.ValueKind == JsonValueKind.Number && v.GetDouble() is >= 0 and <= 1:
+                    settings = settings with { Epsilon = v.GetDouble() };
+                    break;
+                case "bits" when v.ValueKind == JsonValueKind.Number && v.TryGetInt32(out int b) && b is >= 8 and <= 24:
+                    settings = settings with { Bits = b };
+                    break;
+                case "rewardWaitSeconds" when v.ValueKind == JsonValueKind.Number && v.GetDouble() is > 0 and <= 86_400:
+                    settings = settings with { RewardWaitSeconds = v.GetDouble() };
+                    break;
+                case "defaultReward" when v.ValueKind == JsonValueKind.Number && double.IsFinite(v.GetDouble()):
+                    settings = settings with { DefaultReward = v.GetDouble() };
+                    break;
+                case "aggregation" when v.ValueKind == JsonValueKind.String && v.GetString() is "sum" or "first":
+                    settings = settings with { Aggregation = v.GetString()! };
+                    break;
+                case "interactions" when v.ValueKind == JsonValueKind.Array && v.EnumerateArray().All(x => x.ValueKind == JsonValueKind.String && x.GetString()!.Length == 2):
+                    settings = settings with { Interactions = [.. v.EnumerateArray().Select(x => x.GetString()!)] };
+                    break;
+                case "epsilon":
+                    (field, problem) = (name, "must be a number in [0, 1]");
+                    return false;
+                case "bits":
+                    (field, problem) = (name, "must be a whole number in [8, 24]");
+                    return false;
+                case "rewardWaitSeconds":
+                    (field, problem) = (name, "must be a number of seconds in (0, 86400]");
+                    return false;
+                case "defaultReward":
+                    (field, problem) = (name, "must be a finite number");
+                    return false;
+                case "aggregation":
+                    (field, problem) = (name, "must be \"sum\" or \"first\"");
+                    return false;
+                case "interactions":
+                    (field, problem) = (name, "must be a list of two-letter namespace pairs, e.g. [\"UA\"]");
+                    return false;
+                case "name":
+                    break; // read by the caller
+                default:
+                    (field, problem) = (name, "unknown setting (learner, epsilon, interactions, bits, rewardWaitSeconds, defaultReward, aggregation)");
+                    return false;
+            }
+        }
+
+        return true;
+    }
+}

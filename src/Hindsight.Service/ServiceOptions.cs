@@ -1,0 +1,8 @@
+namespace Hindsight.Service;
+
+/// <summary>How <c>hindsight serve</c> runs.</summary>
+/// <param name="DataDirectory">Where the event store lives (created if missing).</param>
+/// <param name="AdminKey">The key that manages loops (sent as the <c>X-Api-Key</c> header).</param>
+/// <param name="Urls">Where to listen, e.g. http://127.0.0.1:5080 (port 0 picks a free one).</param>
+/// <param name="MaxRequestBytes">The largest request body accepted (413 beyond).</param>
+public sealed record ServiceOptions(string DataDirectory, string AdminKey, string Urls = "http://127.0.0.1:5080", long MaxRequestBytes = 1 << 20);

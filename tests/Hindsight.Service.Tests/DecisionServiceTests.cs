@@ -1,0 +1,205 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+
+namespace Hindsight.Service.Tests;
+
+/// <summary>The HTTP API on loopback: keys, loops, rank, reward, stats, errors as problem+json, learning, restart.</summary>
+public sealed class DecisionServiceTests : IAsyncLifetime
+{
+    private const string Admin = "admin-key-0123456789";
+    private readonly string _data = Directory.CreateTempSubdirectory("hindsight-service-").FullName;
+    private WebApplication? _app;
+    private HttpClient _client = new();
+
+    public async Task InitializeAsync() => await Start();
+
+    public async Task DisposeAsync()
+    {
+        _client.Dispose();
+        if (_app is not null)
+        {
+            await _app.DisposeAsync();
+        }
+    }
+
+    private async Task Start()
+    {
+        _app = DecisionService.Build(new ServiceOptions(_data, Admin, "http://127.0.0.1:0", MaxRequestBytes: 64 * 1024));
+        await _app.StartAsync();
+        _client = new HttpClient { BaseAddress = new Uri(_app.Urls.First()) };
+    }
+
+    private async Task Restart()
+    {
+        _client.Dispose();
+        await _app!.StopAsync();
+        await _app.DisposeAsync();
+        await Start();
+    }
+
+    private async Task<(HttpStatusCode Status, JsonElement Body, string? Type)> Send(HttpMethod method, string path, string? key, string? body = null)
+    {
+        using var request = new HttpRequestMessage(method, path);
+        if (key is not null)
+        {
+            request.Headers.Add("X-Api-Key", key);
+        }
+
+        if (body is not null)
+        {
+            request.Content = new StringContent(body, Encoding.UTF8, "application/json");
+        }
+
+        using HttpResponseMessage response = await _client.SendAsync(request);
+        string text = await response.Content.ReadAsStringAsync();
+        return (response.StatusCode, text.Length > 0 ? JsonDocument.Parse(text).RootElement.Clone() : default, response.Content.Headers.ContentType?.MediaType);
+    }
+
+    private async Task<string> CreateLoop(string name, string settings = "")
+    {
+        var (status, body, _) = await Send(HttpMethod.Post, "/v1/loops", Admin, $"{{\"name\": \"{name}\"{settings}}}");
+        Assert.Equal(HttpStatusCode.Created, status);
+        return body.GetProperty("key").GetString()!;
+    }
+
+    private static string RankBody(string user, string? eventId = null)
+        => "{" + (eventId is null ? string.Empty : $"\"eventId\": \"{eventId}\", ")
+            + "\"context\": {\"User\": {\"kind\": \"" + user + "\"}}, "
+            + "\"actions\": [{\"id\": \"news\", \"features\": {\"Item\": {\"topic\": \"news\"}}}, {\"id\": \"sport\", \"features\": {\"Item\": {\"topic\": \"sport\"}}}]}";
+
+    private static void AssertProblem((HttpStatusCode Status, JsonElement Body, string? Type) r, HttpStatusCode status, string field)
+    {
+        Assert.Equal(status, r.Status);
+        Assert.Equal("application/problem+json", r.Type);
+        Assert.Equal((int)status, r.Body.GetProperty("status").GetInt32());
+        Assert.Equal(field, r.Body.GetProperty("field").GetString());
+    }
+
+    [Fact]
+    public async Task Health_needs_no_key_and_everything_else_does()
+    {
+        Assert.Equal(HttpStatusCode.OK, (await Send(HttpMethod.Get, "/health", null)).Status);
+        AssertProblem(await Send(HttpMethod.Post, "/v1/loops", null, "{\"name\": \"x\"}"), HttpStatusCode.Unauthorized, "X-Api-Key");
+        AssertProblem(await Send(HttpMethod.Post, "/v1/loops", "wrong-key-0123456789", "{\"name\": \"x\"}"), HttpStatusCode.Unauthorized, "X-Api-Key");
+        string key = await CreateLoop("a");
+        await CreateLoop("b");
+        AssertProblem(await Send(HttpMethod.Post, "/v1/loops/b/rank", key, RankBody("young")), HttpStatusCode.Unauthorized, "X-Api-Key"); // a's key, b's loop
+        AssertProblem(await Send(HttpMethod.Post, "/v1/loops", key, "{\"name\": \"c\"}"), HttpStatusCode.Unauthorized, "X-Api-Key"); // loop keys cannot manage loops
+        AssertProblem(await Send(HttpMethod.Post, "/v1/loops/nope/rank", Admin, RankBody("young")), HttpStatusCode.NotFound, "loop");
+        AssertProblem(await Send(HttpMethod.Get, "/v1/nothing", Admin), HttpStatusCode.NotFound, "path");
+    }
+
+    [Theory]
+    [InlineData("{\"name\": \"bad name!\"}", "name")]
+    [InlineData("{\"name\": \"x\", \"epsilon\": 2}", "epsilon")]
+    [InlineData("{\"name\": \"x\", \"aggregation\": \"max\"}", "aggregation")]
+    [InlineData("{\"name\": \"x\", \"colour\": 1}", "colour")]
+    [InlineData("{\"name\": \"x\", \"rewardWaitSeconds\": 0}", "rewardWaitSeconds")]
+    [InlineData("[1, 2]", "name")]
+    [InlineData("{\"name\": ", "body")]
+    public async Task Bad_loop_settings_are_named(string body, string field)
+        => AssertProblem(await Send(HttpMethod.Post, "/v1/loops", Admin, body), HttpStatusCode.BadRequest, field);
+
+    [Theory]
+    [InlineData("{\"actions\": []}", "context")]
+    [InlineData("{\"context\": {}, \"actions\": []}", "actions")]
+    [InlineData("{\"context\": {}, \"actions\": [{\"id\": \"a\", \"features\": {}}, {\"features\": {}}]}", "actions[1].id")]
+    [InlineData("{\"context\": {}, \"actions\": [{\"id\": \"a\"}]}", "actions[0].features")]
+    [InlineData("{\"context\": {}, \"actions\": [{\"id\": \"a\", \"features\": {}}, {\"id\": \"a\", \"features\": {}}]}", "actions")]
+    [InlineData("{\"eventId\": \"has space\", \"context\": {}, \"actions\": [{\"id\": \"a\", \"features\": {}}]}", "eventId")]
+    [InlineData("{\"context\": {\"U\": [1, ", "body")]
+    [InlineData("\"text\"", "body")]
+    public async Task Bad_rank_requests_are_named(string body, string field)
+    {
+        string key = await CreateLoop("r");
+        AssertProblem(await Send(HttpMethod.Post, "/v1/loops/r/rank", key, body), HttpStatusCode.BadRequest, field);
+    }
+
+    [Fact]
+    public async Task A_huge_body_is_refused_with_413()
+    {
+        string key = await CreateLoop("h");
+        string huge = "{\"context\": {\"U\": {\"x\": \"" + new string('a', 100_000) + "\"}}, \"actions\": [{\"id\": \"a\", \"features\": {}}]}";
+        AssertProblem(await Send(HttpMethod.Post, "/v1/loops/h/rank", key, huge), HttpStatusCode.RequestEntityTooLarge, "body");
+    }
+
+    [Fact]
+    public async Task Rank_then_reward_then_the_window_closes()
+    {
+        string key = await CreateLoop("w", ", \"rewardWaitSeconds\": 0.3");
+        var (status, rank, _) = await Send(HttpMethod.Post, "/v1/loops/w/rank", key, RankBody("young", "e1"));
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal("e1", rank.GetProperty("eventId").GetString());
+        Assert.Contains(rank.GetProperty("actionId").GetString(), new[] { "news", "sport" });
+        Assert.Equal(1.0, rank.GetProperty("ranking").EnumerateArray().Sum(r => r.GetProperty("probability").GetDouble()), 1e-6);
+        AssertProblem(await Send(HttpMethod.Post, "/v1/loops/w/rank", key, RankBody("young", "e1")), HttpStatusCode.Conflict, "eventId");
+
+        Assert.Equal(HttpStatusCode.OK, (await Send(HttpMethod.Post, "/v1/loops/w/events/e1/reward", key, "{\"value\": 1}")).Status);
+        Assert.Equal(HttpStatusCode.OK, (await Send(HttpMethod.Post, "/v1/loops/w/events/e1/reward", key, "{\"value\": 0.5}")).Status); // sum
+        AssertProblem(await Send(HttpMethod.Post, "/v1/loops/w/events/e1/reward", key, "{\"value\": \"high\"}"), HttpStatusCode.BadRequest, "value");
+        AssertProblem(await Send(HttpMethod.Post, "/v1/loops/w/events/missing/reward", key, "{\"value\": 1}"), HttpStatusCode.NotFound, "id");
+
+        await Task.Delay(600);
+        AssertProblem(await Send(HttpMethod.Post, "/v1/loops/w/events/e1/reward", key, "{\"value\": 1}"), HttpStatusCode.Conflict, "id");
+        var (_, stats, _) = await Send(HttpMethod.Get, "/v1/loops/w/stats", key);
+        Assert.Equal(1, stats.GetProperty("events").GetInt64());
+        Assert.Equal(1, stats.GetProperty("closedEvents").GetInt64());
+        Assert.Equal(1.5, stats.GetProperty("averageReward").GetDouble(), 1e-9);
+    }
+
+    [Fact]
+    public async Task The_loop_learns_who_likes_what_and_survives_a_restart()
+    {
+        // Young users click sport, old users news (reward 1), nothing else pays. ε-greedy with ε = 0.1 should end up
+        // right about 95 % of the time; uniform would be right half of the time.
+        string key = await CreateLoop("learn", ", \"rewardWaitSeconds\": 0.05, \"epsilon\": 0.1, \"interactions\": [\"UI\"]");
+        var random = new Random(3);
+        int right = 0, late = 0;
+        for (int t = 0; t < 600; t++)
+        {
+            string user = random.Next(2) == 0 ? "young" : "old";
+            var (_, rank, _) = await Send(HttpMethod.Post, "/v1/loops/learn/rank", key, RankBody(user));
+            string action = rank.GetProperty("actionId").GetString()!;
+            bool good = (user == "young") == (action == "sport");
+            if (good)
+            {
+                await Send(HttpMethod.Post, $"/v1/loops/learn/events/{rank.GetProperty("eventId").GetString()}/reward", key, "{\"value\": 1}");
+            }
+
+            if (t >= 400)
+            {
+                right += good ? 1 : 0;
+                late++;
+            }
+
+            if (t % 50 == 0)
+            {
+                await Task.Delay(80); // let windows close so the learner keeps up
+            }
+        }
+
+        Assert.True(right > 0.85 * late, $"{right} of the last {late} right");
+        await Task.Delay(200);
+        var (_, before, _) = await Send(HttpMethod.Get, "/v1/loops/learn/stats", key);
+
+        await Restart();
+        var (status, after, _) = await Send(HttpMethod.Get, "/v1/loops/learn/stats", key); // the key still works
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal(before.GetProperty("events").GetInt64(), after.GetProperty("events").GetInt64());
+        Assert.Equal(before.GetProperty("averageReward").GetDouble(), after.GetProperty("averageReward").GetDouble(), 1e-9);
+
+        // The replayed model still ranks well.
+        int rightAfter = 0;
+        for (int t = 0; t < 100; t++)
+        {
+            string user = t % 2 == 0 ? "young" : "old";
+            var (_, rank, _) = await Send(HttpMethod.Post, "/v1/loops/learn/rank", key, RankBody(user));
+            rightAfter += (user == "young") == (rank.GetProperty("actionId").GetString() == "sport") ? 1 : 0;
+        }
+
+        Assert.True(rightAfter > 80, $"{rightAfter} of 100 right after the restart");
+    }
+}
