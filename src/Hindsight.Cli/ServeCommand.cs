@@ -43,9 +43,28 @@ internal static class ServeCommand
                 stderr.WriteLine($"error: --data {parse.GetValue(data)}: {ex.Message}");
                 return ExitCodes.BadInput;
             }
+            catch (Exception ex) when (ex is System.Text.Json.JsonException or Hindsight.Formats.DataFormatException)
+            {
+                stderr.WriteLine($"error: --data {parse.GetValue(data)}: the log could not be replayed: {ex.Message}");
+                return ExitCodes.Failure;
+            }
+            catch (Exception ex) when (ex is FormatException or UriFormatException)
+            {
+                stderr.WriteLine($"error: --urls {parse.GetValue(urls)}: {ex.Message}");
+                return ExitCodes.BadInput;
+            }
 
             stdout.WriteLine($"listening on {parse.GetValue(urls)}, data in {Path.GetFullPath(parse.GetValue(data)!)}");
-            app.Run();
+            try
+            {
+                app.Run();
+            }
+            catch (IOException ex)
+            {
+                stderr.WriteLine($"error: --urls {parse.GetValue(urls)}: {ex.Message}");
+                return ExitCodes.BadInput;
+            }
+
             return ExitCodes.Success;
         });
         return command;

@@ -43,15 +43,17 @@ public static class DecisionService
             throw new ArgumentException("The admin key must be at least 16 characters.", nameof(options));
         }
 
-        WebApplicationBuilder builder = WebApplication.CreateSlimBuilder();
+        WebApplicationBuilder builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = Environments.Production }); // never a developer error page
         builder.WebHost.UseUrls(options.Urls);
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = options.MaxRequestBytes);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Services.AddProblemDetails();
         var state = new ServiceState(EventStore.Open(options.DataDirectory), options.AdminKey);
         state.Restore();
         builder.Services.AddSingleton(state);
         builder.Services.AddHostedService(_ => new WindowCloser(state));
         WebApplication app = builder.Build();
+        app.UseExceptionHandler(); // an unexpected failure is a problem+json 500 without details
         app.Lifetime.ApplicationStopped.Register(() => state.Store.DisposeAsync().AsTask().GetAwaiter().GetResult());
 
         app.MapGet("/health", () => Results.Json(new { status = "ok" }));
@@ -92,7 +94,25 @@ public static class DecisionService
             string name = n.GetString()!;
             string key = Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)).Replace('+', '-').Replace('/', '_');
             var loop = new Loop(name, settings, Hash(key));
-            if (!state.Loops.TryAdd(name, loop) || !await state.Store.AppendAsync(new StoredLoop(name, JsonSerializer.Serialize(settings), loop.KeyHash, Now())))
+            if (!state.Loops.TryAdd(name, loop))
+            {
+                return Problem(409, "conflict", $"a loop named '{name}' exists", "name");
+            }
+
+            bool written = false;
+            try
+            {
+                written = await state.Store.AppendAsync(new StoredLoop(name, JsonSerializer.Serialize(settings), loop.KeyHash, Now()));
+            }
+            finally
+            {
+                if (!written)
+                {
+                    state.Loops.TryRemove(new KeyValuePair<string, Loop>(name, loop)); // not on disk: not in memory either
+                }
+            }
+
+            if (!written)
             {
                 return Problem(409, "conflict", $"a loop named '{name}' exists", "name");
             }
@@ -123,7 +143,8 @@ public static class DecisionService
             }
 
             string eventId = Guid.NewGuid().ToString("N");
-            if (root.TryGetProperty("eventId", out JsonElement idElement))
+            bool chosenByClient = root.TryGetProperty("eventId", out JsonElement idElement);
+            if (chosenByClient)
             {
                 if (idElement.ValueKind != JsonValueKind.String || !IsName(idElement.GetString()!))
                 {
@@ -174,23 +195,42 @@ public static class DecisionService
             }
             catch (DataFormatException ex)
             {
-                return Problem(400, "bad request", ex.Message, ex.Field.Length > 0 ? $"context ({ex.Field})" : "context");
+                // The reader's fields are DSJson's: c._multi[i] is actions[i].features, the rest is the context.
+                string field = ex.Field.StartsWith("c._multi", StringComparison.Ordinal) ? "actions" : "context";
+                return Problem(400, "bad request", ex.Message.Replace("request:1: ", string.Empty, StringComparison.Ordinal), field);
             }
 
             long now = Now();
-            if (loop!.IsWaiting(eventId) || state.Store.Contains(name, eventId) || loop.Rank(eventId, example, now) is not { } ranked)
+            string request = Encoding.UTF8.GetString(dsjson);
+            if ((chosenByClient && state.Store.Contains(name, eventId))
+                || loop!.Rank(eventId, example, now, (chosen, pmf) => state.Store.AppendAsync(new StoredEvent(name, eventId, now, request, chosen, JsonSerializer.Serialize(pmf), false))) is not { } ranked)
             {
                 return Problem(409, "conflict", $"event '{eventId}' exists in loop '{name}'", "eventId");
             }
 
-            (int chosen, float[] pmf) = ranked;
-            string request = Encoding.UTF8.GetString(dsjson);
-            string probabilities = JsonSerializer.Serialize(pmf);
-            if (!await state.Store.AppendAsync(new StoredEvent(name, eventId, now, request, chosen, probabilities, false)))
+            bool written = false;
+            try
             {
-                loop.Forget(eventId);
+                written = await ranked.Written;
+            }
+            finally
+            {
+                if (written)
+                {
+                    loop.Committed(eventId);
+                }
+                else
+                {
+                    loop.Forget(eventId); // not on disk: never learned
+                }
+            }
+
+            if (!written)
+            {
                 return Problem(409, "conflict", $"event '{eventId}' exists in loop '{name}'", "eventId");
             }
+
+            (int chosen, float[] pmf, _) = ranked;
 
             return Results.Json(new
             {
@@ -217,15 +257,19 @@ public static class DecisionService
         using (body)
         {
             if (body!.RootElement.ValueKind != JsonValueKind.Object || !body.RootElement.TryGetProperty("value", out JsonElement v)
-                || v.ValueKind != JsonValueKind.Number || !double.IsFinite(v.GetDouble()))
+                || v.ValueKind != JsonValueKind.Number || !(Math.Abs(v.GetDouble()) <= LoopSettings.MaxReward))
             {
-                return Problem(400, "bad request", "the body must be {\"value\": a finite number}", "value");
+                return Problem(400, "bad request", $"the body must be {{\"value\": a number in [−{LoopSettings.MaxReward}, {LoopSettings.MaxReward}]}}", "value");
             }
 
-            (bool known, bool open) = loop!.Reward(id, v.GetDouble(), Now());
-            if (!known && !state.Store.Contains(name, id))
+            double value = v.GetDouble();
+            long now = Now(); // one reading: the window check and the stored timestamp agree, as replay will
+            (bool known, bool open, Task<bool>? write) = loop!.BeginReward(id, now, () => state.Store.AppendAsync(new StoredReward(name, id, now, value)));
+            if (!known)
             {
-                return Problem(404, "not found", $"no event '{id}' in loop '{name}'", "id");
+                return state.Store.Contains(name, id)
+                    ? Problem(409, "conflict", $"the reward window of event '{id}' has closed; its reward is final", "id")
+                    : Problem(404, "not found", $"no event '{id}' in loop '{name}'", "id");
             }
 
             if (!open)
@@ -233,8 +277,18 @@ public static class DecisionService
                 return Problem(409, "conflict", $"the reward window of event '{id}' has closed; its reward is final", "id");
             }
 
-            await state.Store.AppendAsync(new StoredReward(name, id, Now(), v.GetDouble()));
-            return Results.Json(new { eventId = id, accepted = true });
+            bool written = false;
+            try
+            {
+                written = await write!;
+            }
+            finally
+            {
+                loop.EndReward(id, value, written);
+            }
+
+            return written ? Results.Json(new { eventId = id, accepted = true })
+                : Problem(404, "not found", $"no event '{id}' in loop '{name}' (its rank was not recorded)", "id");
         }
     }
 
@@ -245,14 +299,15 @@ public static class DecisionService
             return denied;
         }
 
+        LoopCounters c = loop!.Counters;
         return Results.Json(new
         {
             loop = name,
-            events = loop!.Events,
-            closedEvents = loop.Closed,
-            rewardedEvents = loop.Rewarded,
-            averageReward = loop.Closed > 0 ? loop.RewardSum / loop.Closed : (double?)null,
-            explorationRate = loop.Events > 0 ? (double)loop.Explored / loop.Events : (double?)null,
+            events = c.Events,
+            closedEvents = c.Closed,
+            rewardedEvents = c.Rewarded,
+            averageReward = c.Closed > 0 ? c.RewardSum / c.Closed : (double?)null,
+            explorationRate = c.Events > 0 ? (double)c.Explored / c.Events : (double?)null,
         });
     }
 
@@ -339,13 +394,16 @@ public static class DecisionService
                 return Problem(401, "unauthorized", $"send a valid key in the {KeyHeader} header", KeyHeader);
             }
 
+            // Hash first and answer an unknown loop and a wrong key alike, so that a caller without a key learns nothing.
+            byte[] hash = Encoding.ASCII.GetBytes(Hash(key));
+            bool admin = IsAdmin(key);
             if (!Loops.TryGetValue(name, out loop))
             {
-                return IsAdmin(key) ? Problem(404, "not found", $"no loop '{name}'", "loop") : Problem(401, "unauthorized", $"send a valid key in the {KeyHeader} header", KeyHeader);
+                return admin ? Problem(404, "not found", $"no loop '{name}'", "loop") : Problem(401, "unauthorized", $"send a valid key in the {KeyHeader} header", KeyHeader);
             }
 
-            bool ok = IsAdmin(key) || CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(Hash(key)), Encoding.ASCII.GetBytes(loop.KeyHash));
-            return ok ? null : Problem(401, "unauthorized", $"this key is not valid for loop '{name}'", KeyHeader);
+            bool ok = admin || CryptographicOperations.FixedTimeEquals(hash, Encoding.ASCII.GetBytes(loop.KeyHash));
+            return ok ? null : Problem(401, "unauthorized", $"send a valid key in the {KeyHeader} header", KeyHeader);
         }
 
         /// <summary>Rebuilds every loop from the log: settings, then each event (re-parsed) and its rewards, learning those
@@ -367,7 +425,7 @@ public static class DecisionService
                     loop.Restore(e.EventId, example, e.Chosen, pmf[e.Chosen], e.Timestamp, e.Chosen != greedy);
                     foreach (StoredReward r in rewards[e.EventId])
                     {
-                        loop.Reward(e.EventId, r.Value, r.Timestamp);
+                        loop.RestoreReward(e.EventId, r.Value, r.Timestamp);
                     }
 
                     loop.CloseWindows(e.Timestamp); // learn in log order what had closed by then
@@ -389,7 +447,17 @@ public static class DecisionService
                 long now = Now();
                 foreach (Loop loop in state.Loops.Values)
                 {
-                    loop.CloseWindows(now);
+                    try
+                    {
+                        while (loop.CloseWindows(now, limit: 256) == 256)
+                        {
+                            // a backlog: release the lock between chunks so that ranks are not held up
+                        }
+                    }
+                    catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or OverflowException)
+                    {
+                        // One bad event must not stop learning for every loop; it stays in the log for a later replay.
+                    }
                 }
             }
         }

@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using Hindsight.Contextual;
 using Hindsight.Contextual.Features;
 using Hindsight.Contextual.Learners;
@@ -6,17 +7,24 @@ using Hindsight.Numerics;
 namespace Hindsight.Service;
 
 /// <summary>
-/// One learning loop: its learner, the events waiting for rewards, and its counters. Ranking and learning take the
-/// loop's lock (the learner is not thread-safe); storage happens outside it.
+/// One learning loop: its learner, the events waiting for rewards, and its counters. Ranking, joining and learning take
+/// the loop's lock (the learner is not thread-safe); storage happens outside it.
 /// </summary>
+/// <remarks>
+/// An event is learned only once its own write and every reward write accepted for it have committed: a window that
+/// has expired waits for them (<see cref="CloseWindows"/> stops at the first such event), so the model never learns
+/// what is not in the log and replay finds the same rewards. Windows close in (deadline, arrival) order, live and on
+/// replay.
+/// </remarks>
 internal sealed class Loop
 {
     private readonly object _gate = new();
     private readonly IContextualLearner _learner;
     private readonly SeededRandom _rng;
     private readonly Dictionary<string, PendingEvent> _pending = [];
-    private readonly PriorityQueue<string, long> _deadlines = new();
+    private readonly PriorityQueue<string, (long Deadline, long Sequence)> _deadlines = new();
     private float[] _pmf = new float[16];
+    private long _sequence;
 
     public Loop(string name, LoopSettings settings, string keyHash)
     {
@@ -26,7 +34,7 @@ internal sealed class Loop
         var space = new FeatureSpace(settings.Bits, settings.Interactions ?? []);
         var regressor = new CostRegressor(space, CbType.Mtr, 0.5f, importanceWeighted: settings.Learner != "squarecb"); // as `hindsight cb`
         _learner = settings.Learner == "squarecb" ? ExploringCbLearner.SquareCb(regressor) : ExploringCbLearner.EpsilonGreedy(regressor, (float)settings.Epsilon);
-        _rng = new SeededRandom(CounterRng.Hash(name));
+        _rng = new SeededRandom(BitConverter.ToUInt64(RandomNumberGenerator.GetBytes(8))); // unpredictable exploration
     }
 
     public string Name { get; }
@@ -35,19 +43,28 @@ internal sealed class Loop
 
     public string KeyHash { get; }
 
-    public long Events { get; private set; }
+    /// <summary>A consistent copy of the counters.</summary>
+    public LoopCounters Counters
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _counters;
+            }
+        }
+    }
 
-    public long Closed { get; private set; }
+    private LoopCounters _counters;
 
-    public long Rewarded { get; private set; }
-
-    public double RewardSum { get; private set; }
-
-    public long Explored { get; private set; }
-
-    /// <summary>Draws an action for an example and remembers the event for its rewards.</summary>
-    /// <returns>The chosen index and the probabilities, or null when an event with this id is already waiting.</returns>
-    public (int Chosen, float[] Probabilities)? Rank(string eventId, CbExample example, long now)
+    /// <summary>Draws an action for an example, tracks the event (not yet committed) and queues its write — under the
+    /// lock, so that any reward for it is queued after it.</summary>
+    /// <param name="eventId">The event id.</param>
+    /// <param name="example">The decision.</param>
+    /// <param name="now">The rank's time.</param>
+    /// <param name="write">Queues the event's write from the chosen index and the probabilities.</param>
+    /// <returns>The chosen index, the probabilities and the write, or null when an event with this id is already waiting.</returns>
+    public (int Chosen, float[] Probabilities, Task<bool> Written)? Rank(string eventId, CbExample example, long now, Func<int, float[], Task<bool>> write)
     {
         lock (_gate)
         {
@@ -65,10 +82,9 @@ internal sealed class Loop
             Span<float> pmf = _pmf.AsSpan(0, k);
             _learner.Predict(example, pmf);
             double u = _rng.NextDouble(), acc = 0;
-            int chosen = k - 1, greedy = 0;
+            int chosen = k - 1;
             for (int a = 0; a < k; a++)
             {
-                greedy = pmf[a] > pmf[greedy] ? a : greedy;
                 acc += pmf[a];
                 if (u < acc)
                 {
@@ -77,13 +93,38 @@ internal sealed class Loop
                 }
             }
 
-            for (int a = greedy + 1; a < k; a++)
+            Track(eventId, example, chosen, pmf[chosen], now, chosen != Greedy(pmf), committed: false);
+            float[] probabilities = pmf.ToArray();
+            try
             {
-                greedy = pmf[a] > pmf[greedy] ? a : greedy;
+                return (chosen, probabilities, write(chosen, probabilities));
             }
+            catch
+            {
+                Untrack(eventId);
+                throw;
+            }
+        }
+    }
 
-            Track(eventId, example, chosen, pmf[chosen], now, chosen != greedy);
-            return (chosen, pmf.ToArray());
+    /// <summary>The event's write committed: it may be learned once its window closes.</summary>
+    public void Committed(string eventId)
+    {
+        lock (_gate)
+        {
+            if (_pending.TryGetValue(eventId, out PendingEvent? e))
+            {
+                e.Committed = true;
+            }
+        }
+    }
+
+    /// <summary>Drops a tracked event whose write failed or was refused (its id was taken on disk meanwhile).</summary>
+    public void Forget(string eventId)
+    {
+        lock (_gate)
+        {
+            Untrack(eventId);
         }
     }
 
@@ -92,73 +133,95 @@ internal sealed class Loop
     {
         lock (_gate)
         {
-            Track(eventId, example, chosen, probability, timestamp, explored);
+            Track(eventId, example, chosen, probability, timestamp, explored, committed: true);
         }
     }
 
-    /// <summary>Adds a reward to a waiting event.</summary>
-    /// <returns>Known: the event exists in memory (waiting); Open: its window is still open at <paramref name="now"/>.</returns>
-    public (bool Known, bool Open) Reward(string eventId, double value, long now)
+    /// <summary>Opens a reward for a waiting event whose window is open at <paramref name="now"/> and queues its write
+    /// (after the event's own, which was queued under the same lock); the event cannot be learned until
+    /// <see cref="EndReward"/>.</summary>
+    /// <returns>Known: the event is waiting; Open: its window is open; Written: the reward's write when open.</returns>
+    public (bool Known, bool Open, Task<bool>? Written) BeginReward(string eventId, long now, Func<Task<bool>> write)
     {
         lock (_gate)
         {
             if (!_pending.TryGetValue(eventId, out PendingEvent? e))
             {
-                return (false, false);
+                return (false, false, null);
             }
 
             if (now >= e.Deadline)
             {
-                return (true, false);
+                return (true, false, null);
             }
 
-            e.Rewards++;
-            e.Value = Settings.Aggregation == "first" && e.Rewards > 1 ? e.Value : e.Value + value;
-            return (true, true);
-        }
-    }
-
-    /// <summary>Drops a waiting event whose write was refused (its id was taken on disk meanwhile).</summary>
-    public void Forget(string eventId)
-    {
-        lock (_gate)
-        {
-            if (_pending.Remove(eventId))
+            e.InFlight++;
+            try
             {
-                Events--;
+                return (true, true, write());
+            }
+            catch
+            {
+                e.InFlight--;
+                throw;
             }
         }
     }
 
-    /// <summary>True when the loop is waiting on this event.</summary>
-    public bool IsWaiting(string eventId)
+    /// <summary>Ends a reward opened by <see cref="BeginReward"/>: joins it when its write committed.</summary>
+    public void EndReward(string eventId, double value, bool committed)
     {
         lock (_gate)
         {
-            return _pending.ContainsKey(eventId);
+            if (_pending.TryGetValue(eventId, out PendingEvent? e))
+            {
+                e.InFlight--;
+                if (committed)
+                {
+                    Join(e, value);
+                }
+            }
         }
     }
 
-    /// <summary>Learns from every event whose window has closed by <paramref name="now"/> (the default reward when it got none).</summary>
+    /// <summary>Joins a stored reward at startup (its timestamp decides whether its window was open).</summary>
+    public void RestoreReward(string eventId, double value, long timestamp)
+    {
+        lock (_gate)
+        {
+            if (_pending.TryGetValue(eventId, out PendingEvent? e) && timestamp < e.Deadline)
+            {
+                Join(e, value);
+            }
+        }
+    }
+
+    /// <summary>Learns events whose window has closed by <paramref name="now"/>, in (deadline, arrival) order, at most
+    /// <paramref name="limit"/> of them (the lock is not held for long); stops at an event whose writes are still in flight.</summary>
     /// <returns>How many were learned.</returns>
-    public int CloseWindows(long now)
+    public int CloseWindows(long now, int limit = int.MaxValue)
     {
         lock (_gate)
         {
             int count = 0;
-            while (_deadlines.TryPeek(out string? id, out long deadline) && deadline <= now)
+            while (count < limit && _deadlines.TryPeek(out string? id, out (long Deadline, long Sequence) key) && key.Deadline <= now)
             {
-                _deadlines.Dequeue();
-                if (!_pending.Remove(id, out PendingEvent? e))
+                if (!_pending.TryGetValue(id, out PendingEvent? e) || e.Sequence != key.Sequence)
                 {
-                    continue; // forgotten
+                    _deadlines.Dequeue(); // forgotten (or its id re-used later: that one has its own entry)
+                    continue;
                 }
 
+                if (!e.Committed || e.InFlight > 0)
+                {
+                    break; // its writes are not all on disk yet: learn it next time, in the same order
+                }
+
+                _deadlines.Dequeue();
+                _pending.Remove(id);
                 double reward = e.Rewards > 0 ? e.Value : Settings.DefaultReward;
                 _learner.Learn(e.Example with { Label = new CbLabel(e.Chosen, (float)-reward, e.Probability) });
-                Closed++;
-                RewardSum += reward;
-                Rewarded += e.Rewards > 0 ? 1 : 0;
+                _counters = _counters with { Closed = _counters.Closed + 1, Rewarded = _counters.Rewarded + (e.Rewards > 0 ? 1 : 0), RewardSum = _counters.RewardSum + reward };
                 count++;
             }
 
@@ -166,16 +229,41 @@ internal sealed class Loop
         }
     }
 
-    private void Track(string eventId, CbExample example, int chosen, float probability, long timestamp, bool explored)
+    private static int Greedy(ReadOnlySpan<float> pmf)
     {
-        long deadline = timestamp + (long)(Settings.RewardWaitSeconds * 1000);
-        _pending[eventId] = new PendingEvent(example, chosen, probability, deadline);
-        _deadlines.Enqueue(eventId, deadline);
-        Events++;
-        Explored += explored ? 1 : 0;
+        int greedy = 0;
+        for (int a = 1; a < pmf.Length; a++)
+        {
+            greedy = pmf[a] > pmf[greedy] ? a : greedy;
+        }
+
+        return greedy;
     }
 
-    private sealed class PendingEvent(CbExample example, int chosen, float probability, long deadline)
+    private void Untrack(string eventId)
+    {
+        if (_pending.Remove(eventId, out PendingEvent? e))
+        {
+            _counters = _counters with { Events = _counters.Events - 1, Explored = _counters.Explored - (e.Explored ? 1 : 0) };
+        }
+    }
+
+    private void Join(PendingEvent e, double value)
+    {
+        e.Rewards++;
+        e.Value = Settings.Aggregation == "first" && e.Rewards > 1 ? e.Value : e.Value + value;
+    }
+
+    private void Track(string eventId, CbExample example, int chosen, float probability, long timestamp, bool explored, bool committed)
+    {
+        long deadline = timestamp + (long)(Settings.RewardWaitSeconds * 1000);
+        long sequence = _sequence++;
+        _pending[eventId] = new PendingEvent(example, chosen, probability, deadline, sequence, explored) { Committed = committed };
+        _deadlines.Enqueue(eventId, (deadline, sequence));
+        _counters = _counters with { Events = _counters.Events + 1, Explored = _counters.Explored + (explored ? 1 : 0) };
+    }
+
+    private sealed class PendingEvent(CbExample example, int chosen, float probability, long deadline, long sequence, bool explored)
     {
         public CbExample Example { get; } = example;
 
@@ -184,6 +272,14 @@ internal sealed class Loop
         public float Probability { get; } = probability;
 
         public long Deadline { get; } = deadline;
+
+        public long Sequence { get; } = sequence;
+
+        public bool Explored { get; } = explored;
+
+        public bool Committed { get; set; }
+
+        public int InFlight { get; set; }
 
         public int Rewards { get; set; }
 

@@ -12,6 +12,9 @@ namespace Hindsight.Service;
 /// <param name="Aggregation">"sum" of the rewards received in time, or the "first" only.</param>
 public sealed record LoopSettings(string Learner = "epsilon-greedy", double Epsilon = 0.05, string[]? Interactions = null, int Bits = 18, double RewardWaitSeconds = 10, double DefaultReward = 0, string Aggregation = "sum")
 {
+    /// <summary>The largest reward magnitude taken (rewards become single-precision costs; sums must stay finite).</summary>
+    public const double MaxReward = 1e6;
+
     /// <summary>Reads settings from a JSON object, naming the first field at fault.</summary>
     /// <param name="json">The object (absent members take their defaults).</param>
     /// <param name="settings">The settings read.</param>
@@ -49,7 +52,7 @@ public sealed record LoopSettings(string Learner = "epsilon-greedy", double Epsi
                 case "rewardWaitSeconds" when v.ValueKind == JsonValueKind.Number && v.GetDouble() is > 0 and <= 86_400:
                     settings = settings with { RewardWaitSeconds = v.GetDouble() };
                     break;
-                case "defaultReward" when v.ValueKind == JsonValueKind.Number && double.IsFinite(v.GetDouble()):
+                case "defaultReward" when v.ValueKind == JsonValueKind.Number && Math.Abs(v.GetDouble()) <= MaxReward:
                     settings = settings with { DefaultReward = v.GetDouble() };
                     break;
                 case "aggregation" when v.ValueKind == JsonValueKind.String && v.GetString() is "sum" or "first":
@@ -68,7 +71,7 @@ public sealed record LoopSettings(string Learner = "epsilon-greedy", double Epsi
                     (field, problem) = (name, "must be a number of seconds in (0, 86400]");
                     return false;
                 case "defaultReward":
-                    (field, problem) = (name, "must be a finite number");
+                    (field, problem) = (name, $"must be a number in [−{MaxReward}, {MaxReward}]");
                     return false;
                 case "aggregation":
                     (field, problem) = (name, "must be \"sum\" or \"first\"");

@@ -21,6 +21,7 @@ public sealed class DecisionServiceTests : IAsyncLifetime
         _client.Dispose();
         if (_app is not null)
         {
+            await _app.StopAsync(); // flushes and closes the store
             await _app.DisposeAsync();
         }
     }
@@ -86,7 +87,11 @@ public sealed class DecisionServiceTests : IAsyncLifetime
         AssertProblem(await Send(HttpMethod.Post, "/v1/loops", "wrong-key-0123456789", "{\"name\": \"x\"}"), HttpStatusCode.Unauthorized, "X-Api-Key");
         string key = await CreateLoop("a");
         await CreateLoop("b");
-        AssertProblem(await Send(HttpMethod.Post, "/v1/loops/b/rank", key, RankBody("young")), HttpStatusCode.Unauthorized, "X-Api-Key"); // a's key, b's loop
+        var otherLoop = await Send(HttpMethod.Post, "/v1/loops/b/rank", key, RankBody("young")); // a's key, b's loop
+        AssertProblem(otherLoop, HttpStatusCode.Unauthorized, "X-Api-Key");
+        var noLoop = await Send(HttpMethod.Post, "/v1/loops/zzz/rank", key, RankBody("young"));
+        AssertProblem(noLoop, HttpStatusCode.Unauthorized, "X-Api-Key");
+        Assert.Equal(otherLoop.Body.GetProperty("detail").GetString(), noLoop.Body.GetProperty("detail").GetString()); // no loop-name enumeration
         AssertProblem(await Send(HttpMethod.Post, "/v1/loops", key, "{\"name\": \"c\"}"), HttpStatusCode.Unauthorized, "X-Api-Key"); // loop keys cannot manage loops
         AssertProblem(await Send(HttpMethod.Post, "/v1/loops/nope/rank", Admin, RankBody("young")), HttpStatusCode.NotFound, "loop");
         AssertProblem(await Send(HttpMethod.Get, "/v1/nothing", Admin), HttpStatusCode.NotFound, "path");
@@ -98,6 +103,7 @@ public sealed class DecisionServiceTests : IAsyncLifetime
     [InlineData("{\"name\": \"x\", \"aggregation\": \"max\"}", "aggregation")]
     [InlineData("{\"name\": \"x\", \"colour\": 1}", "colour")]
     [InlineData("{\"name\": \"x\", \"rewardWaitSeconds\": 0}", "rewardWaitSeconds")]
+    [InlineData("{\"name\": \"x\", \"defaultReward\": 1e300}", "defaultReward")]
     [InlineData("[1, 2]", "name")]
     [InlineData("{\"name\": ", "body")]
     public async Task Bad_loop_settings_are_named(string body, string field)
@@ -140,6 +146,7 @@ public sealed class DecisionServiceTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, (await Send(HttpMethod.Post, "/v1/loops/w/events/e1/reward", key, "{\"value\": 1}")).Status);
         Assert.Equal(HttpStatusCode.OK, (await Send(HttpMethod.Post, "/v1/loops/w/events/e1/reward", key, "{\"value\": 0.5}")).Status); // sum
         AssertProblem(await Send(HttpMethod.Post, "/v1/loops/w/events/e1/reward", key, "{\"value\": \"high\"}"), HttpStatusCode.BadRequest, "value");
+        AssertProblem(await Send(HttpMethod.Post, "/v1/loops/w/events/e1/reward", key, "{\"value\": 1e300}"), HttpStatusCode.BadRequest, "value");
         AssertProblem(await Send(HttpMethod.Post, "/v1/loops/w/events/missing/reward", key, "{\"value\": 1}"), HttpStatusCode.NotFound, "id");
 
         await Task.Delay(600);
@@ -155,7 +162,7 @@ public sealed class DecisionServiceTests : IAsyncLifetime
     {
         // Young users click sport, old users news (reward 1), nothing else pays. ε-greedy with ε = 0.1 should end up
         // right about 95 % of the time; uniform would be right half of the time.
-        string key = await CreateLoop("learn", ", \"rewardWaitSeconds\": 0.05, \"epsilon\": 0.1, \"interactions\": [\"UI\"]");
+        string key = await CreateLoop("learn", ", \"rewardWaitSeconds\": 0.2, \"epsilon\": 0.1, \"interactions\": [\"UI\"]");
         var random = new Random(3);
         int right = 0, late = 0;
         for (int t = 0; t < 600; t++)
@@ -166,7 +173,8 @@ public sealed class DecisionServiceTests : IAsyncLifetime
             bool good = (user == "young") == (action == "sport");
             if (good)
             {
-                await Send(HttpMethod.Post, $"/v1/loops/learn/events/{rank.GetProperty("eventId").GetString()}/reward", key, "{\"value\": 1}");
+                // Sent at once, well inside the 0.2 s window: it must be accepted.
+                Assert.Equal(HttpStatusCode.OK, (await Send(HttpMethod.Post, $"/v1/loops/learn/events/{rank.GetProperty("eventId").GetString()}/reward", key, "{\"value\": 1}")).Status);
             }
 
             if (t >= 400)
@@ -175,14 +183,14 @@ public sealed class DecisionServiceTests : IAsyncLifetime
                 late++;
             }
 
-            if (t % 50 == 0)
+            if (t % 50 == 49)
             {
-                await Task.Delay(80); // let windows close so the learner keeps up
+                await Task.Delay(300); // let the windows close, so the learner keeps up
             }
         }
 
         Assert.True(right > 0.85 * late, $"{right} of the last {late} right");
-        await Task.Delay(200);
+        await Task.Delay(400); // every window closed: the counters are final
         var (_, before, _) = await Send(HttpMethod.Get, "/v1/loops/learn/stats", key);
 
         await Restart();
@@ -201,5 +209,24 @@ public sealed class DecisionServiceTests : IAsyncLifetime
         }
 
         Assert.True(rightAfter > 80, $"{rightAfter} of 100 right after the restart");
+    }
+
+    [Fact]
+    public async Task First_aggregation_keeps_the_first_reward_and_silence_gets_the_default()
+    {
+        string key = await CreateLoop("f", ", \"rewardWaitSeconds\": 0.3, \"aggregation\": \"first\", \"defaultReward\": -0.25");
+        await Send(HttpMethod.Post, "/v1/loops/f/rank", key, RankBody("young", "a"));
+        await Send(HttpMethod.Post, "/v1/loops/f/rank", key, RankBody("young", "b"));
+        Assert.Equal(HttpStatusCode.OK, (await Send(HttpMethod.Post, "/v1/loops/f/events/a/reward", key, "{\"value\": 2}")).Status);
+        Assert.Equal(HttpStatusCode.OK, (await Send(HttpMethod.Post, "/v1/loops/f/events/a/reward", key, "{\"value\": 5}")).Status); // kept on disk, not counted
+        await Task.Delay(700);
+        var (_, stats, _) = await Send(HttpMethod.Get, "/v1/loops/f/stats", key);
+        Assert.Equal(2, stats.GetProperty("closedEvents").GetInt64());
+        Assert.Equal(1, stats.GetProperty("rewardedEvents").GetInt64());
+        Assert.Equal((2 - 0.25) / 2, stats.GetProperty("averageReward").GetDouble(), 1e-12);
+
+        await Restart(); // replay finds the same rewards
+        var (_, again, _) = await Send(HttpMethod.Get, "/v1/loops/f/stats", key);
+        Assert.Equal((2 - 0.25) / 2, again.GetProperty("averageReward").GetDouble(), 1e-12);
     }
 }

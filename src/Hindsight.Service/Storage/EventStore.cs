@@ -23,6 +23,7 @@ public sealed class EventStore : IAsyncDisposable
     private readonly Task _writing;
     private readonly string _connectionString;
     private long _commits;
+    private TaskCompletionSource? _paused;
     private long _writes;
 
     private EventStore(string path)
@@ -33,6 +34,8 @@ public sealed class EventStore : IAsyncDisposable
         _writer.Open();
         Execute("PRAGMA journal_mode = WAL;");
         Execute("PRAGMA synchronous = FULL;");
+        Synchronous = (long)Scalar("PRAGMA synchronous;")!;
+        JournalMode = (string)Scalar("PRAGMA journal_mode;")!;
         Execute("""
             CREATE TABLE IF NOT EXISTS events (
                 seq INTEGER PRIMARY KEY, loop TEXT NOT NULL, id TEXT NOT NULL, ts INTEGER NOT NULL,
@@ -50,6 +53,13 @@ public sealed class EventStore : IAsyncDisposable
         _insertLoop = Command("INSERT OR IGNORE INTO loops (name, settings, key_hash, ts) VALUES ($name, $settings, $key, $ts);", "$name", "$settings", "$key", "$ts");
         _writing = Task.Run(WriteLoop);
     }
+
+    /// <summary>The writer connection's <c>PRAGMA synchronous</c> (2 = FULL: the WAL is synced at every commit, so an
+    /// acknowledged write survives an operating-system crash, not only a killed process).</summary>
+    public long Synchronous { get; }
+
+    /// <summary>The database's journal mode ("wal").</summary>
+    public string JournalMode { get; }
 
     /// <summary>The database file.</summary>
     public string Path { get; }
@@ -225,6 +235,11 @@ public sealed class EventStore : IAsyncDisposable
         ChannelReader<Pending> reader = _queue.Reader;
         while (await reader.WaitToReadAsync().ConfigureAwait(false))
         {
+            if (Volatile.Read(ref _paused) is { } paused)
+            {
+                await paused.Task.ConfigureAwait(false);
+            }
+
             batch.Clear();
             while (batch.Count < MaxBatch && reader.TryRead(out Pending? p))
             {
@@ -268,6 +283,19 @@ public sealed class EventStore : IAsyncDisposable
         var c = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = Path, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
         c.Open();
         return c;
+    }
+
+    /// <summary>Holds the writer before its next batch (tests: to queue writes that must share one commit).</summary>
+    internal void PauseWriter() => _paused = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Lets a paused writer go on.</summary>
+    internal void ResumeWriter() => Interlocked.Exchange(ref _paused, null)?.TrySetResult();
+
+    private object? Scalar(string sql)
+    {
+        using SqliteCommand c = _writer.CreateCommand();
+        c.CommandText = sql;
+        return c.ExecuteScalar();
     }
 
     private void Execute(string sql)
