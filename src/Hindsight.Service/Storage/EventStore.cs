@@ -140,19 +140,7 @@ public sealed class EventStore : IAsyncDisposable
     /// <summary>Every committed loop, in the order created.</summary>
     /// <returns>The loops.</returns>
     public IReadOnlyList<StoredLoop> Loops()
-    {
-        var list = new List<StoredLoop>();
-        using SqliteConnection c = OpenReader();
-        using SqliteCommand q = c.CreateCommand();
-        q.CommandText = "SELECT name, settings, key_hash, ts FROM loops ORDER BY ts, name;";
-        using SqliteDataReader row = q.ExecuteReader();
-        while (row.Read())
-        {
-            list.Add(new StoredLoop(row.GetString(0), row.GetString(1), row.GetString(2), row.GetInt64(3)));
-        }
-
-        return list;
-    }
+        => Read("SELECT name, settings, key_hash, ts FROM loops ORDER BY ts, name;", null, row => new StoredLoop(row.GetString(0), row.GetString(1), row.GetString(2), row.GetInt64(3)));
 
     /// <summary>True when a committed event of the loop has this id (an indexed look-up).</summary>
     /// <param name="loop">The loop.</param>
@@ -172,39 +160,14 @@ public sealed class EventStore : IAsyncDisposable
     /// <param name="loop">The loop.</param>
     /// <returns>The events.</returns>
     public IReadOnlyList<StoredEvent> Events(string loop)
-    {
-        var list = new List<StoredEvent>();
-        using SqliteConnection c = OpenReader();
-        using SqliteCommand q = c.CreateCommand();
-        q.CommandText = "SELECT id, ts, request, chosen, probabilities, deferred FROM events WHERE loop = $loop ORDER BY seq;";
-        q.Parameters.AddWithValue("$loop", loop);
-        using SqliteDataReader row = q.ExecuteReader();
-        while (row.Read())
-        {
-            list.Add(new StoredEvent(loop, row.GetString(0), row.GetInt64(1), row.GetString(2), row.GetInt32(3), row.GetString(4), row.GetInt64(5) != 0));
-        }
-
-        return list;
-    }
+        => Read("SELECT id, ts, request, chosen, probabilities, deferred FROM events WHERE loop = $loop ORDER BY seq;", loop,
+            row => new StoredEvent(loop, row.GetString(0), row.GetInt64(1), row.GetString(2), row.GetInt32(3), row.GetString(4), row.GetInt64(5) != 0));
 
     /// <summary>Every committed reward of a loop, in the order written.</summary>
     /// <param name="loop">The loop.</param>
     /// <returns>The rewards.</returns>
     public IReadOnlyList<StoredReward> Rewards(string loop)
-    {
-        var list = new List<StoredReward>();
-        using SqliteConnection c = OpenReader();
-        using SqliteCommand q = c.CreateCommand();
-        q.CommandText = "SELECT event_id, ts, value FROM rewards WHERE loop = $loop ORDER BY seq;";
-        q.Parameters.AddWithValue("$loop", loop);
-        using SqliteDataReader row = q.ExecuteReader();
-        while (row.Read())
-        {
-            list.Add(new StoredReward(loop, row.GetString(0), row.GetInt64(1), row.GetDouble(2)));
-        }
-
-        return list;
-    }
+        => Read("SELECT event_id, ts, value FROM rewards WHERE loop = $loop ORDER BY seq;", loop, row => new StoredReward(loop, row.GetString(0), row.GetInt64(1), row.GetDouble(2)));
 
     /// <summary>Stops taking writes, commits everything queued, and closes the file.</summary>
     /// <returns>A task that completes when the last queued write is on disk.</returns>
@@ -276,6 +239,27 @@ public sealed class EventStore : IAsyncDisposable
                 batch[i].Done.TrySetResult(results[i]);
             }
         }
+    }
+
+    /// <summary>Runs a query on a fresh read-only connection (with the loop as <c>$loop</c> when given) and maps each row.</summary>
+    private List<T> Read<T>(string sql, string? loop, Func<SqliteDataReader, T> map)
+    {
+        var list = new List<T>();
+        using SqliteConnection c = OpenReader();
+        using SqliteCommand q = c.CreateCommand();
+        q.CommandText = sql;
+        if (loop is not null)
+        {
+            q.Parameters.AddWithValue("$loop", loop);
+        }
+
+        using SqliteDataReader row = q.ExecuteReader();
+        while (row.Read())
+        {
+            list.Add(map(row));
+        }
+
+        return list;
     }
 
     private SqliteConnection OpenReader()
