@@ -24,9 +24,10 @@ namespace Hindsight.Service;
 /// loop): <c>GET /health</c>; <c>POST /v1/loops</c> (admin; body: name and <see cref="LoopSettings"/>; returns the
 /// loop's key once); <c>POST /v1/loops/{loop}/rank</c> (body: optional eventId, context — DSJson-shaped namespaces —
 /// and actions [{id, features}]); <c>POST /v1/loops/{loop}/events/{id}/reward</c> (body: {value}); <c>GET
-/// /v1/loops/{loop}/stats</c>. Errors are RFC 7807 problem+json with a <c>field</c> member naming what is wrong.
-/// Not yet: deferred activation, apprentice mode, snapshots (the model is rebuilt by replay), log export, the
-/// embedding table, the dashboard.
+/// /v1/loops/{loop}/stats</c>; <c>GET /v1/loops/{loop}/log</c> (the closed events as DSJson, see
+/// <see cref="DsJsonExport"/>). Errors are RFC 7807 problem+json with a <c>field</c> member naming what is wrong.
+/// Not yet: deferred activation, apprentice mode, snapshots (the model is rebuilt by replay), the embedding table, the
+/// dashboard.
 /// </remarks>
 public static class DecisionService
 {
@@ -61,6 +62,7 @@ public static class DecisionService
         app.MapPost("/v1/loops/{loop}/rank", (HttpContext http, string loop) => Rank(http, state, loop));
         app.MapPost("/v1/loops/{loop}/events/{id}/reward", (HttpContext http, string loop, string id) => Reward(http, state, loop, id));
         app.MapGet("/v1/loops/{loop}/stats", (HttpContext http, string loop) => Stats(http, state, loop));
+        app.MapGet("/v1/loops/{loop}/log", (HttpContext http, string loop) => Log(http, state, loop));
         app.MapFallback(() => Problem(404, "not found", "no such endpoint", "path"));
         return app;
     }
@@ -309,6 +311,19 @@ public static class DecisionService
             averageReward = c.Closed > 0 ? c.RewardSum / c.Closed : (double?)null,
             explorationRate = c.Events > 0 ? (double)c.Explored / c.Events : (double?)null,
         });
+    }
+
+    private static IResult Log(HttpContext http, ServiceState state, string name)
+    {
+        if (state.Authorize(http.Request.Headers[KeyHeader], name, out Loop? loop) is { } denied)
+        {
+            return denied;
+        }
+
+        var buffer = new MemoryStream();
+        DsJsonExport.Write(state.Store, name, loop!.Settings, Now(), buffer);
+        buffer.Position = 0;
+        return Results.Stream(buffer, "application/x-ndjson", $"{name}.dsjson");
     }
 
     /// <summary>{"c": {context namespaces…, "_multi": [action features…]}}: DSJson's shape, so one parser serves logs and requests.</summary>

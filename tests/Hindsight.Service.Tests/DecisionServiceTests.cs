@@ -229,4 +229,41 @@ public sealed class DecisionServiceTests : IAsyncLifetime
         var (_, again, _) = await Send(HttpMethod.Get, "/v1/loops/f/stats", key);
         Assert.Equal((2 - 0.25) / 2, again.GetProperty("averageReward").GetDouble(), 1e-12);
     }
+
+    [Fact]
+    public async Task The_log_exports_closed_events_as_dsjson_that_the_readers_take()
+    {
+        string key = await CreateLoop("x", ", \"rewardWaitSeconds\": 0.3, \"defaultReward\": -0.5");
+        var chosen = new Dictionary<string, (string Action, double Probability)>();
+        for (int i = 0; i < 10; i++)
+        {
+            var (_, rank, _) = await Send(HttpMethod.Post, "/v1/loops/x/rank", key, RankBody(i % 2 == 0 ? "young" : "old", $"e{i}"));
+            string action = rank.GetProperty("actionId").GetString()!;
+            double p = rank.GetProperty("ranking").EnumerateArray().First(r => r.GetProperty("id").GetString() == action).GetProperty("probability").GetDouble();
+            chosen[$"e{i}"] = (action, p);
+            if (i < 6)
+            {
+                await Send(HttpMethod.Post, $"/v1/loops/x/events/e{i}/reward", key, "{\"value\": 1}");
+            }
+        }
+
+        await Task.Delay(600);
+        using HttpResponseMessage response = await _client.SendAsync(new HttpRequestMessage(HttpMethod.Get, "/v1/loops/x/log") { Headers = { { "X-Api-Key", key } } });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        string path = Path.Combine(_data, "export.dsjson");
+        await File.WriteAllTextAsync(path, await response.Content.ReadAsStringAsync());
+
+        var examples = new Hindsight.Formats.DsJsonReader(path).Read().ToList();
+        Assert.Equal(10, examples.Count);
+        foreach (Hindsight.Contextual.CbExample e in examples)
+        {
+            var (action, p) = chosen[e.Id!];
+            int index = action == "news" ? 0 : 1;
+            Assert.Equal(index, e.Label!.Value.Action);
+            Assert.Equal(p, e.Label.Value.Probability, 1e-6);
+            Assert.Equal(int.Parse(e.Id![1..]) < 6 ? -1f : 0.5f, e.Label.Value.Cost);
+            Assert.Equal(1.0, e.Probabilities!.Sum(), 1e-6);
+            Assert.Equal(p, e.Probabilities![index], 1e-6);
+        }
+    }
 }
