@@ -436,8 +436,7 @@ public static class DecisionService
                 {
                     CbExample example = DsJsonReader.ParseEvent(Encoding.UTF8.GetBytes(e.Request))!;
                     float[] pmf = JsonSerializer.Deserialize<float[]>(e.Probabilities)!;
-                    int greedy = Array.IndexOf(pmf, pmf.Max());
-                    loop.Restore(e.EventId, example, e.Chosen, pmf[e.Chosen], e.Timestamp, e.Chosen != greedy);
+                    loop.Restore(e.EventId, example, e.Chosen, pmf[e.Chosen], e.Timestamp, e.Chosen != System.Numerics.Tensors.TensorPrimitives.IndexOfMax<float>(pmf)); // as Rank counts it
                     foreach (StoredReward r in rewards[e.EventId])
                     {
                         loop.RestoreReward(e.EventId, r.Value, r.Timestamp);

@@ -1,7 +1,9 @@
+using System.Numerics.Tensors;
 using System.Security.Cryptography;
 using Hindsight.Contextual;
 using Hindsight.Contextual.Features;
 using Hindsight.Contextual.Learners;
+using Hindsight.Exploration;
 using Hindsight.Numerics;
 
 namespace Hindsight.Service;
@@ -81,19 +83,9 @@ internal sealed class Loop
 
             Span<float> pmf = _pmf.AsSpan(0, k);
             _learner.Predict(example, pmf);
-            double u = _rng.NextDouble(), acc = 0;
-            int chosen = k - 1;
-            for (int a = 0; a < k; a++)
-            {
-                acc += pmf[a];
-                if (u < acc)
-                {
-                    chosen = a;
-                    break;
-                }
-            }
+            int chosen = Explore.Sample(pmf, _rng.NextDouble());
 
-            Track(eventId, example, chosen, pmf[chosen], now, chosen != Greedy(pmf), committed: false);
+            Track(eventId, example, chosen, pmf[chosen], now, chosen != TensorPrimitives.IndexOfMax<float>(pmf), committed: false);
             float[] probabilities = pmf.ToArray();
             try
             {
@@ -227,17 +219,6 @@ internal sealed class Loop
 
             return count;
         }
-    }
-
-    private static int Greedy(ReadOnlySpan<float> pmf)
-    {
-        int greedy = 0;
-        for (int a = 1; a < pmf.Length; a++)
-        {
-            greedy = pmf[a] > pmf[greedy] ? a : greedy;
-        }
-
-        return greedy;
     }
 
     private void Untrack(string eventId)

@@ -87,18 +87,7 @@ public sealed class EventStore : IAsyncDisposable
     public Task<bool> AppendAsync(StoredEvent e)
     {
         ArgumentNullException.ThrowIfNull(e);
-        return Enqueue(new Pending(() =>
-        {
-            SqliteCommand c = _insertEvent;
-            c.Parameters["$loop"].Value = e.Loop;
-            c.Parameters["$id"].Value = e.EventId;
-            c.Parameters["$ts"].Value = e.Timestamp;
-            c.Parameters["$request"].Value = e.Request;
-            c.Parameters["$chosen"].Value = e.Chosen;
-            c.Parameters["$probabilities"].Value = e.Probabilities;
-            c.Parameters["$deferred"].Value = e.Deferred ? 1 : 0;
-            return c.ExecuteNonQuery() == 1;
-        }));
+        return Write(_insertEvent, e.Loop, e.EventId, e.Timestamp, e.Request, e.Chosen, e.Probabilities, e.Deferred ? 1 : 0);
     }
 
     /// <summary>Appends a reward; completes once it is committed to disk.</summary>
@@ -108,15 +97,7 @@ public sealed class EventStore : IAsyncDisposable
     public Task<bool> AppendAsync(StoredReward r)
     {
         ArgumentNullException.ThrowIfNull(r);
-        return Enqueue(new Pending(() =>
-        {
-            SqliteCommand c = _insertReward;
-            c.Parameters["$loop"].Value = r.Loop;
-            c.Parameters["$id"].Value = r.EventId;
-            c.Parameters["$ts"].Value = r.Timestamp;
-            c.Parameters["$value"].Value = r.Value;
-            return c.ExecuteNonQuery() == 1;
-        }));
+        return Write(_insertReward, r.Loop, r.EventId, r.Timestamp, r.Value);
     }
 
     /// <summary>Records a loop; completes once it is committed to disk.</summary>
@@ -126,15 +107,7 @@ public sealed class EventStore : IAsyncDisposable
     public Task<bool> AppendAsync(StoredLoop loop)
     {
         ArgumentNullException.ThrowIfNull(loop);
-        return Enqueue(new Pending(() =>
-        {
-            SqliteCommand c = _insertLoop;
-            c.Parameters["$name"].Value = loop.Name;
-            c.Parameters["$settings"].Value = loop.Settings;
-            c.Parameters["$key"].Value = loop.KeyHash;
-            c.Parameters["$ts"].Value = loop.Timestamp;
-            return c.ExecuteNonQuery() == 1;
-        }));
+        return Write(_insertLoop, loop.Name, loop.Settings, loop.KeyHash, loop.Timestamp);
     }
 
     /// <summary>Every committed loop, in the order created.</summary>
@@ -180,6 +153,18 @@ public sealed class EventStore : IAsyncDisposable
         _insertLoop.Dispose();
         _writer.Dispose();
     }
+
+    /// <summary>Queues one run of a prepared command with its parameters' values in declaration order (set on the
+    /// writer's thread, when the batch runs: the command is shared); true when it wrote a row.</summary>
+    private Task<bool> Write(SqliteCommand command, params object[] values) => Enqueue(new Pending(() =>
+    {
+        for (int i = 0; i < values.Length; i++)
+        {
+            command.Parameters[i].Value = values[i];
+        }
+
+        return command.ExecuteNonQuery() == 1;
+    }));
 
     private Task<bool> Enqueue(Pending pending)
     {

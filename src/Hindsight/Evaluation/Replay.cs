@@ -45,17 +45,7 @@ public static class Replay
             }
 
             policy.Predict(example, pmf);
-            double u = rng.NextDouble(), acc = 0;
-            int chosen = k - 1;
-            for (int a = 0; a < k; a++)
-            {
-                acc += pmf[a];
-                if (u < acc)
-                {
-                    chosen = a;
-                    break;
-                }
-            }
+            int chosen = Exploration.Explore.Sample(pmf.AsSpan(0, k), rng.NextDouble());
 
             if (chosen == label.Action)
             {

@@ -31,6 +31,26 @@ public static class Explore
         return best;
     }
 
+    /// <summary>Draws an action from a probability vector with one uniform number u ∈ [0, 1): the first a whose
+    /// cumulative probability exceeds u (the last action when rounding leaves u above the total).</summary>
+    /// <param name="pmf">The probabilities.</param>
+    /// <param name="u">A uniform number in [0, 1).</param>
+    /// <returns>The action.</returns>
+    public static int Sample(ReadOnlySpan<float> pmf, double u)
+    {
+        double acc = 0;
+        for (int a = 0; a < pmf.Length; a++)
+        {
+            acc += pmf[a];
+            if (u < acc)
+            {
+                return a;
+            }
+        }
+
+        return pmf.Length - 1;
+    }
+
     /// <summary>Greedy: all mass on the best action (the lowest index among ties).</summary>
     /// <param name="costs">Predicted costs.</param>
     /// <param name="pmf">Receives the probabilities.</param>

@@ -76,7 +76,7 @@ public sealed class LastSwitchUcb : IBanditPolicy
         int cell = delay + _maxDelay;
         _sums[arm, cell] += reward;
         _counts[arm, cell]++;
-        if (_counts[arm, cell] - _atPlan[arm, cell] >= Math.Max(1, _atPlan[arm, cell]))
+        if (Optimism.HasDoubled(_counts[arm, cell], _atPlan[arm, cell]))
         {
             _replan = true;
         }

@@ -18,13 +18,23 @@ public static class PolicyRegretMeter
     /// <returns>The rewards of the learner and of each comparator.</returns>
     public static PolicyRegretResult Run(IReactiveBandit bandit, IBanditPolicy policy, long horizon, ulong seed, long run, IReadOnlyList<IReactivePlanner>? planners = null)
     {
-        ArgumentNullException.ThrowIfNull(bandit);
-        ArgumentNullException.ThrowIfNull(policy);
-        ArgumentOutOfRangeException.ThrowIfLessThan(horizon, 1);
-        if (policy.Arms != bandit.Arms)
-        {
-            throw new ArgumentException($"The policy has {policy.Arms} arms but the environment {bandit.Arms}.", nameof(policy));
-        }
+        Check(bandit, policy, horizon); // before the replays
+        return Run(bandit, policy, horizon, seed, run, Comparators(bandit, horizon, seed, run, planners));
+    }
+
+    /// <summary>Measures one run against comparator rewards replayed already (they depend on the environment, the
+    /// horizon, the seed and the run, not on the learner: a study replays them once for all its learners).</summary>
+    /// <param name="bandit">The environment.</param>
+    /// <param name="policy">The learner (reset with the run's seed first).</param>
+    /// <param name="horizon">Rounds T ≥ 1.</param>
+    /// <param name="seed">The experiment's seed.</param>
+    /// <param name="run">The run index.</param>
+    /// <param name="comparators">From <see cref="Comparators"/> with the same bandit, horizon, seed and run.</param>
+    /// <returns>The rewards of the learner and of each comparator.</returns>
+    public static PolicyRegretResult Run(IReactiveBandit bandit, IBanditPolicy policy, long horizon, ulong seed, long run, ComparatorRewards comparators)
+    {
+        ArgumentNullException.ThrowIfNull(comparators);
+        Check(bandit, policy, horizon);
 
         int k = bandit.Arms;
         policy.Reset(seed + (ulong)run);
@@ -45,8 +55,32 @@ public static class PolicyRegretMeter
             learner += reward;
         }
 
-        var fixedArms = new double[k];
-        for (int a = 0; a < k; a++)
+        return new PolicyRegretResult(learner, counterfactual, comparators.FixedArms, comparators.Planners);
+    }
+
+    private static void Check(IReactiveBandit bandit, IBanditPolicy policy, long horizon)
+    {
+        ArgumentNullException.ThrowIfNull(bandit);
+        ArgumentNullException.ThrowIfNull(policy);
+        ArgumentOutOfRangeException.ThrowIfLessThan(horizon, 1);
+        if (policy.Arms != bandit.Arms)
+        {
+            throw new ArgumentException($"The policy has {policy.Arms} arms but the environment {bandit.Arms}.", nameof(policy));
+        }
+    }
+
+    /// <summary>Replays every fixed arm and every planner from the environment's start.</summary>
+    /// <param name="bandit">The environment.</param>
+    /// <param name="horizon">Rounds T ≥ 1.</param>
+    /// <param name="seed">The experiment's seed.</param>
+    /// <param name="run">The run index.</param>
+    /// <param name="planners">Full-information comparators (may be empty; each is used for this replay only).</param>
+    /// <returns>Their rewards.</returns>
+    public static ComparatorRewards Comparators(IReactiveBandit bandit, long horizon, ulong seed, long run, IReadOnlyList<IReactivePlanner>? planners = null)
+    {
+        ArgumentNullException.ThrowIfNull(bandit);
+        var fixedArms = new double[bandit.Arms];
+        for (int a = 0; a < fixedArms.Length; a++)
         {
             int arm = a;
             fixedArms[a] = Replay(bandit, _ => arm, horizon, seed, run);
@@ -58,7 +92,7 @@ public static class PolicyRegretMeter
             plannerRewards[planner.Name] = Replay(bandit, planner.Choose, horizon, seed, run);
         }
 
-        return new PolicyRegretResult(learner, counterfactual, fixedArms, plannerRewards);
+        return new ComparatorRewards(fixedArms, plannerRewards);
     }
 
     /// <summary>The realized reward of a state-reading policy over T rounds from the environment's start.</summary>

@@ -83,7 +83,7 @@ public sealed class PeriodicUcb : IRecoveringPolicy
             _sums[arm, idle] += rewards[j];
             _counts[arm, idle]++;
             _last[arm] = _period;
-            if (_counts[arm, idle] - _atStart[arm, idle] >= Math.Max(1, _atStart[arm, idle]))
+            if (Optimism.HasDoubled(_counts[arm, idle], _atStart[arm, idle]))
             {
                 _replan = true;
             }

@@ -28,9 +28,7 @@ public sealed class ChebyshevTuner : IParameterTuner
     private readonly double[] _predictions;
     private readonly double[] _weights;
     private readonly SeededRandom _rng = new(0);
-    private double _costSum;
-    private long _round = 1;
-    private int _chosen = -1;
+    private TunerRounds _rounds;
 
     /// <summary>Creates the tuner.</summary>
     /// <param name="arms">The grid size K ≥ 1.</param>
@@ -66,6 +64,7 @@ public sealed class ChebyshevTuner : IParameterTuner
         _features = new double[degree + 1];
         _predictions = new double[arms];
         _weights = new double[arms];
+        _rounds.Reset();
     }
 
     /// <inheritdoc />
@@ -80,9 +79,7 @@ public sealed class ChebyshevTuner : IParameterTuner
         _ridge.Reset();
         Array.Clear(_weights);
         _rng.Reseed(seed);
-        _costSum = 0;
-        _round = 1;
-        _chosen = -1;
+        _rounds.Reset();
     }
 
     /// <inheritdoc />
@@ -100,22 +97,16 @@ public sealed class ChebyshevTuner : IParameterTuner
             _predictions[i] = _ridge.Mean(i, _features);
         }
 
-        double scale = _round > 1 && _costSum > 0 ? _costSum / (_round - 1) : 1.0;
-        Explore.InverseGapWeighting(_predictions, _gamma0 * Math.Sqrt(Arms * (double)_round) / scale, _weights);
-        _chosen = Sampling.Draw(_weights, 1.0, _rng);
-        return _chosen;
+        Explore.InverseGapWeighting(_predictions, _gamma0 * Math.Sqrt(Arms * (double)_rounds.Round) / _rounds.MeanCost, _weights);
+        return _rounds.Chose(Sampling.Draw(_weights, 1.0, _rng));
     }
 
     /// <inheritdoc />
     /// <exception cref="InvalidOperationException">The arm is not the one the last <see cref="Choose"/> returned.</exception>
     public void Observe(int arm, double cost)
     {
-        Observation.Check(arm, _chosen, cost);
-        _chosen = -1;
-
+        _rounds.Observe(arm, cost);
         _ridge.Add(arm, _features, cost);
-        _costSum += cost;
-        _round++;
     }
 
     /// <summary>T₀(z) … Tₘ(z) by the three-term recurrence Tⱼ₊₁ = 2z Tⱼ − Tⱼ₋₁.</summary>

@@ -17,7 +17,21 @@ public sealed record RelaxStudyResult(RelaxStudy Study, CostTable Table, long[] 
     public double InstanceOptimalTotal => Table.InstanceOptimalTotal;
 
     /// <summary>Total iterations of Gauss–Seidel (ω = 1), when the grid holds 1.</summary>
-    public double? GaussSeidelTotal => Array.IndexOf([.. Study.Omegas], 1.0) is int k and >= 0 ? Table.Total(k) : null;
+    public double? GaussSeidelTotal
+    {
+        get
+        {
+            for (int k = 0; k < Study.Omegas.Count; k++)
+            {
+                if (Study.Omegas[k] == 1.0)
+                {
+                    return Table.Total(k);
+                }
+            }
+
+            return null;
+        }
+    }
 
     /// <summary>Cumulative iterations of the grid index <paramref name="arm"/> at the checkpoints.</summary>
     /// <param name="arm">The grid index.</param>

@@ -21,9 +21,7 @@ public sealed class TsallisInfTuner : IParameterTuner
     private readonly double[] _scaled;
     private readonly double[] _weights;
     private readonly SeededRandom _rng = new(0);
-    private double _costSum;
-    private long _round = 1;
-    private int _chosen = -1;
+    private TunerRounds _rounds;
 
     /// <summary>Creates the tuner.</summary>
     /// <param name="arms">The grid size K ≥ 1.</param>
@@ -33,6 +31,7 @@ public sealed class TsallisInfTuner : IParameterTuner
         _estimates = new double[arms];
         _scaled = new double[arms];
         _weights = new double[arms];
+        _rounds.Reset();
     }
 
     /// <inheritdoc />
@@ -47,16 +46,14 @@ public sealed class TsallisInfTuner : IParameterTuner
         Array.Clear(_estimates);
         Array.Clear(_weights);
         _rng.Reseed(seed);
-        _costSum = 0;
-        _round = 1;
-        _chosen = -1;
+        _rounds.Reset();
     }
 
     /// <inheritdoc />
     public int Choose(ReadOnlySpan<double> context)
     {
-        double eta = 2.0 / Math.Sqrt(_round);
-        double scale = _round > 1 && _costSum > 0 ? _costSum / (_round - 1) : 1.0;
+        double eta = 2.0 / Math.Sqrt(_rounds.Round);
+        double scale = _rounds.MeanCost;
         double min = double.PositiveInfinity;
         foreach (double e in _estimates)
         {
@@ -70,19 +67,14 @@ public sealed class TsallisInfTuner : IParameterTuner
 
         // No warm start: the scale changes every round, and a fresh solve takes a few Newton steps.
         TsallisInf.Normalize(_scaled, eta, double.NaN, _weights);
-        _chosen = Sampling.Draw(_weights, 1.0, _rng);
-        return _chosen;
+        return _rounds.Chose(Sampling.Draw(_weights, 1.0, _rng));
     }
 
     /// <inheritdoc />
     /// <exception cref="InvalidOperationException">The arm is not the one the last <see cref="Choose"/> returned.</exception>
     public void Observe(int arm, double cost)
     {
-        Observation.Check(arm, _chosen, cost);
-        _chosen = -1;
-
+        _rounds.Observe(arm, cost);
         _estimates[arm] += cost / _weights[arm];
-        _costSum += cost;
-        _round++;
     }
 }

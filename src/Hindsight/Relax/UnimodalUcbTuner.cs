@@ -24,7 +24,7 @@ public sealed class UnimodalUcbTuner : IParameterTuner
     private readonly long[] _led;
     private double _low = double.PositiveInfinity;
     private double _high = double.NegativeInfinity;
-    private int _chosen = -1;
+    private TunerRounds _rounds;
 
     /// <summary>Creates the tuner.</summary>
     /// <param name="arms">The grid size K ≥ 1 (grid values in order, so that neighbours are adjacent indices).</param>
@@ -33,6 +33,7 @@ public sealed class UnimodalUcbTuner : IParameterTuner
         ArgumentOutOfRangeException.ThrowIfLessThan(arms, 1);
         _stats = new ArmStats[arms];
         _led = new long[arms];
+        _rounds.Reset();
     }
 
     /// <inheritdoc />
@@ -45,18 +46,17 @@ public sealed class UnimodalUcbTuner : IParameterTuner
         Array.Clear(_led);
         _low = double.PositiveInfinity;
         _high = double.NegativeInfinity;
-        _chosen = -1;
+        _rounds.Reset();
     }
 
     /// <inheritdoc />
-    public int Choose(ReadOnlySpan<double> context) => _chosen = Pick();
+    public int Choose(ReadOnlySpan<double> context) => _rounds.Chose(Pick());
 
     /// <inheritdoc />
     /// <exception cref="InvalidOperationException">The arm is not the one the last <see cref="Choose"/> returned.</exception>
     public void Observe(int arm, double cost)
     {
-        Observation.Check(arm, _chosen, cost);
-        _chosen = -1;
+        _rounds.Observe(arm, cost);
         _stats[arm].Add(cost);
         _low = Math.Min(_low, cost);
         _high = Math.Max(_high, cost);

@@ -115,13 +115,20 @@ public sealed partial class SpecLoader
             throw Error(envNode, "environment", ex.Message);
         }
 
+        // What a learner is measured against does not depend on the learner: replayed once per (T, seed, run), shared.
+        (Func<long, ulong, long, ComparatorRewards>? arms, Func<long, ulong, long, double>? benchmark) comparators = environment switch
+        {
+            IReactiveBandit bandit => (Memo((t, seed, run) => PolicyRegretMeter.Comparators(bandit, t, seed, run, bandit is LastSwitchBandit l ? [new BlockCyclePlanner(l)] : [])), null),
+            RecoveringBandit recovering => (null, Memo((t, seed, run) => RecoveringRun.Total(recovering, new PurelyPeriodicPolicy(recovering), t, seed, run))),
+            _ => (null, null), // streaming: pseudo-regret needs no replay
+        };
         List<ReactiveLearnerSetup> learners = ReadList(root, keys, "learners", $"a list of learners (kinds: {string.Join(", ", ReactiveLearners.Select(x => x.Name))})", "learner", (item, field) =>
         {
             var (kind, display, p) = ReadCatalogEntry(item, field, "reactive learner", ReactiveLearners);
             Func<long, ulong, long, ReactiveOutcome> measure;
             try
             {
-                measure = ReactiveMeasure(environment, envKind, kind, p);
+                measure = ReactiveMeasure(environment, envKind, kind, p, comparators);
             }
             catch (ArgumentException ex)
             {
@@ -133,7 +140,14 @@ public sealed partial class SpecLoader
         return new ReactiveStudy(name, description, envKind, ep.Values, horizons, runs, seed, learners);
     }
 
-    private static Func<long, ulong, long, ReactiveOutcome> ReactiveMeasure(object environment, string envKind, string kind, ParameterSet p)
+    /// <summary>A thread-safe cache of a function of (T, seed, run): each value computed at most once.</summary>
+    private static Func<long, ulong, long, T> Memo<T>(Func<long, ulong, long, T> compute)
+    {
+        var memo = new System.Collections.Concurrent.ConcurrentDictionary<(long, ulong, long), Lazy<T>>();
+        return (t, seed, run) => memo.GetOrAdd((t, seed, run), key => new Lazy<T>(() => compute(key.Item1, key.Item2, key.Item3))).Value;
+    }
+
+    private static Func<long, ulong, long, ReactiveOutcome> ReactiveMeasure(object environment, string envKind, string kind, ParameterSet p, (Func<long, ulong, long, ComparatorRewards>? Arms, Func<long, ulong, long, double>? Benchmark) comparators)
     {
         string Only() => $"learner '{kind}' runs on {Home(kind)}, not on '{envKind}'";
         switch (environment)
@@ -156,9 +170,8 @@ public sealed partial class SpecLoader
 
                 return (t, seed, run) =>
                 {
-                    IReactivePlanner[] planners = bandit is LastSwitchBandit l ? [new BlockCyclePlanner(l)] : [];
-                    PolicyRegretResult r = PolicyRegretMeter.Run(bandit, create(), t, seed, run, planners);
-                    return new ReactiveOutcome(r.PolicyRegret, r.ExternalRegret, planners.Length > 0 ? r.RegretAgainst(planners[0].Name) : null, null);
+                    PolicyRegretResult r = PolicyRegretMeter.Run(bandit, create(), t, seed, run, comparators.Arms!(t, seed, run));
+                    return new ReactiveOutcome(r.PolicyRegret, r.ExternalRegret, r.PlannerRewards.Count > 0 ? r.RegretAgainst(r.PlannerRewards.Keys.Single()) : null, null);
                 };
             case RecoveringBandit recovering:
                 Func<IRecoveringPolicy> policy = kind switch
@@ -167,7 +180,7 @@ public sealed partial class SpecLoader
                     "top-ucb" => () => new TopUcbRecovering(recovering.Arms, recovering.Pulls),
                     _ => throw new ArgumentException(Only()),
                 };
-                return (t, seed, run) => new ReactiveOutcome(null, null, RecoveringRun.Regret(recovering, policy(), t, seed, run), null);
+                return (t, seed, run) => new ReactiveOutcome(null, null, comparators.Benchmark!(t, seed, run) - RecoveringRun.Total(recovering, policy(), t, seed, run), null);
             default:
                 var stream = (StreamingBandit)environment;
                 Func<IStreamingLearner> learner = kind switch

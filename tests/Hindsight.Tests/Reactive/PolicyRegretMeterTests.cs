@@ -50,6 +50,21 @@ public class PolicyRegretMeterTests
     }
 
     [Fact]
+    public void Comparators_replayed_once_give_every_learner_the_same_result_as_replaying_them_for_it()
+    {
+        ComparatorRewards shared = PolicyRegretMeter.Comparators(LastSwitchTests.Bandit, 3000, seed: 5, run: 1, planners: [new BlockCyclePlanner(LastSwitchTests.Bandit)]);
+        foreach (Func<Hindsight.Bandits.IBanditPolicy> learner in new Func<Hindsight.Bandits.IBanditPolicy>[] { () => new RoundRobin(3), () => new LastSwitchUcb(3, 10) })
+        {
+            PolicyRegretResult alone = PolicyRegretMeter.Run(LastSwitchTests.Bandit, learner(), 3000, seed: 5, run: 1, planners: [new BlockCyclePlanner(LastSwitchTests.Bandit)]);
+            PolicyRegretResult withShared = PolicyRegretMeter.Run(LastSwitchTests.Bandit, learner(), 3000, seed: 5, run: 1, shared);
+            Assert.Equal(alone.LearnerReward, withShared.LearnerReward);
+            Assert.Equal(alone.PolicyRegret, withShared.PolicyRegret);
+            Assert.Equal(alone.ExternalRegret, withShared.ExternalRegret);
+            Assert.Equal(alone.RegretAgainst("block-cycle planner"), withShared.RegretAgainst("block-cycle planner"));
+        }
+    }
+
+    [Fact]
     public void A_policy_of_the_wrong_size_is_refused()
         => Assert.Throws<ArgumentException>(() => PolicyRegretMeter.Run(Reactive, new Uniform(3), 10, 1, 0));
 

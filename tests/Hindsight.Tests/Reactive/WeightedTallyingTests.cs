@@ -83,8 +83,8 @@ public class WeightedTallyingTests
     [Fact]
     public void Modified_elimination_plays_blocks_of_warm_up_then_samples_and_records_only_the_samples()
     {
-        // K = 2, M = 3: phase 0 plays each arm for 3 + 1 rounds, phase 1 for 3 + 2. Warm-up rewards are 0 and samples 1,
-        // so if the warm-up were recorded the two arms would differ and one could be eliminated; neither may be.
+        // K = 2, M = 3: phase 0 plays each arm for 3 + 1 rounds, phase 1 for 3 + 2 (the schedule; that warm-ups are not
+        // recorded is checked by Warm_up_rewards_are_not_recorded).
         var policy = new ModifiedSuccessiveElimination(2, 3);
         var arms = new List<int>();
         for (int t = 0; t < 18; t++)
@@ -97,6 +97,29 @@ public class WeightedTallyingTests
         }
 
         Assert.Equal([0, 0, 0, 0, 1, 1, 1, 1, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1], arms);
+        Assert.Equal(2, policy.Active.Count);
+    }
+
+    [Fact]
+    public void Warm_up_rewards_are_not_recorded()
+    {
+        // M = 50. Warm-up rounds pay arm 0 nothing and arm 1 everything; sample rounds pay both 1. Recorded warm-ups would
+        // put arm 1 far ahead (50 warm-ups against 15 samples by phase 3, past any confidence radius) and eliminate arm 0;
+        // discarded, the two arms are equal and both stay. The schedule must be blocks of 50 + 2ˡ.
+        const int M = 50;
+        var policy = new ModifiedSuccessiveElimination(2, M);
+        for (int phase = 0; phase < 5; phase++)
+        {
+            for (int arm = 0; arm < 2; arm++)
+            {
+                for (int r = 0; r < M + (1 << phase); r++)
+                {
+                    Assert.Equal(arm, policy.Choose());
+                    policy.Update(arm, r < M ? arm : 1.0);
+                }
+            }
+        }
+
         Assert.Equal(2, policy.Active.Count);
     }
 
