@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Hindsight.Contextual;
 using Hindsight.Formats;
+using Hindsight.Service.Api;
 using Hindsight.Service.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -57,7 +58,7 @@ public static class DecisionService
         app.UseExceptionHandler(); // an unexpected failure is a problem+json 500 without details
         app.Lifetime.ApplicationStopped.Register(() => state.Store.DisposeAsync().AsTask().GetAwaiter().GetResult());
 
-        app.MapGet("/health", () => Results.Json(new { status = "ok" }));
+        app.MapGet("/health", () => Results.Json(new Health("ok"), ServiceJson.Default.Health));
         app.MapPost("/v1/loops", (Delegate)((HttpContext http) => CreateLoop(http, state))); // a route handler: its IResult is written
         app.MapPost("/v1/loops/{loop}/rank", (HttpContext http, string loop) => Rank(http, state, loop));
         app.MapPost("/v1/loops/{loop}/events/{id}/reward", (HttpContext http, string loop, string id) => Reward(http, state, loop, id));
@@ -104,7 +105,7 @@ public static class DecisionService
             bool written = false;
             try
             {
-                written = await state.Store.AppendAsync(new StoredLoop(name, JsonSerializer.Serialize(settings), loop.KeyHash, Now()));
+                written = await state.Store.AppendAsync(new StoredLoop(name, JsonSerializer.Serialize(settings, ServiceJson.Default.LoopSettings), loop.KeyHash, Now()));
             }
             finally
             {
@@ -119,7 +120,7 @@ public static class DecisionService
                 return Problem(409, "conflict", $"a loop named '{name}' exists", "name");
             }
 
-            return Results.Json(new { name, key, settings }, statusCode: 201);
+            return Results.Json(new CreatedLoop(name, key, settings), ServiceJson.Default.CreatedLoop, statusCode: 201);
         }
     }
 
@@ -205,7 +206,7 @@ public static class DecisionService
             long now = Now();
             string request = Encoding.UTF8.GetString(dsjson);
             if ((chosenByClient && state.Store.Contains(name, eventId))
-                || loop!.Rank(eventId, example, now, (chosen, pmf) => state.Store.AppendAsync(new StoredEvent(name, eventId, now, request, chosen, JsonSerializer.Serialize(pmf), false))) is not { } ranked)
+                || loop!.Rank(eventId, example, dsjson, now, (chosen, pmf) => state.Store.AppendAsync(new StoredEvent(name, eventId, now, request, chosen, JsonSerializer.Serialize(pmf, ServiceJson.Default.SingleArray), false))) is not { } ranked)
             {
                 return Problem(409, "conflict", $"event '{eventId}' exists in loop '{name}'", "eventId");
             }
@@ -234,12 +235,20 @@ public static class DecisionService
 
             (int chosen, float[] pmf, _) = ranked;
 
-            return Results.Json(new
+            int[] order = new int[ids.Count];
+            for (int k = 0; k < order.Length; k++)
             {
-                eventId,
-                actionId = ids[chosen],
-                ranking = ids.Select((id, k) => new { id, probability = pmf[k] }).OrderByDescending(x => x.probability).ToArray(),
-            });
+                order[k] = k;
+            }
+
+            Array.Sort(order, (x, y) => pmf[y] != pmf[x] ? pmf[y].CompareTo(pmf[x]) : x.CompareTo(y)); // most likely first, ties in the request's order
+            var ranking = new RankedAction[order.Length];
+            for (int k = 0; k < order.Length; k++)
+            {
+                ranking[k] = new RankedAction(ids[order[k]], pmf[order[k]]);
+            }
+
+            return Results.Json(new RankResponse(eventId, ids[chosen], ranking), ServiceJson.Default.RankResponse);
         }
     }
 
@@ -289,7 +298,7 @@ public static class DecisionService
                 loop.EndReward(id, value, written);
             }
 
-            return written ? Results.Json(new { eventId = id, accepted = true })
+            return written ? Results.Json(new RewardResponse(id, true), ServiceJson.Default.RewardResponse)
                 : Problem(404, "not found", $"no event '{id}' in loop '{name}' (its rank was not recorded)", "id");
         }
     }
@@ -302,15 +311,9 @@ public static class DecisionService
         }
 
         LoopCounters c = loop!.Counters;
-        return Results.Json(new
-        {
-            loop = name,
-            events = c.Events,
-            closedEvents = c.Closed,
-            rewardedEvents = c.Rewarded,
-            averageReward = c.Closed > 0 ? c.RewardSum / c.Closed : (double?)null,
-            explorationRate = c.Events > 0 ? (double)c.Explored / c.Events : (double?)null,
-        });
+        return Results.Json(
+            new LoopStats(name, c.Events, c.Closed, c.Rewarded, c.Closed > 0 ? c.RewardSum / c.Closed : null, c.Events > 0 ? (double)c.Explored / c.Events : null),
+            ServiceJson.Default.LoopStats);
     }
 
     private static IResult Log(HttpContext http, ServiceState state, string name)
@@ -428,15 +431,14 @@ public static class DecisionService
             long now = Now();
             foreach (StoredLoop stored in Store.Loops())
             {
-                LoopSettings settings = JsonSerializer.Deserialize<LoopSettings>(stored.Settings)!;
+                LoopSettings settings = JsonSerializer.Deserialize(stored.Settings, ServiceJson.Default.LoopSettings)!;
                 var loop = new Loop(stored.Name, settings, stored.KeyHash);
                 Loops[stored.Name] = loop;
                 ILookup<string, StoredReward> rewards = Store.Rewards(stored.Name).ToLookup(r => r.EventId);
                 foreach (StoredEvent e in Store.Events(stored.Name))
                 {
-                    CbExample example = DsJsonReader.ParseEvent(Encoding.UTF8.GetBytes(e.Request))!;
-                    float[] pmf = JsonSerializer.Deserialize<float[]>(e.Probabilities)!;
-                    loop.Restore(e.EventId, example, e.Chosen, pmf[e.Chosen], e.Timestamp, e.Chosen != System.Numerics.Tensors.TensorPrimitives.IndexOfMax<float>(pmf)); // as Rank counts it
+                    float[] pmf = JsonSerializer.Deserialize(e.Probabilities, ServiceJson.Default.SingleArray)!;
+                    loop.Restore(e.EventId, Encoding.UTF8.GetBytes(e.Request), e.Chosen, pmf[e.Chosen], e.Timestamp, e.Chosen != System.Numerics.Tensors.TensorPrimitives.IndexOfMax<float>(pmf)); // as Rank counts it
                     foreach (StoredReward r in rewards[e.EventId])
                     {
                         loop.RestoreReward(e.EventId, r.Value, r.Timestamp);

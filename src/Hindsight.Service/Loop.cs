@@ -4,6 +4,7 @@ using Hindsight.Contextual;
 using Hindsight.Contextual.Features;
 using Hindsight.Contextual.Learners;
 using Hindsight.Exploration;
+using Hindsight.Formats;
 using Hindsight.Numerics;
 
 namespace Hindsight.Service;
@@ -63,10 +64,12 @@ internal sealed class Loop
     /// lock, so that any reward for it is queued after it.</summary>
     /// <param name="eventId">The event id.</param>
     /// <param name="example">The decision.</param>
+    /// <param name="request">The decision as DSJson (UTF-8): what the event keeps until it is learned, parsed again then —
+    /// a few hundred bytes a waiting event instead of the parsed example's arrays.</param>
     /// <param name="now">The rank's time.</param>
     /// <param name="write">Queues the event's write from the chosen index and the probabilities.</param>
     /// <returns>The chosen index, the probabilities and the write, or null when an event with this id is already waiting.</returns>
-    public (int Chosen, float[] Probabilities, Task<bool> Written)? Rank(string eventId, CbExample example, long now, Func<int, float[], Task<bool>> write)
+    public (int Chosen, float[] Probabilities, Task<bool> Written)? Rank(string eventId, CbExample example, byte[] request, long now, Func<int, float[], Task<bool>> write)
     {
         lock (_gate)
         {
@@ -85,7 +88,7 @@ internal sealed class Loop
             _learner.Predict(example, pmf);
             int chosen = Explore.Sample(pmf, _rng.NextDouble());
 
-            Track(eventId, example, chosen, pmf[chosen], now, chosen != TensorPrimitives.IndexOfMax<float>(pmf), committed: false);
+            Track(eventId, request, chosen, pmf[chosen], now, chosen != TensorPrimitives.IndexOfMax<float>(pmf), committed: false);
             float[] probabilities = pmf.ToArray();
             try
             {
@@ -121,11 +124,11 @@ internal sealed class Loop
     }
 
     /// <summary>Re-admits a stored event at startup (no drawing: the logged choice stands).</summary>
-    public void Restore(string eventId, CbExample example, int chosen, float probability, long timestamp, bool explored)
+    public void Restore(string eventId, byte[] request, int chosen, float probability, long timestamp, bool explored)
     {
         lock (_gate)
         {
-            Track(eventId, example, chosen, probability, timestamp, explored, committed: true);
+            Track(eventId, request, chosen, probability, timestamp, explored, committed: true);
         }
     }
 
@@ -189,14 +192,16 @@ internal sealed class Loop
     }
 
     /// <summary>Learns events whose window has closed by <paramref name="now"/>, in (deadline, arrival) order, at most
-    /// <paramref name="limit"/> of them (the lock is not held for long); stops at an event whose writes are still in flight.</summary>
+    /// <paramref name="limit"/> of them; stops at an event whose writes are still in flight. The events are taken under the
+    /// lock, parsed outside it (ranks are not held up), and learned under it, in order. One caller at a time (the window
+    /// closer, or replay before the service starts).</summary>
     /// <returns>How many were learned.</returns>
     public int CloseWindows(long now, int limit = int.MaxValue)
     {
+        var closing = new List<(PendingEvent Event, double Reward)>();
         lock (_gate)
         {
-            int count = 0;
-            while (count < limit && _deadlines.TryPeek(out string? id, out (long Deadline, long Sequence) key) && key.Deadline <= now)
+            while (closing.Count < limit && _deadlines.TryPeek(out string? id, out (long Deadline, long Sequence) key) && key.Deadline <= now)
             {
                 if (!_pending.TryGetValue(id, out PendingEvent? e) || e.Sequence != key.Sequence)
                 {
@@ -212,13 +217,32 @@ internal sealed class Loop
                 _deadlines.Dequeue();
                 _pending.Remove(id);
                 double reward = e.Rewards > 0 ? e.Value : Settings.DefaultReward;
-                _learner.Learn(e.Example with { Label = new CbLabel(e.Chosen, (float)-reward, e.Probability) });
+                closing.Add((e, reward));
                 _counters = _counters with { Closed = _counters.Closed + 1, Rewarded = _counters.Rewarded + (e.Rewards > 0 ? 1 : 0), RewardSum = _counters.RewardSum + reward };
-                count++;
             }
-
-            return count;
         }
+
+        if (closing.Count == 0)
+        {
+            return 0;
+        }
+
+        var examples = new CbExample[closing.Count];
+        for (int i = 0; i < examples.Length; i++)
+        {
+            (PendingEvent e, double reward) = closing[i];
+            examples[i] = DsJsonReader.ParseEvent(e.Request)! with { Label = new CbLabel(e.Chosen, (float)-reward, e.Probability) };
+        }
+
+        lock (_gate)
+        {
+            foreach (CbExample example in examples)
+            {
+                _learner.Learn(example);
+            }
+        }
+
+        return closing.Count;
     }
 
     private void Untrack(string eventId)
@@ -235,18 +259,18 @@ internal sealed class Loop
         e.Value = Settings.Aggregation == "first" && e.Rewards > 1 ? e.Value : e.Value + value;
     }
 
-    private void Track(string eventId, CbExample example, int chosen, float probability, long timestamp, bool explored, bool committed)
+    private void Track(string eventId, byte[] request, int chosen, float probability, long timestamp, bool explored, bool committed)
     {
         long deadline = timestamp + (long)(Settings.RewardWaitSeconds * 1000);
         long sequence = _sequence++;
-        _pending[eventId] = new PendingEvent(example, chosen, probability, deadline, sequence, explored) { Committed = committed };
+        _pending[eventId] = new PendingEvent(request, chosen, probability, deadline, sequence, explored) { Committed = committed };
         _deadlines.Enqueue(eventId, (deadline, sequence));
         _counters = _counters with { Events = _counters.Events + 1, Explored = _counters.Explored + (explored ? 1 : 0) };
     }
 
-    private sealed class PendingEvent(CbExample example, int chosen, float probability, long deadline, long sequence, bool explored)
+    private sealed class PendingEvent(byte[] request, int chosen, float probability, long deadline, long sequence, bool explored)
     {
-        public CbExample Example { get; } = example;
+        public byte[] Request { get; } = request;
 
         public int Chosen { get; } = chosen;
 
