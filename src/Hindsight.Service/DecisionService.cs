@@ -64,7 +64,7 @@ public static class DecisionService
         app.MapPost("/v1/loops/{loop}/events/{id}/reward", (HttpContext http, string loop, string id) => Reward(http, state, loop, id));
         app.MapGet("/v1/loops/{loop}/stats", (HttpContext http, string loop) => Stats(http, state, loop));
         app.MapGet("/v1/loops/{loop}/log", (HttpContext http, string loop) => Log(http, state, loop));
-        app.MapFallback(() => Problem(404, "not found", "no such endpoint", "path"));
+        app.MapFallback("{*path}", () => Problem(404, "not found", "no such endpoint", "path")); // every path, file-like ones too
         return app;
     }
 
