@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Security.Cryptography;
 using Hindsight.Service;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Hosting;
 
 namespace Hindsight.Cli;
 
@@ -54,10 +55,9 @@ internal static class ServeCommand
                 return ExitCodes.BadInput;
             }
 
-            stdout.WriteLine($"listening on {parse.GetValue(urls)}, data in {Path.GetFullPath(parse.GetValue(data)!)}");
             try
             {
-                app.Run();
+                app.Start();
             }
             catch (IOException ex)
             {
@@ -65,6 +65,9 @@ internal static class ServeCommand
                 return ExitCodes.BadInput;
             }
 
+            stdout.WriteLine($"listening on {string.Join(", ", app.Urls)}, data in {Path.GetFullPath(parse.GetValue(data)!)}"); // the bound port, also for port 0
+            stdout.Flush();
+            app.WaitForShutdown();
             return ExitCodes.Success;
         });
         return command;
