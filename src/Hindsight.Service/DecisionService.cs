@@ -50,7 +50,7 @@ public static class DecisionService
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = options.MaxRequestBytes);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddProblemDetails();
-        var state = new ServiceState(EventStore.Open(options.DataDirectory), options.AdminKey);
+        var state = new ServiceState(EventStore.Open(options.DataDirectory), options.AdminKey, options.ExplorationSeed);
         state.Restore();
         builder.Services.AddSingleton(state);
         builder.Services.AddHostedService(_ => new WindowCloser(state));
@@ -62,6 +62,7 @@ public static class DecisionService
         app.MapPost("/v1/loops", (Delegate)((HttpContext http) => CreateLoop(http, state))); // a route handler: its IResult is written
         app.MapPost("/v1/loops/{loop}/rank", (HttpContext http, string loop) => Rank(http, state, loop));
         app.MapPost("/v1/loops/{loop}/events/{id}/reward", (HttpContext http, string loop, string id) => Reward(http, state, loop, id));
+        app.MapPost("/v1/loops/{loop}/events/{id}/activate", (HttpContext http, string loop, string id) => Activate(http, state, loop, id));
         app.MapGet("/v1/loops/{loop}/stats", (HttpContext http, string loop) => Stats(http, state, loop));
         app.MapGet("/v1/loops/{loop}/log", (HttpContext http, string loop) => Log(http, state, loop));
         app.MapFallback("{*path}", () => Problem(404, "not found", "no such endpoint", "path")); // every path, file-like ones too
@@ -96,7 +97,7 @@ public static class DecisionService
 
             string name = n.GetString()!;
             string key = Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)).Replace('+', '-').Replace('/', '_');
-            var loop = new Loop(name, settings, Hash(key));
+            var loop = new Loop(name, settings, Hash(key), state.Seed);
             if (!state.Loops.TryAdd(name, loop))
             {
                 return Problem(409, "conflict", $"a loop named '{name}' exists", "name");
@@ -157,6 +158,17 @@ public static class DecisionService
                 eventId = idElement.GetString()!;
             }
 
+            bool deferred = false;
+            if (root.TryGetProperty("deferActivation", out JsonElement deferElement))
+            {
+                if (deferElement.ValueKind is not (JsonValueKind.True or JsonValueKind.False))
+                {
+                    return Problem(400, "bad request", "deferActivation must be true or false", "deferActivation");
+                }
+
+                deferred = deferElement.GetBoolean();
+            }
+
             if (!root.TryGetProperty("context", out JsonElement context) || context.ValueKind != JsonValueKind.Object)
             {
                 return Problem(400, "bad request", "context must be an object of namespaces, as DSJson's c", "context");
@@ -206,7 +218,7 @@ public static class DecisionService
             long now = Now();
             string request = Encoding.UTF8.GetString(dsjson);
             if ((chosenByClient && state.Store.Contains(name, eventId))
-                || loop!.Rank(eventId, example, dsjson, now, (chosen, pmf) => state.Store.AppendAsync(new StoredEvent(name, eventId, now, request, chosen, JsonSerializer.Serialize(pmf, ServiceJson.Default.SingleArray), false))) is not { } ranked)
+                || loop!.Rank(eventId, example, dsjson, now, deferred, (chosen, pmf) => state.Store.AppendAsync(new StoredEvent(name, eventId, now, request, chosen, JsonSerializer.Serialize(pmf, ServiceJson.Default.SingleArray), deferred))) is not { } ranked)
             {
                 return Problem(409, "conflict", $"event '{eventId}' exists in loop '{name}'", "eventId");
             }
@@ -275,11 +287,11 @@ public static class DecisionService
 
             double value = v.GetDouble();
             long now = Now(); // one reading: the window check and the stored timestamp agree, as replay will
-            (bool known, bool open, Task<bool>? write) = loop!.BeginReward(id, now, () => state.Store.AppendAsync(new StoredReward(name, id, now, value)));
+            (bool known, bool open, Task<bool>? write) = loop!.Begin(id, now, () => state.Store.AppendAsync(new StoredReward(name, id, now, value)));
             if (!known)
             {
                 return state.Store.Contains(name, id)
-                    ? Problem(409, "conflict", $"the reward window of event '{id}' has closed; its reward is final", "id")
+                    ? Problem(409, "conflict", $"event '{id}' is final: its reward window has closed, or it took its reward under \"first\" aggregation", "id")
                     : Problem(404, "not found", $"no event '{id}' in loop '{name}'", "id");
             }
 
@@ -303,6 +315,36 @@ public static class DecisionService
         }
     }
 
+    private static async Task<IResult> Activate(HttpContext http, ServiceState state, string name, string id)
+    {
+        if (state.Authorize(http.Request.Headers[KeyHeader], name, out Loop? loop) is { } denied)
+        {
+            return denied;
+        }
+
+        long now = Now();
+        (bool known, bool open, Task<bool>? write) = loop!.Begin(id, now, () => state.Store.AppendAsync(new StoredActivation(name, id, now)));
+        if (!known || !open)
+        {
+            return known || state.Store.Contains(name, id)
+                ? Problem(409, "conflict", $"the reward window of event '{id}' has closed; it can no longer be activated", "id")
+                : Problem(404, "not found", $"no event '{id}' in loop '{name}'", "id");
+        }
+
+        bool written = false;
+        try
+        {
+            written = await write!;
+        }
+        finally
+        {
+            loop.EndActivation(id, written);
+        }
+
+        return written ? Results.Json(new ActivateResponse(id, true), ServiceJson.Default.ActivateResponse)
+            : Problem(404, "not found", $"no event '{id}' in loop '{name}' (its rank was not recorded)", "id");
+    }
+
     private static IResult Stats(HttpContext http, ServiceState state, string name)
     {
         if (state.Authorize(http.Request.Headers[KeyHeader], name, out Loop? loop) is { } denied)
@@ -312,7 +354,7 @@ public static class DecisionService
 
         LoopCounters c = loop!.Counters;
         return Results.Json(
-            new LoopStats(name, c.Events, c.Closed, c.Rewarded, c.Closed > 0 ? c.RewardSum / c.Closed : null, c.Events > 0 ? (double)c.Explored / c.Events : null),
+            new LoopStats(name, c.Events, c.Closed, c.Rewarded, c.Inactive, c.Closed > 0 ? c.RewardSum / c.Closed : null, c.Events > 0 ? (double)c.Explored / c.Events : null),
             ServiceJson.Default.LoopStats);
     }
 
@@ -394,11 +436,13 @@ public static class DecisionService
     internal static long Now() => DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
 
     /// <summary>The loops and the store, shared by the endpoints and the window closer.</summary>
-    internal sealed class ServiceState(EventStore store, string adminKey)
+    internal sealed class ServiceState(EventStore store, string adminKey, ulong? seed)
     {
         private readonly byte[] _admin = SHA256.HashData(Encoding.UTF8.GetBytes(adminKey));
 
         public EventStore Store { get; } = store;
+
+        public ulong? Seed { get; } = seed;
 
         public ConcurrentDictionary<string, Loop> Loops { get; } = new();
 
@@ -432,13 +476,19 @@ public static class DecisionService
             foreach (StoredLoop stored in Store.Loops())
             {
                 LoopSettings settings = JsonSerializer.Deserialize(stored.Settings, ServiceJson.Default.LoopSettings)!;
-                var loop = new Loop(stored.Name, settings, stored.KeyHash);
+                var loop = new Loop(stored.Name, settings, stored.KeyHash, Seed);
                 Loops[stored.Name] = loop;
                 ILookup<string, StoredReward> rewards = Store.Rewards(stored.Name).ToLookup(r => r.EventId);
+                ILookup<string, StoredActivation> activations = Store.Activations(stored.Name).ToLookup(r => r.EventId);
                 foreach (StoredEvent e in Store.Events(stored.Name))
                 {
                     float[] pmf = JsonSerializer.Deserialize(e.Probabilities, ServiceJson.Default.SingleArray)!;
-                    loop.Restore(e.EventId, Encoding.UTF8.GetBytes(e.Request), e.Chosen, pmf[e.Chosen], e.Timestamp, e.Chosen != System.Numerics.Tensors.TensorPrimitives.IndexOfMax<float>(pmf)); // as Rank counts it
+                    loop.Restore(e.EventId, Encoding.UTF8.GetBytes(e.Request), e.Chosen, pmf[e.Chosen], e.Timestamp, e.Chosen != System.Numerics.Tensors.TensorPrimitives.IndexOfMax<float>(pmf), e.Deferred); // as Rank counts it
+                    foreach (StoredActivation activation in activations[e.EventId])
+                    {
+                        loop.RestoreActivation(e.EventId, activation.Timestamp);
+                    }
+
                     foreach (StoredReward r in rewards[e.EventId])
                     {
                         loop.RestoreReward(e.EventId, r.Value, r.Timestamp);

@@ -24,6 +24,7 @@ internal static class DsJsonExport
     {
         long wait = (long)(settings.RewardWaitSeconds * 1000);
         ILookup<string, StoredReward> rewards = store.Rewards(loop).ToLookup(r => r.EventId);
+        ILookup<string, StoredActivation> activations = store.Activations(loop).ToLookup(r => r.EventId);
         int count = 0;
         using var w = new Utf8JsonWriter(output);
         foreach (StoredEvent e in store.Events(loop))
@@ -40,6 +41,11 @@ internal static class DsJsonExport
             int[] order = [e.Chosen, .. Enumerable.Range(0, pmf.Length).Where(a => a != e.Chosen)];
             using JsonDocument request = JsonDocument.Parse(e.Request);
             w.WriteStartObject();
+            if (e.Deferred && !activations[e.EventId].Any(x => x.Timestamp < deadline))
+            {
+                w.WriteBoolean("_skipLearn", true); // deferred, never activated: not learned, as Personalizer logs it
+            }
+
             w.WriteNumber("_label_cost", -reward);
             w.WriteNumber("_label_probability", pmf[e.Chosen]);
             w.WriteNumber("_labelIndex", e.Chosen);

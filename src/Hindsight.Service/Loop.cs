@@ -29,15 +29,24 @@ internal sealed class Loop
     private float[] _pmf = new float[16];
     private long _sequence;
 
-    public Loop(string name, LoopSettings settings, string keyHash)
+    public Loop(string name, LoopSettings settings, string keyHash, ulong? seed = null)
     {
         Name = name;
         Settings = settings;
         KeyHash = keyHash;
+        _learner = CreateLearner(settings);
+        _rng = new SeededRandom(seed ?? BitConverter.ToUInt64(RandomNumberGenerator.GetBytes(8))); // unpredictable exploration unless a seed is given (tests)
+    }
+
+    /// <summary>The learner a loop with these settings starts from: the contextual learners of <c>hindsight cb</c> with its
+    /// defaults (MTR regression, learning rate 0.5).</summary>
+    /// <param name="settings">The loop's settings.</param>
+    /// <returns>A fresh learner.</returns>
+    public static IContextualLearner CreateLearner(LoopSettings settings)
+    {
         var space = new FeatureSpace(settings.Bits, settings.Interactions ?? []);
-        var regressor = new CostRegressor(space, CbType.Mtr, 0.5f, importanceWeighted: settings.Learner != "squarecb"); // as `hindsight cb`
-        _learner = settings.Learner == "squarecb" ? ExploringCbLearner.SquareCb(regressor) : ExploringCbLearner.EpsilonGreedy(regressor, (float)settings.Epsilon);
-        _rng = new SeededRandom(BitConverter.ToUInt64(RandomNumberGenerator.GetBytes(8))); // unpredictable exploration
+        var regressor = new CostRegressor(space, CbType.Mtr, 0.5f, importanceWeighted: settings.Learner != "squarecb");
+        return settings.Learner == "squarecb" ? ExploringCbLearner.SquareCb(regressor) : ExploringCbLearner.EpsilonGreedy(regressor, (float)settings.Epsilon);
     }
 
     public string Name { get; }
@@ -67,9 +76,10 @@ internal sealed class Loop
     /// <param name="request">The decision as DSJson (UTF-8): what the event keeps until it is learned, parsed again then —
     /// a few hundred bytes a waiting event instead of the parsed example's arrays.</param>
     /// <param name="now">The rank's time.</param>
+    /// <param name="deferred">The event is learned only if activated before its window closes.</param>
     /// <param name="write">Queues the event's write from the chosen index and the probabilities.</param>
     /// <returns>The chosen index, the probabilities and the write, or null when an event with this id is already waiting.</returns>
-    public (int Chosen, float[] Probabilities, Task<bool> Written)? Rank(string eventId, CbExample example, byte[] request, long now, Func<int, float[], Task<bool>> write)
+    public (int Chosen, float[] Probabilities, Task<bool> Written)? Rank(string eventId, CbExample example, byte[] request, long now, bool deferred, Func<int, float[], Task<bool>> write)
     {
         lock (_gate)
         {
@@ -88,7 +98,7 @@ internal sealed class Loop
             _learner.Predict(example, pmf);
             int chosen = Explore.Sample(pmf, _rng.NextDouble());
 
-            Track(eventId, request, chosen, pmf[chosen], now, chosen != TensorPrimitives.IndexOfMax<float>(pmf), committed: false);
+            Track(eventId, request, chosen, pmf[chosen], now, chosen != TensorPrimitives.IndexOfMax<float>(pmf), deferred, committed: false);
             float[] probabilities = pmf.ToArray();
             try
             {
@@ -110,6 +120,7 @@ internal sealed class Loop
             if (_pending.TryGetValue(eventId, out PendingEvent? e))
             {
                 e.Committed = true;
+                LearnIfFinal(eventId, e); // a reward may have committed first (client-chosen ids)
             }
         }
     }
@@ -124,19 +135,19 @@ internal sealed class Loop
     }
 
     /// <summary>Re-admits a stored event at startup (no drawing: the logged choice stands).</summary>
-    public void Restore(string eventId, byte[] request, int chosen, float probability, long timestamp, bool explored)
+    public void Restore(string eventId, byte[] request, int chosen, float probability, long timestamp, bool explored, bool deferred)
     {
         lock (_gate)
         {
-            Track(eventId, request, chosen, probability, timestamp, explored, committed: true);
+            Track(eventId, request, chosen, probability, timestamp, explored, deferred, committed: true);
         }
     }
 
-    /// <summary>Opens a reward for a waiting event whose window is open at <paramref name="now"/> and queues its write
-    /// (after the event's own, which was queued under the same lock); the event cannot be learned until
-    /// <see cref="EndReward"/>.</summary>
-    /// <returns>Known: the event is waiting; Open: its window is open; Written: the reward's write when open.</returns>
-    public (bool Known, bool Open, Task<bool>? Written) BeginReward(string eventId, long now, Func<Task<bool>> write)
+    /// <summary>Opens a reward or an activation for a waiting event whose window is open at <paramref name="now"/> and
+    /// queues its write (after the event's own, which was queued under the same lock); the event cannot be learned
+    /// until <see cref="EndReward"/> or <see cref="EndActivation"/>.</summary>
+    /// <returns>Known: the event is waiting; Open: its window is open; Written: the write when open.</returns>
+    public (bool Known, bool Open, Task<bool>? Written) Begin(string eventId, long now, Func<Task<bool>> write)
     {
         lock (_gate)
         {
@@ -163,7 +174,7 @@ internal sealed class Loop
         }
     }
 
-    /// <summary>Ends a reward opened by <see cref="BeginReward"/>: joins it when its write committed.</summary>
+    /// <summary>Ends a reward opened by <see cref="Begin"/>: joins it when its write committed.</summary>
     public void EndReward(string eventId, double value, bool committed)
     {
         lock (_gate)
@@ -174,7 +185,38 @@ internal sealed class Loop
                 if (committed)
                 {
                     Join(e, value);
+                    LearnIfFinal(eventId, e);
                 }
+            }
+        }
+    }
+
+    /// <summary>Ends an activation opened by <see cref="Begin"/>: the deferred event becomes learnable when its write committed.</summary>
+    public void EndActivation(string eventId, bool committed)
+    {
+        lock (_gate)
+        {
+            if (_pending.TryGetValue(eventId, out PendingEvent? e))
+            {
+                e.InFlight--;
+                if (committed)
+                {
+                    e.Active = true;
+                    LearnIfFinal(eventId, e);
+                }
+            }
+        }
+    }
+
+    /// <summary>Applies a stored activation at startup (its timestamp decides whether the window was open).</summary>
+    public void RestoreActivation(string eventId, long timestamp)
+    {
+        lock (_gate)
+        {
+            if (_pending.TryGetValue(eventId, out PendingEvent? e) && timestamp < e.Deadline)
+            {
+                e.Active = true;
+                LearnIfFinal(eventId, e);
             }
         }
     }
@@ -187,6 +229,7 @@ internal sealed class Loop
             if (_pending.TryGetValue(eventId, out PendingEvent? e) && timestamp < e.Deadline)
             {
                 Join(e, value);
+                LearnIfFinal(eventId, e);
             }
         }
     }
@@ -216,6 +259,12 @@ internal sealed class Loop
 
                 _deadlines.Dequeue();
                 _pending.Remove(id);
+                if (!e.Active)
+                {
+                    _counters = _counters with { Inactive = _counters.Inactive + 1 }; // deferred and never activated: not learned
+                    continue;
+                }
+
                 double reward = e.Rewards > 0 ? e.Value : Settings.DefaultReward;
                 closing.Add((e, reward));
                 _counters = _counters with { Closed = _counters.Closed + 1, Rewarded = _counters.Rewarded + (e.Rewards > 0 ? 1 : 0), RewardSum = _counters.RewardSum + reward };
@@ -245,6 +294,20 @@ internal sealed class Loop
         return closing.Count;
     }
 
+    /// <summary>Under "first" aggregation a rewarded, learnable event whose writes are all on disk is final: it is learned
+    /// at once instead of at the end of its window (its deadline entry is skipped later). Called under the lock.</summary>
+    private void LearnIfFinal(string eventId, PendingEvent e)
+    {
+        if (Settings.Aggregation != "first" || e.Rewards == 0 || !e.Active || !e.Committed || e.InFlight > 0)
+        {
+            return;
+        }
+
+        _pending.Remove(eventId);
+        _learner.Learn(DsJsonReader.ParseEvent(e.Request)! with { Label = new CbLabel(e.Chosen, (float)-e.Value, e.Probability) });
+        _counters = _counters with { Closed = _counters.Closed + 1, Rewarded = _counters.Rewarded + 1, RewardSum = _counters.RewardSum + e.Value };
+    }
+
     private void Untrack(string eventId)
     {
         if (_pending.Remove(eventId, out PendingEvent? e))
@@ -259,16 +322,16 @@ internal sealed class Loop
         e.Value = Settings.Aggregation == "first" && e.Rewards > 1 ? e.Value : e.Value + value;
     }
 
-    private void Track(string eventId, byte[] request, int chosen, float probability, long timestamp, bool explored, bool committed)
+    private void Track(string eventId, byte[] request, int chosen, float probability, long timestamp, bool explored, bool deferred, bool committed)
     {
         long deadline = timestamp + (long)(Settings.RewardWaitSeconds * 1000);
         long sequence = _sequence++;
-        _pending[eventId] = new PendingEvent(request, chosen, probability, deadline, sequence, explored) { Committed = committed };
+        _pending[eventId] = new PendingEvent(request, chosen, probability, deadline, sequence, explored, deferred) { Committed = committed };
         _deadlines.Enqueue(eventId, (deadline, sequence));
         _counters = _counters with { Events = _counters.Events + 1, Explored = _counters.Explored + (explored ? 1 : 0) };
     }
 
-    private sealed class PendingEvent(byte[] request, int chosen, float probability, long deadline, long sequence, bool explored)
+    private sealed class PendingEvent(byte[] request, int chosen, float probability, long deadline, long sequence, bool explored, bool deferred)
     {
         public byte[] Request { get; } = request;
 
@@ -281,6 +344,11 @@ internal sealed class Loop
         public long Sequence { get; } = sequence;
 
         public bool Explored { get; } = explored;
+
+        public bool Deferred { get; } = deferred;
+
+        /// <summary>Learnable: not deferred, or activated (activation committed).</summary>
+        public bool Active { get; set; } = !deferred;
 
         public bool Committed { get; set; }
 

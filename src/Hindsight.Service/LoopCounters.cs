@@ -6,4 +6,5 @@ namespace Hindsight.Service;
 /// <param name="Rewarded">Closed events that received at least one reward in time.</param>
 /// <param name="RewardSum">Σ of the closed events' rewards (the default reward for those that got none).</param>
 /// <param name="Explored">Events whose chosen action was not the most probable one.</param>
-internal readonly record struct LoopCounters(long Events, long Closed, long Rewarded, double RewardSum, long Explored);
+/// <param name="Inactive">Deferred events whose window closed without an activation (not learned).</param>
+internal readonly record struct LoopCounters(long Events, long Closed, long Rewarded, double RewardSum, long Explored, long Inactive);

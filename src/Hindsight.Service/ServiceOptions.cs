@@ -5,4 +5,7 @@ namespace Hindsight.Service;
 /// <param name="AdminKey">The key that manages loops (sent as the <c>X-Api-Key</c> header).</param>
 /// <param name="Urls">Where to listen, e.g. http://127.0.0.1:5080 (port 0 picks a free one).</param>
 /// <param name="MaxRequestBytes">The largest request body accepted (413 beyond).</param>
-public sealed record ServiceOptions(string DataDirectory, string AdminKey, string Urls = "http://127.0.0.1:5080", long MaxRequestBytes = 1 << 20);
+/// <param name="ExplorationSeed">Seeds every loop's exploration draws, for reproducible tests and simulations; null (the
+/// default, and always under <c>hindsight serve</c>) draws the seed from the operating system, so that the
+/// exploration cannot be predicted by callers.</param>
+public sealed record ServiceOptions(string DataDirectory, string AdminKey, string Urls = "http://127.0.0.1:5080", long MaxRequestBytes = 1 << 20, ulong? ExplorationSeed = null);

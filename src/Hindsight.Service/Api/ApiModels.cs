@@ -12,11 +12,14 @@ internal sealed record RankResponse(string EventId, string ActionId, RankedActio
 /// <summary>The answer to a reward.</summary>
 internal sealed record RewardResponse(string EventId, bool Accepted);
 
+/// <summary>The answer to an activation.</summary>
+internal sealed record ActivateResponse(string EventId, bool Activated);
+
 /// <summary>A new loop and its key (shown once).</summary>
 internal sealed record CreatedLoop(string Name, string Key, LoopSettings Settings);
 
 /// <summary>A loop's counters.</summary>
-internal sealed record LoopStats(string Loop, long Events, long ClosedEvents, long RewardedEvents, double? AverageReward, double? ExplorationRate);
+internal sealed record LoopStats(string Loop, long Events, long ClosedEvents, long RewardedEvents, long InactiveEvents, double? AverageReward, double? ExplorationRate);
 
 /// <summary>The health answer.</summary>
 internal sealed record Health(string Status);
@@ -25,6 +28,7 @@ internal sealed record Health(string Status);
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
 [JsonSerializable(typeof(RankResponse))]
 [JsonSerializable(typeof(RewardResponse))]
+[JsonSerializable(typeof(ActivateResponse))]
 [JsonSerializable(typeof(CreatedLoop))]
 [JsonSerializable(typeof(LoopStats))]
 [JsonSerializable(typeof(Health))]

@@ -19,6 +19,7 @@ public sealed class EventStore : IAsyncDisposable
     private readonly SqliteCommand _insertEvent;
     private readonly SqliteCommand _insertReward;
     private readonly SqliteCommand _insertLoop;
+    private readonly SqliteCommand _insertActivation;
     private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Task _writing;
     private readonly string _connectionString;
@@ -44,12 +45,16 @@ public sealed class EventStore : IAsyncDisposable
             CREATE TABLE IF NOT EXISTS rewards (
                 seq INTEGER PRIMARY KEY, loop TEXT NOT NULL, event_id TEXT NOT NULL, ts INTEGER NOT NULL, value REAL NOT NULL);
             CREATE INDEX IF NOT EXISTS rewards_by_event ON rewards (loop, event_id);
+            CREATE TABLE IF NOT EXISTS activations (
+                seq INTEGER PRIMARY KEY, loop TEXT NOT NULL, event_id TEXT NOT NULL, ts INTEGER NOT NULL);
             CREATE TABLE IF NOT EXISTS loops (name TEXT PRIMARY KEY, settings TEXT NOT NULL, key_hash TEXT NOT NULL, ts INTEGER NOT NULL);
             """);
         _insertEvent = Command("INSERT OR IGNORE INTO events (loop, id, ts, request, chosen, probabilities, deferred) VALUES ($loop, $id, $ts, $request, $chosen, $probabilities, $deferred);",
             "$loop", "$id", "$ts", "$request", "$chosen", "$probabilities", "$deferred");
         _insertReward = Command("INSERT INTO rewards (loop, event_id, ts, value) SELECT $loop, $id, $ts, $value WHERE EXISTS (SELECT 1 FROM events WHERE loop = $loop AND id = $id);",
             "$loop", "$id", "$ts", "$value");
+        _insertActivation = Command("INSERT INTO activations (loop, event_id, ts) SELECT $loop, $id, $ts WHERE EXISTS (SELECT 1 FROM events WHERE loop = $loop AND id = $id);",
+            "$loop", "$id", "$ts");
         _insertLoop = Command("INSERT OR IGNORE INTO loops (name, settings, key_hash, ts) VALUES ($name, $settings, $key, $ts);", "$name", "$settings", "$key", "$ts");
         _writing = Task.Run(WriteLoop);
     }
@@ -100,6 +105,15 @@ public sealed class EventStore : IAsyncDisposable
         return Write(_insertReward, r.Loop, r.EventId, r.Timestamp, r.Value);
     }
 
+    /// <summary>Queues an activation (refused, false, when its event is not on disk); completes once committed.</summary>
+    /// <param name="activation">The activation.</param>
+    /// <returns>True once on disk.</returns>
+    public Task<bool> AppendAsync(StoredActivation activation)
+    {
+        ArgumentNullException.ThrowIfNull(activation);
+        return Write(_insertActivation, activation.Loop, activation.EventId, activation.Timestamp);
+    }
+
     /// <summary>Records a loop; completes once it is committed to disk.</summary>
     /// <param name="loop">The loop.</param>
     /// <returns>True when written; false when a loop of that name exists.</returns>
@@ -142,6 +156,12 @@ public sealed class EventStore : IAsyncDisposable
     public IReadOnlyList<StoredReward> Rewards(string loop)
         => Read("SELECT event_id, ts, value FROM rewards WHERE loop = $loop ORDER BY seq;", loop, row => new StoredReward(loop, row.GetString(0), row.GetInt64(1), row.GetDouble(2)));
 
+    /// <summary>A loop's activations in the order they were written.</summary>
+    /// <param name="loop">The loop's name.</param>
+    /// <returns>The activations.</returns>
+    public IReadOnlyList<StoredActivation> Activations(string loop)
+        => Read("SELECT event_id, ts FROM activations WHERE loop = $loop ORDER BY seq;", loop, row => new StoredActivation(loop, row.GetString(0), row.GetInt64(1)));
+
     /// <summary>Stops taking writes, commits everything queued, and closes the file.</summary>
     /// <returns>A task that completes when the last queued write is on disk.</returns>
     public async ValueTask DisposeAsync()
@@ -151,6 +171,7 @@ public sealed class EventStore : IAsyncDisposable
         _insertEvent.Dispose();
         _insertReward.Dispose();
         _insertLoop.Dispose();
+        _insertActivation.Dispose();
         _writer.Dispose();
     }
 
@@ -200,6 +221,7 @@ public sealed class EventStore : IAsyncDisposable
                 _insertEvent.Transaction = tx;
                 _insertReward.Transaction = tx;
                 _insertLoop.Transaction = tx;
+                _insertActivation.Transaction = tx;
                 for (int i = 0; i < batch.Count; i++)
                 {
                     results[i] = batch[i].Write();

@@ -1,0 +1,186 @@
+using System.IO.Compression;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Hindsight.Contextual;
+using Hindsight.Contextual.Learners;
+using Hindsight.Exploration;
+using Hindsight.Formats;
+using Hindsight.Numerics;
+using Microsoft.AspNetCore.Builder;
+using Xunit.Abstractions;
+
+namespace Hindsight.Service.Tests;
+
+/// <summary>
+/// A simulated client replays the uniformly logged cb-synth stream through the API with the replay method (Li et al.,
+/// WSDM 2011): every logged decision is ranked as a deferred event; when the service picks the logged action the client
+/// activates the event and reports the logged reward, otherwise the event is never activated and never learned. The
+/// mean cost of the accepted events estimates the online cost of the loop's learner. Driven over HTTP, the service
+/// must reproduce exactly what the same learner earns when the same replay runs in process — same draws, same updates,
+/// same estimate — and it must learn: its cost ends below the best single action's.
+/// </summary>
+public sealed class CbSynthReplayTests(ITestOutputHelper output)
+{
+    private const string Admin = "admin-key-0123456789";
+    private const int Events = 20_000;
+    private const ulong Seed = 7;
+
+    [SkippableFact]
+    public async Task Replaying_cb_synth_through_the_api_earns_what_the_learner_earns_in_process()
+    {
+        string? path = Shared("cb-synth/cb_synth.dsjson.gz");
+        Skip.If(path is null, "../shared/data/cb-synth is not beside this checkout");
+        List<byte[]> lines = ReadLines(path!, Events);
+        var settings = new LoopSettings(Learner: "epsilon-greedy", Epsilon: 0.05, Interactions: ["sa"], RewardWaitSeconds: 3600, Aggregation: "first");
+
+        (double apiCost, int apiAccepted) = await ReplayThroughApi(lines, settings);
+        (double localCost, int localAccepted) = ReplayInProcess(lines, settings);
+
+        output.WriteLine($"replayed through the API: mean cost {apiCost:F4} over {apiAccepted} accepted events of {Events}; in process: {localCost:F4} over {localAccepted}");
+        Assert.Equal(localAccepted, apiAccepted);
+        Assert.Equal(localCost, apiCost, 12);
+        Assert.InRange(apiAccepted, Events / 10 * 0.9, Events / 10 * 1.1); // about 1/K of a uniformly logged stream
+        Assert.True(apiCost < 0.322, $"replayed cost {apiCost:F4} over {apiAccepted} accepted events: not below the best single action (0.322)");
+    }
+
+    private static async Task<(double Cost, int Accepted)> ReplayThroughApi(List<byte[]> lines, LoopSettings settings)
+    {
+        string data = Directory.CreateTempSubdirectory("hindsight-cbsynth-").FullName;
+        WebApplication app = DecisionService.Build(new ServiceOptions(data, Admin, "http://127.0.0.1:0", ExplorationSeed: Seed));
+        await app.StartAsync();
+        try
+        {
+            using var client = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
+            using var create = new HttpRequestMessage(HttpMethod.Post, "/v1/loops")
+            {
+                Content = JsonContent.Create(new { name = "cbsynth", learner = settings.Learner, epsilon = settings.Epsilon, interactions = settings.Interactions, rewardWaitSeconds = settings.RewardWaitSeconds, aggregation = settings.Aggregation }),
+            };
+            create.Headers.Add("X-Api-Key", Admin);
+            using HttpResponseMessage created = await client.SendAsync(create);
+            created.EnsureSuccessStatusCode();
+            string key = JsonDocument.Parse(await created.Content.ReadAsStringAsync()).RootElement.GetProperty("key").GetString()!;
+            client.DefaultRequestHeaders.Add("X-Api-Key", key);
+
+            double costs = 0;
+            int accepted = 0;
+            for (int i = 0; i < lines.Count; i++)
+            {
+                using JsonDocument logged = JsonDocument.Parse(lines[i]);
+                JsonElement c = logged.RootElement.GetProperty("c");
+                int loggedAction = logged.RootElement.GetProperty("_labelIndex").GetInt32();
+                double cost = logged.RootElement.GetProperty("_label_cost").GetDouble();
+                using HttpResponseMessage rank = await client.PostAsync("/v1/loops/cbsynth/rank", new StringContent(RankRequest($"e{i}", c), Encoding.UTF8, "application/json"));
+                rank.EnsureSuccessStatusCode();
+                string chosen = JsonDocument.Parse(await rank.Content.ReadAsStringAsync()).RootElement.GetProperty("actionId").GetString()!;
+                if (chosen != $"a{loggedAction}")
+                {
+                    continue; // not the logged action: its reward is unknown; never activated, never learned
+                }
+
+                (await client.PostAsync($"/v1/loops/cbsynth/events/e{i}/activate", null)).EnsureSuccessStatusCode();
+                (await client.PostAsync($"/v1/loops/cbsynth/events/e{i}/reward", JsonContent.Create(new { value = -cost }))).EnsureSuccessStatusCode();
+                costs += cost;
+                accepted++;
+            }
+
+            using HttpResponseMessage stats = await client.GetAsync("/v1/loops/cbsynth/stats");
+            JsonElement s = JsonDocument.Parse(await stats.Content.ReadAsStringAsync()).RootElement;
+            Assert.Equal(lines.Count, s.GetProperty("events").GetInt64());
+            Assert.Equal(accepted, s.GetProperty("closedEvents").GetInt64()); // learned at the first reward ("first" makes it final)
+            return (costs / accepted, accepted);
+        }
+        finally
+        {
+            await app.StopAsync();
+            await app.DisposeAsync();
+            Directory.Delete(data, recursive: true);
+        }
+    }
+
+    /// <summary>The same replay without the service: the loop's learner, its seeded draws, learning each accepted event
+    /// with the probability it was drawn with.</summary>
+    private static (double Cost, int Accepted) ReplayInProcess(List<byte[]> lines, LoopSettings settings)
+    {
+        IContextualLearner learner = Loop.CreateLearner(settings);
+        var rng = new SeededRandom(Seed);
+        float[] pmf = new float[16];
+        double costs = 0;
+        int accepted = 0;
+        foreach (byte[] line in lines)
+        {
+            CbExample example = DsJsonReader.ParseEvent(line)!;
+            CbLabel label = example.Label!.Value;
+            Span<float> p = pmf.AsSpan(0, example.Actions.Count);
+            learner.Predict(example, p);
+            int chosen = Explore.Sample(p, rng.NextDouble());
+            if (chosen == label.Action)
+            {
+                learner.Learn(example with { Label = new CbLabel(chosen, label.Cost, p[chosen]) });
+                costs += label.Cost;
+                accepted++;
+            }
+        }
+
+        return (costs / accepted, accepted);
+    }
+
+    /// <summary>A logged decision's <c>c</c> as a rank request: the context's namespaces, and each of <c>_multi</c> as action a{i}.</summary>
+    private static string RankRequest(string eventId, JsonElement c)
+    {
+        using var buffer = new MemoryStream();
+        using (var w = new Utf8JsonWriter(buffer))
+        {
+            w.WriteStartObject();
+            w.WriteString("eventId", eventId);
+            w.WriteBoolean("deferActivation", true);
+            w.WritePropertyName("context");
+            w.WriteStartObject();
+            foreach (JsonProperty p in c.EnumerateObject().Where(p => p.Name != "_multi"))
+            {
+                p.WriteTo(w);
+            }
+
+            w.WriteEndObject();
+            w.WriteStartArray("actions");
+            int i = 0;
+            foreach (JsonElement action in c.GetProperty("_multi").EnumerateArray())
+            {
+                w.WriteStartObject();
+                w.WriteString("id", $"a{i++}");
+                w.WritePropertyName("features");
+                action.WriteTo(w);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    private static List<byte[]> ReadLines(string path, int count)
+    {
+        var lines = new List<byte[]>(count);
+        using var reader = new StreamReader(new GZipStream(File.OpenRead(path), CompressionMode.Decompress));
+        while (lines.Count < count && reader.ReadLine() is { } line)
+        {
+            lines.Add(Encoding.UTF8.GetBytes(line));
+        }
+
+        return lines;
+    }
+
+    private static string? Shared(string relative)
+    {
+        string? dir = AppContext.BaseDirectory;
+        while (dir is not null && !File.Exists(Path.Combine(dir, "Hindsight.slnx")))
+        {
+            dir = Path.GetDirectoryName(dir);
+        }
+
+        string path = Path.GetFullPath(Path.Combine(dir!, "..", "shared", "data", relative));
+        return File.Exists(path) ? path : null;
+    }
+}
