@@ -50,6 +50,12 @@ public static class DecisionService
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = options.MaxRequestBytes);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddProblemDetails();
+        builder.Services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "Hindsight decision service";
+            document.Info.Description = "Loops that rank actions and learn from rewards. Every endpoint but /health needs the X-Api-Key header: the admin key, or a loop's key for its own loop. Errors are RFC 7807 problem+json with a 'field' member.";
+            return Task.CompletedTask;
+        }));
         var state = new ServiceState(EventStore.Open(options.DataDirectory), options.AdminKey, options.ExplorationSeed);
         state.Restore();
         builder.Services.AddSingleton(state);
@@ -58,13 +64,25 @@ public static class DecisionService
         app.UseExceptionHandler(); // an unexpected failure is a problem+json 500 without details
         app.Lifetime.ApplicationStopped.Register(() => state.Store.DisposeAsync().AsTask().GetAwaiter().GetResult());
 
-        app.MapGet("/health", () => Results.Json(new Health("ok"), ServiceJson.Default.Health));
-        app.MapPost("/v1/loops", (Delegate)((HttpContext http) => CreateLoop(http, state))); // a route handler: its IResult is written
-        app.MapPost("/v1/loops/{loop}/rank", (HttpContext http, string loop) => Rank(http, state, loop));
-        app.MapPost("/v1/loops/{loop}/events/{id}/reward", (HttpContext http, string loop, string id) => Reward(http, state, loop, id));
-        app.MapPost("/v1/loops/{loop}/events/{id}/activate", (HttpContext http, string loop, string id) => Activate(http, state, loop, id));
-        app.MapGet("/v1/loops/{loop}/stats", (HttpContext http, string loop) => Stats(http, state, loop));
-        app.MapGet("/v1/loops/{loop}/log", (HttpContext http, string loop) => Log(http, state, loop));
+        app.MapGet("/health", () => Results.Json(new Health("ok"), ServiceJson.Default.Health))
+            .WithSummary("Liveness (no key)").Produces<Health>();
+        app.MapPost("/v1/loops", (Delegate)((HttpContext http) => CreateLoop(http, state))) // a route handler: its IResult is written
+            .WithSummary("Create a loop (admin key); its key is returned once").Accepts<CreateLoopRequest>("application/json")
+            .Produces<CreatedLoop>(201).ProducesProblem(400).ProducesProblem(401).ProducesProblem(409).ProducesProblem(413);
+        app.MapPost("/v1/loops/{loop}/rank", (HttpContext http, string loop) => Rank(http, state, loop))
+            .WithSummary("Rank actions for a context: the action to take, and every action's probability").Accepts<RankRequest>("application/json")
+            .Produces<RankResponse>().ProducesProblem(400).ProducesProblem(401).ProducesProblem(409).ProducesProblem(413);
+        app.MapPost("/v1/loops/{loop}/events/{id}/reward", (HttpContext http, string loop, string id) => Reward(http, state, loop, id))
+            .WithSummary("Report an event's reward while its window is open").Accepts<RewardRequest>("application/json")
+            .Produces<RewardResponse>().ProducesProblem(400).ProducesProblem(401).ProducesProblem(404).ProducesProblem(409);
+        app.MapPost("/v1/loops/{loop}/events/{id}/activate", (HttpContext http, string loop, string id) => Activate(http, state, loop, id))
+            .WithSummary("Activate a deferred event: it will be learned").Produces<ActivateResponse>().ProducesProblem(401).ProducesProblem(404).ProducesProblem(409);
+        app.MapGet("/v1/loops/{loop}/stats", (HttpContext http, string loop) => Stats(http, state, loop))
+            .WithSummary("The loop's counters").Produces<LoopStats>().ProducesProblem(401).ProducesProblem(404);
+        app.MapGet("/v1/loops/{loop}/log", (HttpContext http, string loop) => Log(http, state, loop))
+            .WithSummary("The closed events as DSJson lines").Produces(200, contentType: "application/x-ndjson").ProducesProblem(401).ProducesProblem(404);
+        app.MapOpenApi("/openapi/v1.json").AddEndpointFilter(async (context, next) => // any valid key reads it: no endpoint but health without one
+            state.IsKnownKey(context.HttpContext.Request.Headers[KeyHeader]) ? await next(context) : Unauthorized(context.HttpContext));
         app.MapFallback("{*path}", () => Problem(404, "not found", "no such endpoint", "path")); // every path, file-like ones too
         return app;
     }
@@ -353,8 +371,10 @@ public static class DecisionService
         }
 
         LoopCounters c = loop!.Counters;
+        Hindsight.Evaluation.OffPolicyEstimate g = loop.GreedyPolicyValue;
+        PolicyValue? value = g.Samples == 0 ? null : new PolicyValue(g.Estimator, g.Value, double.IsNaN(g.Low) ? null : g.Low, double.IsNaN(g.High) ? null : g.High, g.Samples);
         return Results.Json(
-            new LoopStats(name, c.Events, c.Closed, c.Rewarded, c.Inactive, c.Closed > 0 ? c.RewardSum / c.Closed : null, c.Events > 0 ? (double)c.Explored / c.Events : null),
+            new LoopStats(name, c.Events, c.Closed, c.Rewarded, c.Inactive, c.Closed > 0 ? c.RewardSum / c.Closed : null, c.Events > 0 ? (double)c.Explored / c.Events : null, value),
             ServiceJson.Default.LoopStats);
     }
 
@@ -447,6 +467,23 @@ public static class DecisionService
         public ConcurrentDictionary<string, Loop> Loops { get; } = new();
 
         public bool IsAdmin(string? key) => key is not null && CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(key)), _admin);
+
+        /// <summary>The admin key or any loop's key.</summary>
+        public bool IsKnownKey(string? key)
+        {
+            if (key is null)
+            {
+                return false;
+            }
+
+            if (IsAdmin(key))
+            {
+                return true;
+            }
+
+            byte[] hash = Encoding.ASCII.GetBytes(Hash(key));
+            return Loops.Values.Any(l => CryptographicOperations.FixedTimeEquals(hash, Encoding.ASCII.GetBytes(l.KeyHash)));
+        }
 
         public IResult? Authorize(string? key, string name, out Loop? loop)
         {

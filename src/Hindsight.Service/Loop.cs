@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using Hindsight.Contextual;
 using Hindsight.Contextual.Features;
 using Hindsight.Contextual.Learners;
+using Hindsight.Evaluation;
 using Hindsight.Exploration;
 using Hindsight.Formats;
 using Hindsight.Numerics;
@@ -26,6 +27,7 @@ internal sealed class Loop
     private readonly SeededRandom _rng;
     private readonly Dictionary<string, PendingEvent> _pending = [];
     private readonly PriorityQueue<string, (long Deadline, long Sequence)> _deadlines = new();
+    private readonly OnlineIps _greedy = new();
     private float[] _pmf = new float[16];
     private long _sequence;
 
@@ -68,6 +70,19 @@ internal sealed class Loop
     }
 
     private LoopCounters _counters;
+
+    /// <summary>The online IPS estimate, with its 95% interval, of the reward of the learned policy — the action the
+    /// model ranks first, without exploration — each event evaluated before the model learns from it.</summary>
+    public OffPolicyEstimate GreedyPolicyValue
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _greedy.Estimate();
+            }
+        }
+    }
 
     /// <summary>Draws an action for an example, tracks the event (not yet committed) and queues its write — under the
     /// lock, so that any reward for it is queued after it.</summary>
@@ -285,9 +300,9 @@ internal sealed class Loop
 
         lock (_gate)
         {
-            foreach (CbExample example in examples)
+            for (int i = 0; i < examples.Length; i++)
             {
-                _learner.Learn(example);
+                Learn(examples[i], closing[i].Reward);
             }
         }
 
@@ -304,8 +319,25 @@ internal sealed class Loop
         }
 
         _pending.Remove(eventId);
-        _learner.Learn(DsJsonReader.ParseEvent(e.Request)! with { Label = new CbLabel(e.Chosen, (float)-e.Value, e.Probability) });
+        Learn(DsJsonReader.ParseEvent(e.Request)! with { Label = new CbLabel(e.Chosen, (float)-e.Value, e.Probability) }, e.Value);
         _counters = _counters with { Closed = _counters.Closed + 1, Rewarded = _counters.Rewarded + 1, RewardSum = _counters.RewardSum + e.Value };
+    }
+
+    /// <summary>Evaluates the learned (greedy) policy on the event before learning it — progressive validation — then
+    /// learns. Called under the lock.</summary>
+    private void Learn(CbExample example, double reward)
+    {
+        CbLabel label = example.Label!.Value;
+        int k = example.Actions.Count;
+        if (_pmf.Length < k)
+        {
+            _pmf = new float[Math.Max(k, 2 * _pmf.Length)];
+        }
+
+        Span<float> pmf = _pmf.AsSpan(0, k);
+        _learner.Predict(example, pmf);
+        _greedy.Add(TensorPrimitives.IndexOfMax<float>(pmf) == label.Action ? reward / label.Probability : 0);
+        _learner.Learn(example);
     }
 
     private void Untrack(string eventId)

@@ -192,6 +192,11 @@ public sealed class DecisionServiceTests : IAsyncLifetime
         Assert.True(right > 0.85 * late, $"{right} of the last {late} right");
         await Task.Delay(400); // every window closed: the counters are final
         var (_, before, _) = await Send(HttpMethod.Get, "/v1/loops/learn/stats", key);
+        JsonElement greedy = before.GetProperty("learnedPolicyValue"); // progressive IPS of the model's first choice
+        Assert.Equal(before.GetProperty("closedEvents").GetInt64(), greedy.GetProperty("events").GetInt64());
+        double low = greedy.GetProperty("low").GetDouble(), high = greedy.GetProperty("high").GetDouble(), value = greedy.GetProperty("value").GetDouble();
+        Assert.True(low < value && value < high && high - low < 0.2, $"interval [{low}, {high}] around {value}");
+        Assert.True(value > 0.75, $"the learned policy's estimated reward {value}: uniform earns 0.5");
 
         await Restart();
         var (status, after, _) = await Send(HttpMethod.Get, "/v1/loops/learn/stats", key); // the key still works
@@ -230,6 +235,29 @@ public sealed class DecisionServiceTests : IAsyncLifetime
         await Restart(); // replay finds the same rewards
         var (_, again, _) = await Send(HttpMethod.Get, "/v1/loops/f/stats", key);
         Assert.Equal((2 - 0.25) / 2, again.GetProperty("averageReward").GetDouble(), 1e-12);
+    }
+
+    [Fact]
+    public async Task The_openapi_document_lists_every_endpoint_for_any_valid_key()
+    {
+        AssertProblem(await Send(HttpMethod.Get, "/openapi/v1.json", null), HttpStatusCode.Unauthorized, "X-Api-Key");
+        AssertProblem(await Send(HttpMethod.Get, "/openapi/v1.json", "wrong-key-0123456789"), HttpStatusCode.Unauthorized, "X-Api-Key");
+        string key = await CreateLoop("o");
+        var (status, doc, _) = await Send(HttpMethod.Get, "/openapi/v1.json", key);
+        Assert.Equal(HttpStatusCode.OK, status);
+        JsonElement paths = doc.GetProperty("paths");
+        foreach (string path in new[] { "/health", "/v1/loops", "/v1/loops/{loop}/rank", "/v1/loops/{loop}/events/{id}/reward", "/v1/loops/{loop}/events/{id}/activate", "/v1/loops/{loop}/stats", "/v1/loops/{loop}/log" })
+        {
+            Assert.True(paths.TryGetProperty(path, out _), $"{path} is not in the document");
+        }
+
+        JsonElement rank = paths.GetProperty("/v1/loops/{loop}/rank").GetProperty("post");
+        Assert.True(rank.GetProperty("requestBody").GetProperty("content").TryGetProperty("application/json", out _));
+        Assert.True(rank.GetProperty("responses").TryGetProperty("400", out _));
+        JsonElement schemas = doc.GetProperty("components").GetProperty("schemas");
+        JsonElement request = schemas.GetProperty("RankRequest").GetProperty("properties");
+        Assert.True(request.TryGetProperty("context", out _) && request.TryGetProperty("actions", out _) && request.TryGetProperty("deferActivation", out _));
+        Assert.True(schemas.GetProperty("RankResponse").GetProperty("properties").TryGetProperty("ranking", out _));
     }
 
     [Fact]

@@ -3,6 +3,25 @@ using System.Text.Json.Serialization;
 
 namespace Hindsight.Service.Api;
 
+/// <summary>A rank request (documents the body; the endpoint reads it itself to name the field at fault).</summary>
+/// <param name="EventId">Optional: the event's id (1 to 64 letters, digits, '-' or '_'); the service makes one otherwise.</param>
+/// <param name="DeferActivation">True: the event is learned only if activated before its window closes.</param>
+/// <param name="Context">The shared features: namespaces of features, as DSJson's <c>c</c>.</param>
+/// <param name="Actions">1 to 1000 actions, each with its features.</param>
+internal sealed record RankRequest(string? EventId, bool? DeferActivation, Dictionary<string, JsonElement> Context, RankAction[] Actions);
+
+/// <summary>An action of a rank request.</summary>
+/// <param name="Id">The action's id, distinct within the request.</param>
+/// <param name="Features">Its features: namespaces of features, as an element of DSJson's <c>_multi</c>.</param>
+internal sealed record RankAction(string Id, Dictionary<string, JsonElement> Features);
+
+/// <summary>A reward for an event.</summary>
+/// <param name="Value">The reward, |value| ≤ 1e6.</param>
+internal sealed record RewardRequest(double Value);
+
+/// <summary>A new loop: its name and settings (absent settings take their defaults).</summary>
+internal sealed record CreateLoopRequest(string Name, string? Learner, double? Epsilon, string[]? Interactions, int? Bits, double? RewardWaitSeconds, double? DefaultReward, string? Aggregation);
+
 /// <summary>One ranked action of a rank response.</summary>
 internal sealed record RankedAction(string Id, float Probability);
 
@@ -18,8 +37,11 @@ internal sealed record ActivateResponse(string EventId, bool Activated);
 /// <summary>A new loop and its key (shown once).</summary>
 internal sealed record CreatedLoop(string Name, string Key, LoopSettings Settings);
 
-/// <summary>A loop's counters.</summary>
-internal sealed record LoopStats(string Loop, long Events, long ClosedEvents, long RewardedEvents, long InactiveEvents, double? AverageReward, double? ExplorationRate);
+/// <summary>A loop's counters, and the estimated reward of its learned policy.</summary>
+internal sealed record LoopStats(string Loop, long Events, long ClosedEvents, long RewardedEvents, long InactiveEvents, double? AverageReward, double? ExplorationRate, PolicyValue? LearnedPolicyValue);
+
+/// <summary>An estimate of a policy's mean reward with its 95% interval (no interval from fewer than two events).</summary>
+internal sealed record PolicyValue(string Estimator, double Value, double? Low, double? High, long Events);
 
 /// <summary>The health answer.</summary>
 internal sealed record Health(string Status);
