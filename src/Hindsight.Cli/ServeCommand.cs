@@ -68,6 +68,7 @@ internal static class ServeCommand
             stdout.WriteLine($"listening on {string.Join(", ", app.Urls)}, data in {Path.GetFullPath(parse.GetValue(data)!)}"); // the bound port, also for port 0
             stdout.Flush();
             app.WaitForShutdown();
+            app.DisposeAsync().AsTask().GetAwaiter().GetResult(); // commits every queued write and closes the store
             return ExitCodes.Success;
         });
         return command;

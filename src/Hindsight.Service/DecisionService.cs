@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Hindsight.Contextual;
+using Hindsight.Contextual.Features;
 using Hindsight.Formats;
 using Hindsight.Service.Api;
 using Hindsight.Service.Storage;
@@ -23,12 +24,13 @@ namespace Hindsight.Service;
 /// <remarks>
 /// Endpoints (all but <c>/health</c> need the <c>X-Api-Key</c> header: the admin key, or the loop's key for its own
 /// loop): <c>GET /health</c>; <c>POST /v1/loops</c> (admin; body: name and <see cref="LoopSettings"/>; returns the
-/// loop's key once); <c>POST /v1/loops/{loop}/rank</c> (body: optional eventId, context — DSJson-shaped namespaces —
-/// and actions [{id, features}]); <c>POST /v1/loops/{loop}/events/{id}/reward</c> (body: {value}); <c>GET
-/// /v1/loops/{loop}/stats</c>; <c>GET /v1/loops/{loop}/log</c> (the closed events as DSJson, see
-/// <see cref="DsJsonExport"/>). Errors are RFC 7807 problem+json with a <c>field</c> member naming what is wrong.
-/// Not yet: deferred activation, apprentice mode, snapshots (the model is rebuilt by replay), the embedding table, the
-/// dashboard.
+/// loop's key once); <c>POST /v1/loops/{loop}/rank</c> (body: optional eventId and deferActivation, context — DSJson-shaped
+/// namespaces — and actions [{id, features}]); <c>POST /v1/loops/{loop}/events/{id}/reward</c> (body: {value});
+/// <c>POST /v1/loops/{loop}/events/{id}/activate</c> (a deferred event); <c>GET /v1/loops/{loop}/stats</c> (counters and
+/// the learned policy's estimated value); <c>GET /v1/loops/{loop}/log</c> (the closed events as DSJson, see
+/// <see cref="DsJsonExport"/>); <c>GET /openapi/v1.json</c> (any valid key). Errors are RFC 7807 problem+json with a
+/// <c>field</c> member naming what is wrong.
+/// Not yet: apprentice mode, snapshots (the model is rebuilt by replay), the embedding table, the dashboard.
 /// </remarks>
 public static class DecisionService
 {
@@ -59,7 +61,7 @@ public static class DecisionService
         var state = new ServiceState(EventStore.Open(options.DataDirectory), options.AdminKey, options.ExplorationSeed);
         state.Restore();
         builder.Services.AddSingleton(state);
-        builder.Services.AddHostedService(_ => new WindowCloser(state));
+        builder.Services.AddHostedService(sp => new WindowCloser(state, sp.GetRequiredService<ILogger<WindowCloser>>()));
         WebApplication app = builder.Build();
         app.UseExceptionHandler(); // an unexpected failure is a problem+json 500 without details
         app.Lifetime.ApplicationStopped.Register(() => state.Store.DisposeAsync().AsTask().GetAwaiter().GetResult());
@@ -233,6 +235,11 @@ public static class DecisionService
                 return Problem(400, "bad request", ex.Message.Replace("request:1: ", string.Empty, StringComparison.Ordinal), field);
             }
 
+            if (LargestFeature(example) > MaxFeatureValue)
+            {
+                return Problem(400, "bad request", $"feature values must lie in [−{MaxFeatureValue:G}, {MaxFeatureValue:G}] (larger ones overflow the model's scores)", "context");
+            }
+
             long now = Now();
             string request = Encoding.UTF8.GetString(dsjson);
             if ((chosenByClient && state.Store.Contains(name, eventId))
@@ -340,12 +347,17 @@ public static class DecisionService
             return denied;
         }
 
+        if (loop!.IsDeferred(id) == false)
+        {
+            return Problem(409, "conflict", $"event '{id}' was not deferred: it is learned without activation", "id");
+        }
+
         long now = Now();
-        (bool known, bool open, Task<bool>? write) = loop!.Begin(id, now, () => state.Store.AppendAsync(new StoredActivation(name, id, now)));
+        (bool known, bool open, Task<bool>? write) = loop.Begin(id, now, () => state.Store.AppendAsync(new StoredActivation(name, id, now)));
         if (!known || !open)
         {
             return known || state.Store.Contains(name, id)
-                ? Problem(409, "conflict", $"the reward window of event '{id}' has closed; it can no longer be activated", "id")
+                ? Problem(409, "conflict", $"event '{id}' is final (its window has closed): it can no longer be activated", "id")
                 : Problem(404, "not found", $"no event '{id}' in loop '{name}'", "id");
         }
 
@@ -370,8 +382,8 @@ public static class DecisionService
             return denied;
         }
 
-        LoopCounters c = loop!.Counters;
-        Hindsight.Evaluation.OffPolicyEstimate g = loop.GreedyPolicyValue;
+        (LoopCounters c, Hindsight.Evaluation.OnlineIps greedy) = loop!.Snapshot();
+        Hindsight.Evaluation.OffPolicyEstimate g = greedy.Estimate(); // the interval's quantile is computed outside the loop's lock
         PolicyValue? value = g.Samples == 0 ? null : new PolicyValue(g.Estimator, g.Value, double.IsNaN(g.Low) ? null : g.Low, double.IsNaN(g.High) ? null : g.High, g.Samples);
         return Results.Json(
             new LoopStats(name, c.Events, c.Closed, c.Rewarded, c.Inactive, c.Closed > 0 ? c.RewardSum / c.Closed : null, c.Events > 0 ? (double)c.Explored / c.Events : null, value),
@@ -389,6 +401,28 @@ public static class DecisionService
         DsJsonExport.Write(state.Store, name, loop!.Settings, Now(), buffer);
         buffer.Position = 0;
         return Results.Stream(buffer, "application/x-ndjson", $"{name}.dsjson");
+    }
+
+    /// <summary>The largest feature magnitude a request may carry: crossed (interactions) and weighted, larger values
+    /// overflow single-precision scores to infinity and would poison the model.</summary>
+    private const float MaxFeatureValue = 1e6f;
+
+    private static float LargestFeature(CbExample example)
+    {
+        float largest = 0;
+        foreach (FeatureSet set in example.Actions.Prepend(example.Shared))
+        {
+            foreach (FeatureGroup group in set.GroupSpan)
+            {
+                ReadOnlySpan<float> values = group.ValueSpan;
+                if (values.Length > 0)
+                {
+                    largest = Math.Max(largest, System.Numerics.Tensors.TensorPrimitives.MaxMagnitude(values) is var m && float.IsNaN(m) ? float.PositiveInfinity : Math.Abs(m));
+                }
+            }
+        }
+
+        return largest;
     }
 
     /// <summary>{"c": {context namespaces…, "_multi": [action features…]}}: DSJson's shape, so one parser serves logs and requests.</summary>
@@ -540,7 +574,7 @@ public static class DecisionService
     }
 
     /// <summary>Closes reward windows as they expire: the learner updates in the background.</summary>
-    private sealed class WindowCloser(ServiceState state) : BackgroundService
+    private sealed class WindowCloser(ServiceState state, ILogger<WindowCloser> logger) : BackgroundService
     {
         protected override async Task ExecuteAsync(CancellationToken stoppingToken)
         {
@@ -557,9 +591,11 @@ public static class DecisionService
                             // a backlog: release the lock between chunks so that ranks are not held up
                         }
                     }
-                    catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or OverflowException)
+                    catch (Exception ex) when (ex is not OperationCanceledException)
                     {
-                        // One bad event must not stop learning for every loop; it stays in the log for a later replay.
+                        // Nothing may stop learning for every loop (a faulted background service stops the host); the
+                        // event stays in the log for a later replay.
+                        logger.LogError(ex, "closing reward windows of loop {Loop} failed", loop.Name);
                     }
                 }
             }

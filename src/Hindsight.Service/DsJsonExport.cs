@@ -10,7 +10,8 @@ namespace Hindsight.Service;
 /// and <c>c</c> (the context and <c>_multi</c> as ranked).
 /// </summary>
 /// <remarks>Only events whose reward window has closed are written, each with its reward joined as the loop joins it
-/// (the sum or the first of those stamped inside the window; the default reward when none was).</remarks>
+/// (the sum or the first of those stamped inside the window; the default reward when none was). A deferred event not
+/// activated inside its window carries <c>_skipLearn: true</c>, as Personalizer logged it, so readers ignore it.</remarks>
 internal static class DsJsonExport
 {
     /// <summary>Writes the closed events of a loop.</summary>

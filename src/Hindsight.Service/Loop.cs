@@ -27,6 +27,7 @@ internal sealed class Loop
     private readonly SeededRandom _rng;
     private readonly Dictionary<string, PendingEvent> _pending = [];
     private readonly PriorityQueue<string, (long Deadline, long Sequence)> _deadlines = new();
+    private readonly object _closing = new();
     private readonly OnlineIps _greedy = new();
     private float[] _pmf = new float[16];
     private long _sequence;
@@ -57,32 +58,18 @@ internal sealed class Loop
 
     public string KeyHash { get; }
 
-    /// <summary>A consistent copy of the counters.</summary>
-    public LoopCounters Counters
+    /// <summary>A consistent copy of the counters and of the learned policy's running estimate (its interval is computed
+    /// by the caller, outside the lock).</summary>
+    public (LoopCounters Counters, OnlineIps GreedyPolicyValue) Snapshot()
     {
-        get
+        lock (_gate)
         {
-            lock (_gate)
-            {
-                return _counters;
-            }
+            return (_counters, _greedy.Copy());
         }
     }
 
     private LoopCounters _counters;
 
-    /// <summary>The online IPS estimate, with its 95% interval, of the reward of the learned policy — the action the
-    /// model ranks first, without exploration — each event evaluated before the model learns from it.</summary>
-    public OffPolicyEstimate GreedyPolicyValue
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _greedy.Estimate();
-            }
-        }
-    }
 
     /// <summary>Draws an action for an example, tracks the event (not yet committed) and queues its write — under the
     /// lock, so that any reward for it is queued after it.</summary>
@@ -124,6 +111,15 @@ internal sealed class Loop
                 Untrack(eventId);
                 throw;
             }
+        }
+    }
+
+    /// <summary>Whether a waiting event was ranked as deferred (null when it is not waiting).</summary>
+    public bool? IsDeferred(string eventId)
+    {
+        lock (_gate)
+        {
+            return _pending.TryGetValue(eventId, out PendingEvent? e) ? e.Deferred : null;
         }
     }
 
@@ -256,57 +252,71 @@ internal sealed class Loop
     /// <returns>How many were learned.</returns>
     public int CloseWindows(long now, int limit = int.MaxValue)
     {
-        var closing = new List<(PendingEvent Event, double Reward)>();
-        lock (_gate)
+        lock (_closing) // one closer at a time: chunks are learned in the order they were taken
         {
-            while (closing.Count < limit && _deadlines.TryPeek(out string? id, out (long Deadline, long Sequence) key) && key.Deadline <= now)
+            var closing = new List<(PendingEvent Event, double Reward)>();
+            int taken = 0;
+            lock (_gate)
             {
-                if (!_pending.TryGetValue(id, out PendingEvent? e) || e.Sequence != key.Sequence)
+                while (taken < limit && _deadlines.TryPeek(out string? id, out (long Deadline, long Sequence) key) && key.Deadline <= now)
                 {
-                    _deadlines.Dequeue(); // forgotten (or its id re-used later: that one has its own entry)
-                    continue;
-                }
+                    if (!_pending.TryGetValue(id, out PendingEvent? e) || e.Sequence != key.Sequence)
+                    {
+                        _deadlines.Dequeue(); // forgotten, learned early (first aggregation), or its id re-used later
+                        taken++;
+                        continue;
+                    }
 
-                if (!e.Committed || e.InFlight > 0)
-                {
-                    break; // its writes are not all on disk yet: learn it next time, in the same order
-                }
+                    if (!e.Committed || e.InFlight > 0)
+                    {
+                        break; // its writes are not all on disk yet: learn it next time, in the same order
+                    }
 
-                _deadlines.Dequeue();
-                _pending.Remove(id);
-                if (!e.Active)
-                {
-                    _counters = _counters with { Inactive = _counters.Inactive + 1 }; // deferred and never activated: not learned
-                    continue;
-                }
+                    _deadlines.Dequeue();
+                    _pending.Remove(id);
+                    taken++;
+                    if (!e.Active)
+                    {
+                        _counters = _counters with { Inactive = _counters.Inactive + 1 }; // deferred and never activated: not learned
+                        continue;
+                    }
 
-                double reward = e.Rewards > 0 ? e.Value : Settings.DefaultReward;
-                closing.Add((e, reward));
-                _counters = _counters with { Closed = _counters.Closed + 1, Rewarded = _counters.Rewarded + (e.Rewards > 0 ? 1 : 0), RewardSum = _counters.RewardSum + reward };
+                    closing.Add((e, e.Rewards > 0 ? e.Value : Settings.DefaultReward));
+                }
             }
-        }
 
-        if (closing.Count == 0)
-        {
-            return 0;
-        }
-
-        var examples = new CbExample[closing.Count];
-        for (int i = 0; i < examples.Length; i++)
-        {
-            (PendingEvent e, double reward) = closing[i];
-            examples[i] = DsJsonReader.ParseEvent(e.Request)! with { Label = new CbLabel(e.Chosen, (float)-reward, e.Probability) };
-        }
-
-        lock (_gate)
-        {
+            // Parsed outside the lock (ranks are not held up); one event that fails is skipped and counted, not the chunk.
+            var examples = new CbExample?[closing.Count];
             for (int i = 0; i < examples.Length; i++)
             {
-                Learn(examples[i], closing[i].Reward);
+                (PendingEvent e, double reward) = closing[i];
+                try
+                {
+                    examples[i] = DsJsonReader.ParseEvent(e.Request) is { } x ? x with { Label = new CbLabel(e.Chosen, (float)-reward, e.Probability) } : null;
+                }
+                catch (DataFormatException)
+                {
+                    examples[i] = null;
+                }
             }
-        }
 
-        return closing.Count;
+            lock (_gate)
+            {
+                for (int i = 0; i < examples.Length; i++)
+                {
+                    if (examples[i] is { } example)
+                    {
+                        Learn(example, closing[i].Reward, rewarded: closing[i].Event.Rewards > 0);
+                    }
+                    else
+                    {
+                        _counters = _counters with { Failed = _counters.Failed + 1 };
+                    }
+                }
+            }
+
+            return taken;
+        }
     }
 
     /// <summary>Under "first" aggregation a rewarded, learnable event whose writes are all on disk is final: it is learned
@@ -319,13 +329,12 @@ internal sealed class Loop
         }
 
         _pending.Remove(eventId);
-        Learn(DsJsonReader.ParseEvent(e.Request)! with { Label = new CbLabel(e.Chosen, (float)-e.Value, e.Probability) }, e.Value);
-        _counters = _counters with { Closed = _counters.Closed + 1, Rewarded = _counters.Rewarded + 1, RewardSum = _counters.RewardSum + e.Value };
+        Learn(DsJsonReader.ParseEvent(e.Request)! with { Label = new CbLabel(e.Chosen, (float)-e.Value, e.Probability) }, e.Value, rewarded: true);
     }
 
     /// <summary>Evaluates the learned (greedy) policy on the event before learning it — progressive validation — then
-    /// learns. Called under the lock.</summary>
-    private void Learn(CbExample example, double reward)
+    /// learns it and counts it. Called under the lock.</summary>
+    private void Learn(CbExample example, double reward, bool rewarded)
     {
         CbLabel label = example.Label!.Value;
         int k = example.Actions.Count;
@@ -338,6 +347,7 @@ internal sealed class Loop
         _learner.Predict(example, pmf);
         _greedy.Add(TensorPrimitives.IndexOfMax<float>(pmf) == label.Action ? reward / label.Probability : 0);
         _learner.Learn(example);
+        _counters = _counters with { Closed = _counters.Closed + 1, Rewarded = _counters.Rewarded + (rewarded ? 1 : 0), RewardSum = _counters.RewardSum + reward };
     }
 
     private void Untrack(string eventId)

@@ -7,4 +7,6 @@ namespace Hindsight.Service;
 /// <param name="RewardSum">Σ of the closed events' rewards (the default reward for those that got none).</param>
 /// <param name="Explored">Events whose chosen action was not the most probable one.</param>
 /// <param name="Inactive">Deferred events whose window closed without an activation (not learned).</param>
-internal readonly record struct LoopCounters(long Events, long Closed, long Rewarded, double RewardSum, long Explored, long Inactive);
+/// <param name="Failed">Events whose stored request could not be parsed again when their window closed (not learned;
+/// none are expected: every request was parsed when it was ranked).</param>
+internal readonly record struct LoopCounters(long Events, long Closed, long Rewarded, double RewardSum, long Explored, long Inactive, long Failed);

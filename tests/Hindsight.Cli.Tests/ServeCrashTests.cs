@@ -29,64 +29,74 @@ public class ServeCrashTests
         {
             using Process server = StartServer(folder, out Uri url);
             using var client = new HttpClient { BaseAddress = url };
-            if (loopKey is null)
+            try
             {
-                using HttpResponseMessage created = await Post(client, "/v1/loops", Admin, "{\"name\": \"crash\", \"rewardWaitSeconds\": 3600}");
-                Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-                loopKey = JsonDocument.Parse(await created.Content.ReadAsStringAsync()).RootElement.GetProperty("key").GetString()!;
-            }
-            else
-            {
-                // The restarted server knows an event acknowledged before the last kill: its reward is taken.
-                string known = ranked.Keys.Where(id => !rewarded.ContainsKey(id)).DefaultIfEmpty(ranked.Keys.First()).First();
-                using HttpResponseMessage reward = await Post(client, $"/v1/loops/crash/events/{known}/reward", loopKey, "{\"value\": 1}");
-                Assert.Equal(HttpStatusCode.OK, reward.StatusCode);
-                rewarded[known] = true;
-            }
-
-            int target = ranked.Count + 150 + (restart * 37 % 200); // kill at a different point each time
-            using var stop = new CancellationTokenSource();
-            int round = restart;
-            Task[] clients = Enumerable.Range(0, 16).Select(c => Task.Run(async () =>
-            {
-                for (int i = 0; !stop.IsCancellationRequested; i++)
+                if (loopKey is null)
                 {
-                    string id = $"r{round}-c{c}-{i}";
-                    try
-                    {
-                        using HttpResponseMessage rank = await Post(client, "/v1/loops/crash/rank", loopKey!, $"{{\"eventId\": \"{id}\", \"context\": {{\"U\": {{\"c\": {c}}}}}, \"actions\": [{{\"id\": \"a\", \"features\": {{\"A\": {{\"x\": 1}}}}}}, {{\"id\": \"b\", \"features\": {{\"A\": {{\"y\": 1}}}}}}]}}");
-                        Interlocked.Increment(ref requests);
-                        if (rank.StatusCode != HttpStatusCode.OK)
-                        {
-                            continue;
-                        }
-
-                        ranked[id] = true;
-                        using HttpResponseMessage reward = await Post(client, $"/v1/loops/crash/events/{id}/reward", loopKey!, "{\"value\": 0.5}");
-                        Interlocked.Increment(ref requests);
-                        if (reward.StatusCode == HttpStatusCode.OK)
-                        {
-                            rewarded[id] = true;
-                        }
-                    }
-                    catch (HttpRequestException)
-                    {
-                        return; // the server is gone: this client stops
-                    }
+                    using HttpResponseMessage created = await Post(client, "/v1/loops", Admin, "{\"name\": \"crash\", \"rewardWaitSeconds\": 3600}");
+                    Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+                    loopKey = JsonDocument.Parse(await created.Content.ReadAsStringAsync()).RootElement.GetProperty("key").GetString()!;
                 }
-            })).ToArray();
+                else
+                {
+                    // The restarted server knows an event acknowledged before the last kill: its reward is taken.
+                    string known = ranked.Keys.Where(id => !rewarded.ContainsKey(id)).DefaultIfEmpty(ranked.Keys.First()).First();
+                    using HttpResponseMessage reward = await Post(client, $"/v1/loops/crash/events/{known}/reward", loopKey, "{\"value\": 1}");
+                    Assert.Equal(HttpStatusCode.OK, reward.StatusCode);
+                    rewarded[known] = true;
+                }
 
-            var watch = Stopwatch.StartNew();
-            while (ranked.Count < target && watch.Elapsed < TimeSpan.FromSeconds(60))
-            {
-                await Task.Delay(5);
+                int target = ranked.Count + 150 + (restart * 37 % 200); // kill at a different point each time
+                using var stop = new CancellationTokenSource();
+                int round = restart;
+                Task[] clients = Enumerable.Range(0, 16).Select(c => Task.Run(async () =>
+                {
+                    for (int i = 0; !stop.IsCancellationRequested; i++)
+                    {
+                        string id = $"r{round}-c{c}-{i}";
+                        try
+                        {
+                            using HttpResponseMessage rank = await Post(client, "/v1/loops/crash/rank", loopKey!, $"{{\"eventId\": \"{id}\", \"context\": {{\"U\": {{\"c\": {c}}}}}, \"actions\": [{{\"id\": \"a\", \"features\": {{\"A\": {{\"x\": 1}}}}}}, {{\"id\": \"b\", \"features\": {{\"A\": {{\"y\": 1}}}}}}]}}");
+                            Interlocked.Increment(ref requests);
+                            if (rank.StatusCode != HttpStatusCode.OK)
+                            {
+                                continue;
+                            }
+
+                            ranked[id] = true;
+                            using HttpResponseMessage reward = await Post(client, $"/v1/loops/crash/events/{id}/reward", loopKey!, "{\"value\": 0.5}");
+                            Interlocked.Increment(ref requests);
+                            if (reward.StatusCode == HttpStatusCode.OK)
+                            {
+                                rewarded[id] = true;
+                            }
+                        }
+                        catch (HttpRequestException)
+                        {
+                            return; // the server is gone: this client stops
+                        }
+                    }
+                })).ToArray();
+
+                var watch = Stopwatch.StartNew();
+                while (ranked.Count < target && watch.Elapsed < TimeSpan.FromSeconds(60))
+                {
+                    await Task.Delay(5);
+                }
+
+                server.Kill(entireProcessTree: true); // SIGKILL: no flush, no shutdown, requests in flight
+                await server.WaitForExitAsync();
+                await stop.CancelAsync();
+                await Task.WhenAll(clients);
+                Assert.True(ranked.Count >= target, $"restart {restart}: only {ranked.Count} events acknowledged after 60 s");
             }
-
-            server.Kill(entireProcessTree: true); // SIGKILL: no flush, no shutdown, requests in flight
-            await server.WaitForExitAsync();
-            await stop.CancelAsync();
-            await Task.WhenAll(clients);
-            Assert.True(ranked.Count >= target, $"restart {restart}: only {ranked.Count} events acknowledged after 60 s");
+            finally
+            {
+                if (!server.HasExited)
+                {
+                    server.Kill(entireProcessTree: true); // a failed assertion must not leave a server behind
+                }
+            }
 
             await using EventStore store = EventStore.Open(folder);
             HashSet<string> events = store.Events("crash").Select(e => e.EventId).ToHashSet();
@@ -124,6 +134,8 @@ public class ServeCrashTests
         }
 
         url = new Uri(line["listening on ".Length..line.IndexOf(',', StringComparison.Ordinal)]);
+        _ = process.StandardOutput.ReadToEndAsync(); // drained, so that a talkative server never blocks on a full pipe
+        _ = process.StandardError.ReadToEndAsync();
         return process;
     }
 

@@ -7,6 +7,7 @@ using Hindsight.Contextual.Learners;
 using Hindsight.Exploration;
 using Hindsight.Formats;
 using Hindsight.Numerics;
+using Hindsight.Tests;
 using Microsoft.AspNetCore.Builder;
 using Xunit.Abstractions;
 
@@ -29,7 +30,7 @@ public sealed class CbSynthReplayTests(ITestOutputHelper output)
     [SkippableFact]
     public async Task Replaying_cb_synth_through_the_api_earns_what_the_learner_earns_in_process()
     {
-        string? path = Shared("cb-synth/cb_synth.dsjson.gz");
+        string? path = RepositoryPaths.Shared("cb-synth/cb_synth.dsjson.gz");
         Skip.If(path is null, "../shared/data/cb-synth is not beside this checkout");
         List<byte[]> lines = ReadLines(path!, Events);
         var settings = new LoopSettings(Learner: "epsilon-greedy", Epsilon: 0.05, Interactions: ["sa"], RewardWaitSeconds: 3600, Aggregation: "first");
@@ -170,17 +171,5 @@ public sealed class CbSynthReplayTests(ITestOutputHelper output)
         }
 
         return lines;
-    }
-
-    private static string? Shared(string relative)
-    {
-        string? dir = AppContext.BaseDirectory;
-        while (dir is not null && !File.Exists(Path.Combine(dir, "Hindsight.slnx")))
-        {
-            dir = Path.GetDirectoryName(dir);
-        }
-
-        string path = Path.GetFullPath(Path.Combine(dir!, "..", "shared", "data", relative));
-        return File.Exists(path) ? path : null;
     }
 }

@@ -263,31 +263,33 @@ public sealed class DecisionServiceTests : IAsyncLifetime
     [Fact]
     public async Task Deferred_events_are_learned_only_once_activated()
     {
-        string key = await CreateLoop("d", ", \"rewardWaitSeconds\": 0.5");
+        string key = await CreateLoop("d", ", \"rewardWaitSeconds\": 2");
         string Defer(string id) => RankBody("young", id).Replace("{\"eventId\"", "{\"deferActivation\": true, \"eventId\"", StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, (await Send(HttpMethod.Post, "/v1/loops/d/rank", key, Defer("kept"))).Status);
         Assert.Equal(HttpStatusCode.OK, (await Send(HttpMethod.Post, "/v1/loops/d/rank", key, Defer("dropped"))).Status);
         Assert.Equal(HttpStatusCode.OK, (await Send(HttpMethod.Post, "/v1/loops/d/events/kept/activate", key)).Status);
         Assert.Equal(HttpStatusCode.OK, (await Send(HttpMethod.Post, "/v1/loops/d/events/dropped/reward", key, "{\"value\": 1}")).Status); // taken, but never learned
         AssertProblem(await Send(HttpMethod.Post, "/v1/loops/d/events/nothing/activate", key), HttpStatusCode.NotFound, "id");
+        Assert.Equal(HttpStatusCode.OK, (await Send(HttpMethod.Post, "/v1/loops/d/rank", key, RankBody("young", "plain"))).Status);
+        AssertProblem(await Send(HttpMethod.Post, "/v1/loops/d/events/plain/activate", key), HttpStatusCode.Conflict, "id"); // not deferred
         AssertProblem(await Send(HttpMethod.Post, "/v1/loops/d/rank", key, RankBody("young", "x").Replace("{\"eventId\"", "{\"deferActivation\": 1, \"eventId\"", StringComparison.Ordinal)), HttpStatusCode.BadRequest, "deferActivation");
-        await Task.Delay(1000);
+        await Task.Delay(2500);
         AssertProblem(await Send(HttpMethod.Post, "/v1/loops/d/events/dropped/activate", key), HttpStatusCode.Conflict, "id"); // too late
 
         var (_, stats, _) = await Send(HttpMethod.Get, "/v1/loops/d/stats", key);
-        Assert.Equal(1, stats.GetProperty("closedEvents").GetInt64());
+        Assert.Equal(2, stats.GetProperty("closedEvents").GetInt64()); // "kept" and "plain"
         Assert.Equal(1, stats.GetProperty("inactiveEvents").GetInt64());
         Assert.Equal(0, stats.GetProperty("rewardedEvents").GetInt64());
 
         using HttpResponseMessage log = await _client.SendAsync(new HttpRequestMessage(HttpMethod.Get, "/v1/loops/d/log") { Headers = { { "X-Api-Key", key } } });
         string[] lines = (await log.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal(2, lines.Length);
+        Assert.Equal(3, lines.Length);
         Assert.Contains(lines, l => l.Contains("\"EventId\":\"dropped\"", StringComparison.Ordinal) && l.Contains("\"_skipLearn\":true", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.Contains("\"EventId\":\"kept\"", StringComparison.Ordinal) && !l.Contains("_skipLearn", StringComparison.Ordinal));
 
         await Restart(); // replay applies the activation the same way
         var (_, again, _) = await Send(HttpMethod.Get, "/v1/loops/d/stats", key);
-        Assert.Equal(1, again.GetProperty("closedEvents").GetInt64());
+        Assert.Equal(2, again.GetProperty("closedEvents").GetInt64());
         Assert.Equal(1, again.GetProperty("inactiveEvents").GetInt64());
     }
 

@@ -145,6 +145,27 @@ public sealed class FuzzTests : IAsyncLifetime
             await Expect("loop settings", HttpMethod.Post, "/v1/loops", Admin, body, 400, 409);
         }
 
+        // Feature values that would overflow a model's scores, on a SquareCB loop that crosses namespaces and learns
+        // quickly; activations of unknown or plain events; deferActivation of every wrong kind.
+        string crossKey = await CreateLoop("cross", "sum", 0.05, ", \"learner\": \"squarecb\", \"interactions\": [\"UI\"]");
+        for (int i = 0; i < 300; i++)
+        {
+            switch (i % 3)
+            {
+                case 0:
+                    string big = (_random.Next(2) == 0 ? "-" : string.Empty) + $"{_random.Next(1, 10)}e{_random.Next(7, 39)}";
+                    await Expect("huge feature", HttpMethod.Post, "/v1/loops/cross/rank", crossKey, "{\"context\": {\"User\": {\"age\": " + big + "}}, \"actions\": [{\"id\": \"a\", \"features\": {\"Item\": {\"x\": 1}}}, {\"id\": \"b\", \"features\": {\"Item\": {\"y\": 1}}}]}", 400);
+                    await Expect("ordinary feature", HttpMethod.Post, "/v1/loops/cross/rank", crossKey, "{\"context\": {\"User\": {\"age\": " + _random.Next(100) + "}}, \"actions\": [{\"id\": \"a\", \"features\": {\"Item\": {\"x\": 1}}}, {\"id\": \"b\", \"features\": {\"Item\": {\"y\": 1}}}]}", 200);
+                    break;
+                case 1:
+                    await Expect("activate unknown", HttpMethod.Post, $"/v1/loops/fuzz/events/{RandomName()}/activate", key, body: null, 404);
+                    break;
+                default:
+                    await Expect("deferActivation type", HttpMethod.Post, "/v1/loops/fuzz/rank", key, valid.Replace("{\"context\"", "{\"deferActivation\": " + RandomValue(2).Replace("true", "1").Replace("false", "0") + ", \"context\"", StringComparison.Ordinal), 400);
+                    break;
+            }
+        }
+
         // Wrong methods and odd paths.
         string[] paths = ["/v1/loops/fuzz/rank", "/v1/loops/fuzz/events/x/reward", "/v1/loops", "/v1/loops/fuzz/stats", "/v1/loops/fuzz/log"];
         for (int i = 0; i < 500; i++)
@@ -181,9 +202,9 @@ public sealed class FuzzTests : IAsyncLifetime
 
     private static StringContent Body(string text) => new(text, Encoding.UTF8, "application/json");
 
-    private async Task<string> CreateLoop(string name, string aggregation, double wait)
+    private async Task<string> CreateLoop(string name, string aggregation, double wait, string more = "")
     {
-        (int status, string text, _) = await Send(HttpMethod.Post, "/v1/loops", Admin, Body($"{{\"name\": \"{name}\", \"aggregation\": \"{aggregation}\", \"rewardWaitSeconds\": {wait}}}"));
+        (int status, string text, _) = await Send(HttpMethod.Post, "/v1/loops", Admin, Body($"{{\"name\": \"{name}\", \"aggregation\": \"{aggregation}\", \"rewardWaitSeconds\": {wait}{more}}}"));
         Assert.Equal(201, status);
         return JsonDocument.Parse(text).RootElement.GetProperty("key").GetString()!;
     }

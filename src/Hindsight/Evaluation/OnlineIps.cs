@@ -34,6 +34,10 @@ public sealed class OnlineIps
         _m2 += delta * (weightedReward - _mean);
     }
 
+    /// <summary>A copy of the running sums, e.g. to compute the interval outside a lock.</summary>
+    /// <returns>An independent copy.</returns>
+    public OnlineIps Copy() => new() { Count = Count, _mean = _mean, _m2 = _m2 };
+
     /// <summary>The estimate so far (NaN without decisions; no interval with one).</summary>
     /// <returns>The value with its 95% interval.</returns>
     public OffPolicyEstimate Estimate()

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Hindsight.Service.Storage;
+using Hindsight.Tests;
 
 namespace Hindsight.Service.Tests.Storage;
 
@@ -9,16 +10,7 @@ namespace Hindsight.Service.Tests.Storage;
 public class CrashTests
 {
     private static string Writer()
-    {
-        string? dir = AppContext.BaseDirectory;
-        while (dir is not null && !File.Exists(Path.Combine(dir, "Hindsight.slnx")))
-        {
-            dir = Path.GetDirectoryName(dir);
-        }
-
-        string configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Debug{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Debug" : "Release";
-        return Path.Combine(dir!, "tests", "Hindsight.Service.CrashWriter", "bin", configuration, "net10.0", "Hindsight.Service.CrashWriter.dll");
-    }
+        => Path.Combine(RepositoryPaths.Root, "tests", "Hindsight.Service.CrashWriter", "bin", AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Debug{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Debug" : "Release", "net10.0", "Hindsight.Service.CrashWriter.dll");
 
     [Fact]
     public async Task Twenty_kills_under_load_lose_no_acknowledged_write()
