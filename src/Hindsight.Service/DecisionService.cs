@@ -123,19 +123,15 @@ public static class DecisionService
                 return Problem(409, "conflict", $"a loop named '{name}' exists", "name");
             }
 
-            bool written = false;
-            try
-            {
-                written = await state.Store.AppendAsync(new StoredLoop(name, JsonSerializer.Serialize(settings, ServiceJson.Default.LoopSettings), loop.KeyHash, Now()));
-            }
-            finally
-            {
-                if (!written)
+            bool written = await Settle(
+                state.Store.AppendAsync(new StoredLoop(name, JsonSerializer.Serialize(settings, ServiceJson.Default.LoopSettings), loop.KeyHash, Now())),
+                ok =>
                 {
-                    state.Loops.TryRemove(new KeyValuePair<string, Loop>(name, loop)); // not on disk: not in memory either
-                }
-            }
-
+                    if (!ok)
+                    {
+                        state.Loops.TryRemove(new KeyValuePair<string, Loop>(name, loop)); // not on disk: not in memory either
+                    }
+                });
             if (!written)
             {
                 return Problem(409, "conflict", $"a loop named '{name}' exists", "name");
@@ -147,15 +143,10 @@ public static class DecisionService
 
     private static async Task<IResult> Rank(HttpContext http, ServiceState state, string name)
     {
-        if (state.Authorize(http.Request.Headers[KeyHeader], name, out Loop? loop) is { } denied)
+        (Loop? loop, JsonDocument? body, IResult? problem) = await Open(http, state, name);
+        if (problem is not null)
         {
-            return denied;
-        }
-
-        (JsonDocument? body, IResult? error) = await ReadBody(http);
-        if (error is not null)
-        {
-            return error;
+            return problem;
         }
 
         using (body)
@@ -235,7 +226,7 @@ public static class DecisionService
                 return Problem(400, "bad request", ex.Message.Replace("request:1: ", string.Empty, StringComparison.Ordinal), field);
             }
 
-            if (LargestFeature(example) > MaxFeatureValue)
+            if (!FeaturesWithin(example, MaxFeatureValue))
             {
                 return Problem(400, "bad request", $"feature values must lie in [−{MaxFeatureValue:G}, {MaxFeatureValue:G}] (larger ones overflow the model's scores)", "context");
             }
@@ -248,14 +239,9 @@ public static class DecisionService
                 return Problem(409, "conflict", $"event '{eventId}' exists in loop '{name}'", "eventId");
             }
 
-            bool written = false;
-            try
+            bool written = await Settle(ranked.Written, ok =>
             {
-                written = await ranked.Written;
-            }
-            finally
-            {
-                if (written)
+                if (ok)
                 {
                     loop.Committed(eventId);
                 }
@@ -263,8 +249,7 @@ public static class DecisionService
                 {
                     loop.Forget(eventId); // not on disk: never learned
                 }
-            }
-
+            });
             if (!written)
             {
                 return Problem(409, "conflict", $"event '{eventId}' exists in loop '{name}'", "eventId");
@@ -291,15 +276,10 @@ public static class DecisionService
 
     private static async Task<IResult> Reward(HttpContext http, ServiceState state, string name, string id)
     {
-        if (state.Authorize(http.Request.Headers[KeyHeader], name, out Loop? loop) is { } denied)
+        (Loop? loop, JsonDocument? body, IResult? problem) = await Open(http, state, name);
+        if (problem is not null)
         {
-            return denied;
-        }
-
-        (JsonDocument? body, IResult? error) = await ReadBody(http);
-        if (error is not null)
-        {
-            return error;
+            return problem;
         }
 
         using (body)
@@ -313,29 +293,12 @@ public static class DecisionService
             double value = v.GetDouble();
             long now = Now(); // one reading: the window check and the stored timestamp agree, as replay will
             (bool known, bool open, Task<bool>? write) = loop!.Begin(id, now, () => state.Store.AppendAsync(new StoredReward(name, id, now, value)));
-            if (!known)
+            if (!known || !open)
             {
-                return state.Store.Contains(name, id)
-                    ? Problem(409, "conflict", $"event '{id}' is final: its reward window has closed, or it took its reward under \"first\" aggregation", "id")
-                    : Problem(404, "not found", $"no event '{id}' in loop '{name}'", "id");
+                return NotWaiting(state, name, id, known);
             }
 
-            if (!open)
-            {
-                return Problem(409, "conflict", $"the reward window of event '{id}' has closed; its reward is final", "id");
-            }
-
-            bool written = false;
-            try
-            {
-                written = await write!;
-            }
-            finally
-            {
-                loop.EndReward(id, value, written);
-            }
-
-            return written ? Results.Json(new RewardResponse(id, true), ServiceJson.Default.RewardResponse)
+            return await Settle(write!, ok => loop.EndReward(id, value, ok)) ? Results.Json(new RewardResponse(id, true), ServiceJson.Default.RewardResponse)
                 : Problem(404, "not found", $"no event '{id}' in loop '{name}' (its rank was not recorded)", "id");
         }
     }
@@ -356,23 +319,47 @@ public static class DecisionService
         (bool known, bool open, Task<bool>? write) = loop.Begin(id, now, () => state.Store.AppendAsync(new StoredActivation(name, id, now)));
         if (!known || !open)
         {
-            return known || state.Store.Contains(name, id)
-                ? Problem(409, "conflict", $"event '{id}' is final (its window has closed): it can no longer be activated", "id")
-                : Problem(404, "not found", $"no event '{id}' in loop '{name}'", "id");
+            return NotWaiting(state, name, id, known);
         }
 
+        return await Settle(write!, ok => loop.EndActivation(id, ok)) ? Results.Json(new ActivateResponse(id, true), ServiceJson.Default.ActivateResponse)
+            : Problem(404, "not found", $"no event '{id}' in loop '{name}' (its rank was not recorded)", "id");
+    }
+
+    /// <summary>Awaits a queued write and always tells what was begun whether it committed (the loop must never keep an
+    /// event, reward or activation that is not on disk, nor miss one that is).</summary>
+    private static async Task<bool> Settle(Task<bool> write, Action<bool> end)
+    {
         bool written = false;
         try
         {
-            written = await write!;
+            written = await write;
         }
         finally
         {
-            loop.EndActivation(id, written);
+            end(written);
         }
 
-        return written ? Results.Json(new ActivateResponse(id, true), ServiceJson.Default.ActivateResponse)
-            : Problem(404, "not found", $"no event '{id}' in loop '{name}' (its rank was not recorded)", "id");
+        return written;
+    }
+
+    /// <summary>The answer for a reward or activation of an event that is not waiting, or whose window has closed: 409
+    /// when the event is in the log (it is final), 404 otherwise.</summary>
+    private static IResult NotWaiting(ServiceState state, string name, string id, bool known)
+        => known || state.Store.Contains(name, id)
+            ? Problem(409, "conflict", $"event '{id}' is final: its reward window has closed, or it took its reward under \"first\" aggregation", "id")
+            : Problem(404, "not found", $"no event '{id}' in loop '{name}'", "id");
+
+    /// <summary>Authorizes the loop's key, then reads the JSON body: the loop and the body, or the problem to answer.</summary>
+    private static async Task<(Loop? Loop, JsonDocument? Body, IResult? Problem)> Open(HttpContext http, ServiceState state, string name)
+    {
+        if (state.Authorize(http.Request.Headers[KeyHeader], name, out Loop? loop) is { } denied)
+        {
+            return (null, null, denied);
+        }
+
+        (JsonDocument? body, IResult? error) = await ReadBody(http);
+        return (loop, body, error);
     }
 
     private static IResult Stats(HttpContext http, ServiceState state, string name)
@@ -407,22 +394,37 @@ public static class DecisionService
     /// overflow single-precision scores to infinity and would poison the model.</summary>
     private const float MaxFeatureValue = 1e6f;
 
-    private static float LargestFeature(CbExample example)
+    /// <summary>True when every feature value lies in [−max, max] (NaN and ±∞ do not).</summary>
+    private static bool FeaturesWithin(CbExample example, float max)
     {
-        float largest = 0;
-        foreach (FeatureSet set in example.Actions.Prepend(example.Shared))
+        if (!FeaturesWithin(example.Shared, max))
         {
-            foreach (FeatureGroup group in set.GroupSpan)
+            return false;
+        }
+
+        foreach (FeatureSet action in example.Actions)
+        {
+            if (!FeaturesWithin(action, max))
             {
-                ReadOnlySpan<float> values = group.ValueSpan;
-                if (values.Length > 0)
-                {
-                    largest = Math.Max(largest, System.Numerics.Tensors.TensorPrimitives.MaxMagnitude(values) is var m && float.IsNaN(m) ? float.PositiveInfinity : Math.Abs(m));
-                }
+                return false;
             }
         }
 
-        return largest;
+        return true;
+    }
+
+    private static bool FeaturesWithin(FeatureSet set, float max)
+    {
+        foreach (FeatureGroup group in set.GroupSpan)
+        {
+            ReadOnlySpan<float> values = group.ValueSpan;
+            if (values.Length > 0 && !(Math.Abs(System.Numerics.Tensors.TensorPrimitives.MaxMagnitude(values)) <= max))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>{"c": {context namespaces…, "_multi": [action features…]}}: DSJson's shape, so one parser serves logs and requests.</summary>
@@ -485,14 +487,16 @@ public static class DecisionService
 
     private static bool IsName(string s) => s.Length is > 0 and <= 64 && s.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
 
-    internal static string Hash(string key) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
+    internal static string Hash(string key) => Convert.ToHexString(Digest(key));
+
+    private static byte[] Digest(string key) => SHA256.HashData(Encoding.UTF8.GetBytes(key));
 
     internal static long Now() => DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
 
     /// <summary>The loops and the store, shared by the endpoints and the window closer.</summary>
     internal sealed class ServiceState(EventStore store, string adminKey, ulong? seed)
     {
-        private readonly byte[] _admin = SHA256.HashData(Encoding.UTF8.GetBytes(adminKey));
+        private readonly byte[] _admin = Digest(adminKey);
 
         public EventStore Store { get; } = store;
 
@@ -500,7 +504,7 @@ public static class DecisionService
 
         public ConcurrentDictionary<string, Loop> Loops { get; } = new();
 
-        public bool IsAdmin(string? key) => key is not null && CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(key)), _admin);
+        public bool IsAdmin(string? key) => key is not null && CryptographicOperations.FixedTimeEquals(Digest(key), _admin);
 
         /// <summary>The admin key or any loop's key.</summary>
         public bool IsKnownKey(string? key)
@@ -510,13 +514,8 @@ public static class DecisionService
                 return false;
             }
 
-            if (IsAdmin(key))
-            {
-                return true;
-            }
-
-            byte[] hash = Encoding.ASCII.GetBytes(Hash(key));
-            return Loops.Values.Any(l => CryptographicOperations.FixedTimeEquals(hash, Encoding.ASCII.GetBytes(l.KeyHash)));
+            byte[] digest = Digest(key);
+            return CryptographicOperations.FixedTimeEquals(digest, _admin) || Loops.Values.Any(l => CryptographicOperations.FixedTimeEquals(digest, l.KeyDigest));
         }
 
         public IResult? Authorize(string? key, string name, out Loop? loop)
@@ -528,14 +527,14 @@ public static class DecisionService
             }
 
             // Hash first and answer an unknown loop and a wrong key alike, so that a caller without a key learns nothing.
-            byte[] hash = Encoding.ASCII.GetBytes(Hash(key));
-            bool admin = IsAdmin(key);
+            byte[] digest = Digest(key); // one SHA-256 a request
+            bool admin = CryptographicOperations.FixedTimeEquals(digest, _admin);
             if (!Loops.TryGetValue(name, out loop))
             {
                 return admin ? Problem(404, "not found", $"no loop '{name}'", "loop") : Problem(401, "unauthorized", $"send a valid key in the {KeyHeader} header", KeyHeader);
             }
 
-            bool ok = admin || CryptographicOperations.FixedTimeEquals(hash, Encoding.ASCII.GetBytes(loop.KeyHash));
+            bool ok = admin || CryptographicOperations.FixedTimeEquals(digest, loop.KeyDigest);
             return ok ? null : Problem(401, "unauthorized", $"send a valid key in the {KeyHeader} header", KeyHeader);
         }
 

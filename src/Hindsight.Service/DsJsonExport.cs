@@ -23,22 +23,27 @@ internal static class DsJsonExport
     /// <returns>How many events were written.</returns>
     public static int Write(EventStore store, string loop, LoopSettings settings, long now, Stream output)
     {
-        long wait = (long)(settings.RewardWaitSeconds * 1000);
         ILookup<string, StoredReward> rewards = store.Rewards(loop).ToLookup(r => r.EventId);
         ILookup<string, StoredActivation> activations = store.Activations(loop).ToLookup(r => r.EventId);
         int count = 0;
         using var w = new Utf8JsonWriter(output);
         foreach (StoredEvent e in store.Events(loop))
         {
-            long deadline = e.Timestamp + wait;
+            long deadline = settings.Deadline(e.Timestamp);
             if (deadline > now)
             {
                 continue;
             }
 
-            StoredReward[] inTime = [.. rewards[e.EventId].Where(r => r.Timestamp < deadline)];
-            double reward = inTime.Length == 0 ? settings.DefaultReward : settings.Aggregation == "first" ? inTime[0].Value : inTime.Sum(r => r.Value);
-            float[] pmf = JsonSerializer.Deserialize<float[]>(e.Probabilities)!;
+            double joined = 0;
+            int inWindow = 0;
+            foreach (StoredReward r in rewards[e.EventId].Where(r => r.Timestamp < deadline))
+            {
+                joined = settings.Join(joined, inWindow++, r.Value); // in log order, as the loop joined them
+            }
+
+            double reward = inWindow == 0 ? settings.DefaultReward : joined;
+            float[] pmf = JsonSerializer.Deserialize(e.Probabilities, Api.ServiceJson.Default.SingleArray)!;
             int[] order = [e.Chosen, .. Enumerable.Range(0, pmf.Length).Where(a => a != e.Chosen)];
             using JsonDocument request = JsonDocument.Parse(e.Request);
             w.WriteStartObject();

@@ -29,6 +29,7 @@ internal sealed class Loop
     private readonly PriorityQueue<string, (long Deadline, long Sequence)> _deadlines = new();
     private readonly object _closing = new();
     private readonly OnlineIps _greedy = new();
+    private LoopCounters _counters;
     private float[] _pmf = new float[16];
     private long _sequence;
 
@@ -37,6 +38,7 @@ internal sealed class Loop
         Name = name;
         Settings = settings;
         KeyHash = keyHash;
+        KeyDigest = Convert.FromHexString(keyHash);
         _learner = CreateLearner(settings);
         _rng = new SeededRandom(seed ?? BitConverter.ToUInt64(RandomNumberGenerator.GetBytes(8))); // unpredictable exploration unless a seed is given (tests)
     }
@@ -58,6 +60,9 @@ internal sealed class Loop
 
     public string KeyHash { get; }
 
+    /// <summary>The key's SHA-256 as bytes, compared with a request key's digest.</summary>
+    public byte[] KeyDigest { get; }
+
     /// <summary>A consistent copy of the counters and of the learned policy's running estimate (its interval is computed
     /// by the caller, outside the lock).</summary>
     public (LoopCounters Counters, OnlineIps GreedyPolicyValue) Snapshot()
@@ -67,9 +72,6 @@ internal sealed class Loop
             return (_counters, _greedy.Copy());
         }
     }
-
-    private LoopCounters _counters;
-
 
     /// <summary>Draws an action for an example, tracks the event (not yet committed) and queues its write — under the
     /// lock, so that any reward for it is queued after it.</summary>
@@ -90,14 +92,7 @@ internal sealed class Loop
                 return null;
             }
 
-            int k = example.Actions.Count;
-            if (_pmf.Length < k)
-            {
-                _pmf = new float[Math.Max(k, 2 * _pmf.Length)];
-            }
-
-            Span<float> pmf = _pmf.AsSpan(0, k);
-            _learner.Predict(example, pmf);
+            Span<float> pmf = Scores(example);
             int chosen = Explore.Sample(pmf, _rng.NextDouble());
 
             Track(eventId, request, chosen, pmf[chosen], now, chosen != TensorPrimitives.IndexOfMax<float>(pmf), deferred, committed: false);
@@ -292,7 +287,7 @@ internal sealed class Loop
                 (PendingEvent e, double reward) = closing[i];
                 try
                 {
-                    examples[i] = DsJsonReader.ParseEvent(e.Request) is { } x ? x with { Label = new CbLabel(e.Chosen, (float)-reward, e.Probability) } : null;
+                    examples[i] = Labelled(e, reward);
                 }
                 catch (DataFormatException)
                 {
@@ -329,7 +324,7 @@ internal sealed class Loop
         }
 
         _pending.Remove(eventId);
-        Learn(DsJsonReader.ParseEvent(e.Request)! with { Label = new CbLabel(e.Chosen, (float)-e.Value, e.Probability) }, e.Value, rewarded: true);
+        Learn(Labelled(e, e.Value)!, e.Value, rewarded: true);
     }
 
     /// <summary>Evaluates the learned (greedy) policy on the event before learning it — progressive validation — then
@@ -337,6 +332,15 @@ internal sealed class Loop
     private void Learn(CbExample example, double reward, bool rewarded)
     {
         CbLabel label = example.Label!.Value;
+        Span<float> pmf = Scores(example);
+        _greedy.Add(TensorPrimitives.IndexOfMax<float>(pmf) == label.Action ? reward / label.Probability : 0);
+        _learner.Learn(example);
+        _counters = _counters with { Closed = _counters.Closed + 1, Rewarded = _counters.Rewarded + (rewarded ? 1 : 0), RewardSum = _counters.RewardSum + reward };
+    }
+
+    /// <summary>The learner's probabilities for an example, in a buffer of the loop's (valid until the next call; under the lock).</summary>
+    private Span<float> Scores(CbExample example)
+    {
         int k = example.Actions.Count;
         if (_pmf.Length < k)
         {
@@ -345,10 +349,12 @@ internal sealed class Loop
 
         Span<float> pmf = _pmf.AsSpan(0, k);
         _learner.Predict(example, pmf);
-        _greedy.Add(TensorPrimitives.IndexOfMax<float>(pmf) == label.Action ? reward / label.Probability : 0);
-        _learner.Learn(example);
-        _counters = _counters with { Closed = _counters.Closed + 1, Rewarded = _counters.Rewarded + (rewarded ? 1 : 0), RewardSum = _counters.RewardSum + reward };
+        return pmf;
     }
+
+    /// <summary>The waiting event's decision, parsed again from its request, labelled with its choice and the cost −reward.</summary>
+    private static CbExample? Labelled(PendingEvent e, double reward)
+        => DsJsonReader.ParseEvent(e.Request) is { } x ? x with { Label = new CbLabel(e.Chosen, (float)-reward, e.Probability) } : null;
 
     private void Untrack(string eventId)
     {
@@ -360,13 +366,13 @@ internal sealed class Loop
 
     private void Join(PendingEvent e, double value)
     {
+        e.Value = Settings.Join(e.Value, e.Rewards, value);
         e.Rewards++;
-        e.Value = Settings.Aggregation == "first" && e.Rewards > 1 ? e.Value : e.Value + value;
     }
 
     private void Track(string eventId, byte[] request, int chosen, float probability, long timestamp, bool explored, bool deferred, bool committed)
     {
-        long deadline = timestamp + (long)(Settings.RewardWaitSeconds * 1000);
+        long deadline = Settings.Deadline(timestamp);
         long sequence = _sequence++;
         _pending[eventId] = new PendingEvent(request, chosen, probability, deadline, sequence, explored, deferred) { Committed = committed };
         _deadlines.Enqueue(eventId, (deadline, sequence));

@@ -15,6 +15,19 @@ public sealed record LoopSettings(string Learner = "epsilon-greedy", double Epsi
     /// <summary>The largest reward magnitude taken (rewards become single-precision costs; sums must stay finite).</summary>
     public const double MaxReward = 1e6;
 
+    /// <summary>When the reward window of an event ranked at <paramref name="rankedAt"/> closes: rewards and activations
+    /// stamped before it count (live, on replay and in the export alike).</summary>
+    /// <param name="rankedAt">The rank's time, ms since the epoch.</param>
+    /// <returns>The deadline, ms since the epoch.</returns>
+    public long Deadline(long rankedAt) => rankedAt + (long)(RewardWaitSeconds * 1000);
+
+    /// <summary>Joins one more reward in the window to what the event has: the sum, or the first only.</summary>
+    /// <param name="joined">The value joined so far (0 before any).</param>
+    /// <param name="count">How many rewards were joined so far.</param>
+    /// <param name="value">The new reward.</param>
+    /// <returns>The joined value.</returns>
+    public double Join(double joined, int count, double value) => Aggregation == "first" && count > 0 ? joined : joined + value;
+
     /// <summary>Reads settings from a JSON object, naming the first field at fault.</summary>
     /// <param name="json">The object (absent members take their defaults).</param>
     /// <param name="settings">The settings read.</param>

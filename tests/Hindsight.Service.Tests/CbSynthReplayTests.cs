@@ -1,9 +1,11 @@
 using System.IO.Compression;
+using System.Numerics.Tensors;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Hindsight.Contextual;
 using Hindsight.Contextual.Learners;
+using Hindsight.Evaluation;
 using Hindsight.Exploration;
 using Hindsight.Formats;
 using Hindsight.Numerics;
@@ -35,17 +37,23 @@ public sealed class CbSynthReplayTests(ITestOutputHelper output)
         List<byte[]> lines = ReadLines(path!, Events);
         var settings = new LoopSettings(Learner: "epsilon-greedy", Epsilon: 0.05, Interactions: ["sa"], RewardWaitSeconds: 3600, Aggregation: "first");
 
-        (double apiCost, int apiAccepted) = await ReplayThroughApi(lines, settings);
-        (double localCost, int localAccepted) = ReplayInProcess(lines, settings);
+        (double apiCost, int apiAccepted, JsonElement apiGreedy) = await ReplayThroughApi(lines, settings);
+        (double localCost, int localAccepted, OffPolicyEstimate localGreedy) = ReplayInProcess(lines, settings);
 
         output.WriteLine($"replayed through the API: mean cost {apiCost:F4} over {apiAccepted} accepted events of {Events}; in process: {localCost:F4} over {localAccepted}");
         Assert.Equal(localAccepted, apiAccepted);
         Assert.Equal(localCost, apiCost, 12);
+
+        // The stats' learned-policy value is the same progressive IPS estimate of the model's first choice.
+        Assert.Equal(localGreedy.Samples, apiGreedy.GetProperty("events").GetInt64());
+        Assert.Equal(localGreedy.Value, apiGreedy.GetProperty("value").GetDouble(), 12);
+        Assert.Equal(localGreedy.Low, apiGreedy.GetProperty("low").GetDouble(), 12);
+        Assert.Equal(localGreedy.High, apiGreedy.GetProperty("high").GetDouble(), 12);
         Assert.InRange(apiAccepted, Events / 10 * 0.9, Events / 10 * 1.1); // about 1/K of a uniformly logged stream
         Assert.True(apiCost < 0.322, $"replayed cost {apiCost:F4} over {apiAccepted} accepted events: not below the best single action (0.322)");
     }
 
-    private static async Task<(double Cost, int Accepted)> ReplayThroughApi(List<byte[]> lines, LoopSettings settings)
+    private static async Task<(double Cost, int Accepted, JsonElement GreedyValue)> ReplayThroughApi(List<byte[]> lines, LoopSettings settings)
     {
         string data = Directory.CreateTempSubdirectory("hindsight-cbsynth-").FullName;
         WebApplication app = DecisionService.Build(new ServiceOptions(data, Admin, "http://127.0.0.1:0", ExplorationSeed: Seed));
@@ -89,7 +97,7 @@ public sealed class CbSynthReplayTests(ITestOutputHelper output)
             JsonElement s = JsonDocument.Parse(await stats.Content.ReadAsStringAsync()).RootElement;
             Assert.Equal(lines.Count, s.GetProperty("events").GetInt64());
             Assert.Equal(accepted, s.GetProperty("closedEvents").GetInt64()); // learned at the first reward ("first" makes it final)
-            return (costs / accepted, accepted);
+            return (costs / accepted, accepted, s.GetProperty("learnedPolicyValue").Clone());
         }
         finally
         {
@@ -101,10 +109,11 @@ public sealed class CbSynthReplayTests(ITestOutputHelper output)
 
     /// <summary>The same replay without the service: the loop's learner, its seeded draws, learning each accepted event
     /// with the probability it was drawn with.</summary>
-    private static (double Cost, int Accepted) ReplayInProcess(List<byte[]> lines, LoopSettings settings)
+    private static (double Cost, int Accepted, OffPolicyEstimate GreedyValue) ReplayInProcess(List<byte[]> lines, LoopSettings settings)
     {
         IContextualLearner learner = Loop.CreateLearner(settings);
         var rng = new SeededRandom(Seed);
+        var greedy = new OnlineIps();
         float[] pmf = new float[16];
         double costs = 0;
         int accepted = 0;
@@ -117,13 +126,14 @@ public sealed class CbSynthReplayTests(ITestOutputHelper output)
             int chosen = Explore.Sample(p, rng.NextDouble());
             if (chosen == label.Action)
             {
+                greedy.Add(TensorPrimitives.IndexOfMax<float>(p) == chosen ? -(double)label.Cost / p[chosen] : 0); // before it learns, in double as the service
                 learner.Learn(example with { Label = new CbLabel(chosen, label.Cost, p[chosen]) });
                 costs += label.Cost;
                 accepted++;
             }
         }
 
-        return (costs / accepted, accepted);
+        return (costs / accepted, accepted, greedy.Estimate());
     }
 
     /// <summary>A logged decision's <c>c</c> as a rank request: the context's namespaces, and each of <c>_multi</c> as action a{i}.</summary>

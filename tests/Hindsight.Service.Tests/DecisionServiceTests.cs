@@ -258,6 +258,11 @@ public sealed class DecisionServiceTests : IAsyncLifetime
         JsonElement request = schemas.GetProperty("RankRequest").GetProperty("properties");
         Assert.True(request.TryGetProperty("context", out _) && request.TryGetProperty("actions", out _) && request.TryGetProperty("deferActivation", out _));
         Assert.True(schemas.GetProperty("RankResponse").GetProperty("properties").TryGetProperty("ranking", out _));
+
+        // The documented loop body is the name and every setting the service reads, no more, no less.
+        string[] documented = [.. schemas.GetProperty("CreateLoopRequest").GetProperty("properties").EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal)];
+        string[] settings = [.. typeof(LoopSettings).GetProperties().Select(p => JsonNamingPolicy.CamelCase.ConvertName(p.Name)).Append("name").Order(StringComparer.Ordinal)];
+        Assert.Equal(settings, documented);
     }
 
     [Fact]
