@@ -30,11 +30,20 @@ namespace Hindsight.Service;
 /// the learned policy's estimated value); <c>GET /v1/loops/{loop}/log</c> (the closed events as DSJson, see
 /// <see cref="DsJsonExport"/>); <c>GET /openapi/v1.json</c> (any valid key). Errors are RFC 7807 problem+json with a
 /// <c>field</c> member naming what is wrong.
-/// Not yet: apprentice mode, snapshots (the model is rebuilt by replay), the embedding table, the dashboard.
+/// <c>GET /v1/loops</c> (admin: every loop's stats) feeds the static page <c>GET /dashboard</c>.
+/// Not yet: apprentice mode, snapshots (the model is rebuilt by replay), the embedding table.
 /// </remarks>
 public static class DecisionService
 {
     private const string KeyHeader = "X-Api-Key";
+
+    private static readonly Lazy<byte[]> Dashboard = new(() =>
+    {
+        using Stream page = typeof(DecisionService).Assembly.GetManifestResourceStream("dashboard.html")!;
+        using var bytes = new MemoryStream();
+        page.CopyTo(bytes);
+        return bytes.ToArray();
+    });
 
     /// <summary>Builds the web application (not started).</summary>
     /// <param name="options">The options.</param>
@@ -68,6 +77,10 @@ public static class DecisionService
 
         app.MapGet("/health", () => Results.Json(new Health("ok"), ServiceJson.Default.Health))
             .WithSummary("Liveness (no key)").Produces<Health>();
+        app.MapGet("/v1/loops", (HttpContext http) => ListLoops(http, state))
+            .WithSummary("Every loop's stats (admin key)").Produces<LoopStats[]>().ProducesProblem(401);
+        app.MapGet("/dashboard", () => Results.Bytes(Dashboard.Value, "text/html; charset=utf-8"))
+            .WithSummary("The dashboard page: static, no data of its own; it asks for the admin key and reads GET /v1/loops with it").Produces(200, contentType: "text/html");
         app.MapPost("/v1/loops", (Delegate)((HttpContext http) => CreateLoop(http, state))) // a route handler: its IResult is written
             .WithSummary("Create a loop (admin key); its key is returned once").Accepts<CreateLoopRequest>("application/json")
             .Produces<CreatedLoop>(201).ProducesProblem(400).ProducesProblem(401).ProducesProblem(409).ProducesProblem(413);
@@ -369,12 +382,27 @@ public static class DecisionService
             return denied;
         }
 
-        (LoopCounters c, Hindsight.Evaluation.OnlineIps greedy) = loop!.Snapshot();
+        return Results.Json(StatsOf(loop!), ServiceJson.Default.LoopStats);
+    }
+
+    /// <summary>Every loop's stats, by name (admin): what the dashboard shows.</summary>
+    private static IResult ListLoops(HttpContext http, ServiceState state)
+    {
+        if (!state.IsAdmin(http.Request.Headers[KeyHeader]))
+        {
+            return Unauthorized(http);
+        }
+
+        LoopStats[] all = [.. state.Loops.Values.OrderBy(l => l.Name, StringComparer.Ordinal).Select(StatsOf)];
+        return Results.Json(all, ServiceJson.Default.LoopStatsArray);
+    }
+
+    private static LoopStats StatsOf(Loop loop)
+    {
+        (LoopCounters c, Hindsight.Evaluation.OnlineIps greedy) = loop.Snapshot();
         Hindsight.Evaluation.OffPolicyEstimate g = greedy.Estimate(); // the interval's quantile is computed outside the loop's lock
         PolicyValue? value = g.Samples == 0 ? null : new PolicyValue(g.Estimator, g.Value, double.IsNaN(g.Low) ? null : g.Low, double.IsNaN(g.High) ? null : g.High, g.Samples);
-        return Results.Json(
-            new LoopStats(name, c.Events, c.Closed, c.Rewarded, c.Inactive, c.Closed > 0 ? c.RewardSum / c.Closed : null, c.Events > 0 ? (double)c.Explored / c.Events : null, value),
-            ServiceJson.Default.LoopStats);
+        return new LoopStats(loop.Name, c.Events, c.Closed, c.Rewarded, c.Inactive, c.Closed > 0 ? c.RewardSum / c.Closed : null, c.Events > 0 ? (double)c.Explored / c.Events : null, value);
     }
 
     private static IResult Log(HttpContext http, ServiceState state, string name)
@@ -553,7 +581,7 @@ public static class DecisionService
                 foreach (StoredEvent e in Store.Events(stored.Name))
                 {
                     float[] pmf = JsonSerializer.Deserialize(e.Probabilities, ServiceJson.Default.SingleArray)!;
-                    loop.Restore(e.EventId, Encoding.UTF8.GetBytes(e.Request), e.Chosen, pmf[e.Chosen], e.Timestamp, e.Chosen != System.Numerics.Tensors.TensorPrimitives.IndexOfMax<float>(pmf), e.Deferred); // as Rank counts it
+                    loop.Restore(e.EventId, Encoding.UTF8.GetBytes(e.Request), e.Chosen, pmf, e.Timestamp, e.Deferred);
                     foreach (StoredActivation activation in activations[e.EventId])
                     {
                         loop.RestoreActivation(e.EventId, activation.Timestamp);

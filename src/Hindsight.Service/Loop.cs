@@ -95,7 +95,7 @@ internal sealed class Loop
             Span<float> pmf = Scores(example);
             int chosen = Explore.Sample(pmf, _rng.NextDouble());
 
-            Track(eventId, request, chosen, pmf[chosen], now, chosen != TensorPrimitives.IndexOfMax<float>(pmf), deferred, committed: false);
+            Track(eventId, request, chosen, pmf[chosen], now, Explored(pmf, chosen), deferred, committed: false);
             float[] probabilities = pmf.ToArray();
             try
             {
@@ -140,14 +140,18 @@ internal sealed class Loop
         }
     }
 
-    /// <summary>Re-admits a stored event at startup (no drawing: the logged choice stands).</summary>
-    public void Restore(string eventId, byte[] request, int chosen, float probability, long timestamp, bool explored, bool deferred)
+    /// <summary>Re-admits a stored event at startup (no drawing: the logged choice and probabilities stand).</summary>
+    public void Restore(string eventId, byte[] request, int chosen, float[] probabilities, long timestamp, bool deferred)
     {
         lock (_gate)
         {
-            Track(eventId, request, chosen, probability, timestamp, explored, deferred, committed: true);
+            Track(eventId, request, chosen, probabilities[chosen], timestamp, Explored(probabilities, chosen), deferred, committed: true);
         }
     }
+
+    /// <summary>An exploring choice: an action less probable than the most probable one (a tie among the most probable
+    /// is not exploration).</summary>
+    private static bool Explored(ReadOnlySpan<float> pmf, int chosen) => pmf[chosen] < TensorPrimitives.Max(pmf);
 
     /// <summary>Opens a reward or an activation for a waiting event whose window is open at <paramref name="now"/> and
     /// queues its write (after the event's own, which was queued under the same lock); the event cannot be learned

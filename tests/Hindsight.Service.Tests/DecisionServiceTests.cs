@@ -266,6 +266,23 @@ public sealed class DecisionServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_untrained_loop_breaks_ties_without_counting_exploration()
+    {
+        // Untrained, every action costs 0: ε-greedy spreads 1 − ε over the tie, so either action is a greedy choice.
+        string key = await CreateLoop("t", ", \"rewardWaitSeconds\": 3600, \"epsilon\": 0.2");
+        var chosen = new HashSet<string>();
+        for (int i = 0; i < 60; i++)
+        {
+            var (_, rank, _) = await Send(HttpMethod.Post, "/v1/loops/t/rank", key, RankBody("young"));
+            chosen.Add(rank.GetProperty("actionId").GetString()!);
+        }
+
+        var (_, stats, _) = await Send(HttpMethod.Get, "/v1/loops/t/stats", key);
+        Assert.Equal(2, chosen.Count); // both were drawn (each has probability 1/2; 60 draws)
+        Assert.Equal(0, stats.GetProperty("explorationRate").GetDouble());
+    }
+
+    [Fact]
     public async Task Deferred_events_are_learned_only_once_activated()
     {
         string key = await CreateLoop("d", ", \"rewardWaitSeconds\": 2");

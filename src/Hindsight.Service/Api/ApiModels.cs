@@ -53,6 +53,7 @@ internal sealed record Health(string Status);
 [JsonSerializable(typeof(ActivateResponse))]
 [JsonSerializable(typeof(CreatedLoop))]
 [JsonSerializable(typeof(LoopStats))]
+[JsonSerializable(typeof(LoopStats[]))]
 [JsonSerializable(typeof(Health))]
 [JsonSerializable(typeof(LoopSettings))]
 [JsonSerializable(typeof(float[]))]
