@@ -31,7 +31,7 @@ namespace Hindsight.Service;
 /// <see cref="DsJsonExport"/>); <c>GET /openapi/v1.json</c> (any valid key). Errors are RFC 7807 problem+json with a
 /// <c>field</c> member naming what is wrong.
 /// <c>GET /v1/loops</c> (admin: every loop's stats) feeds the static page <c>GET /dashboard</c>.
-/// Not yet: apprentice mode, snapshots (the model is rebuilt by replay), the embedding table.
+/// Not yet: snapshots (the model is rebuilt by replay), the embedding table.
 /// </remarks>
 public static class DecisionService
 {
@@ -399,10 +399,10 @@ public static class DecisionService
 
     private static LoopStats StatsOf(Loop loop)
     {
-        (LoopCounters c, Hindsight.Evaluation.OnlineIps greedy) = loop.Snapshot();
+        (LoopCounters c, Hindsight.Evaluation.OnlineIps greedy, bool apprentice, double? agreement) = loop.Snapshot();
         Hindsight.Evaluation.OffPolicyEstimate g = greedy.Estimate(); // the interval's quantile is computed outside the loop's lock
         PolicyValue? value = g.Samples == 0 ? null : new PolicyValue(g.Estimator, g.Value, double.IsNaN(g.Low) ? null : g.Low, double.IsNaN(g.High) ? null : g.High, g.Samples);
-        return new LoopStats(loop.Name, c.Events, c.Closed, c.Rewarded, c.Inactive, c.Closed > 0 ? c.RewardSum / c.Closed : null, c.Events > 0 ? (double)c.Explored / c.Events : null, value);
+        return new LoopStats(loop.Name, c.Events, c.Closed, c.Rewarded, c.Inactive, c.Closed > 0 ? c.RewardSum / c.Closed : null, c.Events > 0 ? (double)c.Explored / c.Events : null, value, apprentice ? "apprentice" : "online", agreement);
     }
 
     private static IResult Log(HttpContext http, ServiceState state, string name)

@@ -30,6 +30,10 @@ internal sealed class Loop
     private readonly object _closing = new();
     private readonly OnlineIps _greedy = new();
     private LoopCounters _counters;
+    private bool _apprentice;
+    private bool[] _agreements = [];
+    private int _agreed;
+    private int _measured;
     private float[] _pmf = new float[16];
     private long _sequence;
 
@@ -40,6 +44,7 @@ internal sealed class Loop
         KeyHash = keyHash;
         KeyDigest = Convert.FromHexString(keyHash);
         _learner = CreateLearner(settings);
+        _apprentice = settings.Mode == "apprentice";
         _rng = new SeededRandom(seed ?? BitConverter.ToUInt64(RandomNumberGenerator.GetBytes(8))); // unpredictable exploration unless a seed is given (tests)
     }
 
@@ -65,11 +70,11 @@ internal sealed class Loop
 
     /// <summary>A consistent copy of the counters and of the learned policy's running estimate (its interval is computed
     /// by the caller, outside the lock).</summary>
-    public (LoopCounters Counters, OnlineIps GreedyPolicyValue) Snapshot()
+    public (LoopCounters Counters, OnlineIps GreedyPolicyValue, bool Apprentice, double? BaselineAgreement) Snapshot()
     {
         lock (_gate)
         {
-            return (_counters, _greedy.Copy());
+            return (_counters, _greedy.Copy(), _apprentice, _measured > 0 ? (double)_agreed / Math.Min(_measured, _agreements.Length) : null);
         }
     }
 
@@ -93,7 +98,17 @@ internal sealed class Loop
             }
 
             Span<float> pmf = Scores(example);
-            int chosen = Explore.Sample(pmf, _rng.NextDouble());
+            int chosen = 0;
+            if (_apprentice)
+            {
+                pmf.Clear();
+                pmf[0] = 1; // the app's baseline, the first action, as Personalizer's apprentice mode answers
+            }
+            else
+            {
+                chosen = Explore.Sample(pmf, _rng.NextDouble());
+            }
+
 
             Track(eventId, request, chosen, pmf[chosen], now, Explored(pmf, chosen), deferred, committed: false);
             float[] probabilities = pmf.ToArray();
@@ -338,8 +353,51 @@ internal sealed class Loop
         CbLabel label = example.Label!.Value;
         Span<float> pmf = Scores(example);
         _greedy.Add(TensorPrimitives.IndexOfMax<float>(pmf) == label.Action ? reward / label.Probability : 0);
+        if (_apprentice)
+        {
+            Apprentice(BaselineFirst(pmf));
+        }
+
         _learner.Learn(example);
         _counters = _counters with { Closed = _counters.Closed + 1, Rewarded = _counters.Rewarded + (rewarded ? 1 : 0), RewardSum = _counters.RewardSum + reward };
+    }
+
+    /// <summary>Records whether the learner, before learning an apprentice event, ranked the baseline first; once the
+    /// latest <see cref="LoopSettings.ApprenticeEvents"/> agree often enough, the loop goes online for good. Under the lock.</summary>
+    private void Apprentice(bool agreed)
+    {
+        if (_agreements.Length == 0)
+        {
+            _agreements = new bool[Settings.ApprenticeEvents];
+        }
+
+        int slot = _measured % _agreements.Length; // a ring over the latest events
+        if (_measured >= _agreements.Length && _agreements[slot])
+        {
+            _agreed--;
+        }
+
+        _agreements[slot] = agreed;
+        _agreed += agreed ? 1 : 0;
+        _measured++;
+        if (_measured >= _agreements.Length && _agreed >= Settings.ApprenticeAgreement * _agreements.Length)
+        {
+            _apprentice = false;
+        }
+    }
+
+    /// <summary>The baseline (action 0) is strictly the most probable: a tie, as in an untrained model, is no agreement.</summary>
+    private static bool BaselineFirst(ReadOnlySpan<float> pmf)
+    {
+        for (int a = 1; a < pmf.Length; a++)
+        {
+            if (pmf[a] >= pmf[0])
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>The learner's probabilities for an example, in a buffer of the loop's (valid until the next call; under the lock).</summary>

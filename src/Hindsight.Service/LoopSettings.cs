@@ -10,7 +10,14 @@ namespace Hindsight.Service;
 /// <param name="RewardWaitSeconds">How long after a rank rewards are joined to its event, &gt; 0.</param>
 /// <param name="DefaultReward">The reward of an event that received none in time.</param>
 /// <param name="Aggregation">"sum" of the rewards received in time, or the "first" only.</param>
-public sealed record LoopSettings(string Learner = "epsilon-greedy", double Epsilon = 0.05, string[]? Interactions = null, int Bits = 18, double RewardWaitSeconds = 10, double DefaultReward = 0, string Aggregation = "sum")
+/// <param name="Mode">"online" (the learner explores from the start) or "apprentice" (Personalizer's apprentice mode:
+/// rank answers the app's baseline — the first action of each request — with probability 1, and the learner learns from
+/// the baseline's rewards until it agrees with the baseline often enough, then the loop goes online for good).</param>
+/// <param name="ApprenticeEvents">How many of the latest learned events the agreement is measured over (also the
+/// fewest events before going online), ≥ 1.</param>
+/// <param name="ApprenticeAgreement">The share of those events on which the learner's first choice, ranked before it
+/// learned the event, was the baseline, in (0, 1].</param>
+public sealed record LoopSettings(string Learner = "epsilon-greedy", double Epsilon = 0.05, string[]? Interactions = null, int Bits = 18, double RewardWaitSeconds = 10, double DefaultReward = 0, string Aggregation = "sum", string Mode = "online", int ApprenticeEvents = 1000, double ApprenticeAgreement = 0.9)
 {
     /// <summary>The largest reward magnitude taken (rewards become single-precision costs; sums must stay finite).</summary>
     public const double MaxReward = 1e6;
@@ -71,6 +78,24 @@ public sealed record LoopSettings(string Learner = "epsilon-greedy", double Epsi
                 case "aggregation" when v.ValueKind == JsonValueKind.String && v.GetString() is "sum" or "first":
                     settings = settings with { Aggregation = v.GetString()! };
                     break;
+                case "mode" when v.ValueKind == JsonValueKind.String && v.GetString() is "online" or "apprentice":
+                    settings = settings with { Mode = v.GetString()! };
+                    break;
+                case "apprenticeEvents" when v.ValueKind == JsonValueKind.Number && v.TryGetInt32(out int n) && n is >= 1 and <= 1_000_000:
+                    settings = settings with { ApprenticeEvents = n };
+                    break;
+                case "apprenticeAgreement" when v.ValueKind == JsonValueKind.Number && v.GetDouble() is > 0 and <= 1:
+                    settings = settings with { ApprenticeAgreement = v.GetDouble() };
+                    break;
+                case "mode":
+                    (field, problem) = (name, "must be \"online\" or \"apprentice\"");
+                    return false;
+                case "apprenticeEvents":
+                    (field, problem) = (name, "must be a whole number in [1, 1000000]");
+                    return false;
+                case "apprenticeAgreement":
+                    (field, problem) = (name, "must be a number in (0, 1]");
+                    return false;
                 case "interactions" when v.ValueKind == JsonValueKind.Array && v.EnumerateArray().All(x => x.ValueKind == JsonValueKind.String && x.GetString()!.Length == 2):
                     settings = settings with { Interactions = [.. v.EnumerateArray().Select(x => x.GetString()!)] };
                     break;
@@ -95,7 +120,7 @@ public sealed record LoopSettings(string Learner = "epsilon-greedy", double Epsi
                 case "name":
                     break; // read by the caller
                 default:
-                    (field, problem) = (name, "unknown setting (learner, epsilon, interactions, bits, rewardWaitSeconds, defaultReward, aggregation)");
+                    (field, problem) = (name, "unknown setting (learner, epsilon, interactions, bits, rewardWaitSeconds, defaultReward, aggregation, mode, apprenticeEvents, apprenticeAgreement)");
                     return false;
             }
         }

@@ -28,7 +28,7 @@ public sealed class DecisionServiceTests : IAsyncLifetime
 
     private async Task Start()
     {
-        _app = DecisionService.Build(new ServiceOptions(_data, Admin, "http://127.0.0.1:0", MaxRequestBytes: 64 * 1024));
+        _app = DecisionService.Build(new ServiceOptions(_data, Admin, "http://127.0.0.1:0", MaxRequestBytes: 64 * 1024, ExplorationSeed: 11));
         await _app.StartAsync();
         _client = new HttpClient { BaseAddress = new Uri(_app.Urls.First()) };
     }
@@ -102,6 +102,9 @@ public sealed class DecisionServiceTests : IAsyncLifetime
     [InlineData("{\"name\": \"x\", \"epsilon\": 2}", "epsilon")]
     [InlineData("{\"name\": \"x\", \"aggregation\": \"max\"}", "aggregation")]
     [InlineData("{\"name\": \"x\", \"colour\": 1}", "colour")]
+    [InlineData("{\"name\": \"x\", \"mode\": \"shadow\"}", "mode")]
+    [InlineData("{\"name\": \"x\", \"apprenticeEvents\": 0}", "apprenticeEvents")]
+    [InlineData("{\"name\": \"x\", \"apprenticeAgreement\": 1.5}", "apprenticeAgreement")]
     [InlineData("{\"name\": \"x\", \"rewardWaitSeconds\": 0}", "rewardWaitSeconds")]
     [InlineData("{\"name\": \"x\", \"defaultReward\": 1e300}", "defaultReward")]
     [InlineData("[1, 2]", "name")]
@@ -280,6 +283,42 @@ public sealed class DecisionServiceTests : IAsyncLifetime
         var (_, stats, _) = await Send(HttpMethod.Get, "/v1/loops/t/stats", key);
         Assert.Equal(2, chosen.Count); // both were drawn (each has probability 1/2; 60 draws)
         Assert.Equal(0, stats.GetProperty("explorationRate").GetDouble());
+    }
+
+    [Fact]
+    public async Task Apprentice_mode_follows_the_baseline_until_the_learner_agrees_then_goes_online()
+    {
+        // The app's baseline (the first action, news) earns 1. The untrained learner ties, which is no agreement; from the
+        // second event on it ranks news first, so the 40 latest events agree ≥ 90 % at the 40th: the loop goes online.
+        string key = await CreateLoop("app", ", \"mode\": \"apprentice\", \"apprenticeEvents\": 40, \"apprenticeAgreement\": 0.9, \"aggregation\": \"first\", \"rewardWaitSeconds\": 3600, \"epsilon\": 0.5");
+        for (int i = 0; i < 40; i++)
+        {
+            var (_, stats, _) = await Send(HttpMethod.Get, "/v1/loops/app/stats", key);
+            Assert.Equal("apprentice", stats.GetProperty("mode").GetString());
+            var (_, rank, _) = await Send(HttpMethod.Post, "/v1/loops/app/rank", key, RankBody(i % 2 == 0 ? "young" : "old", $"a{i}"));
+            Assert.Equal("news", rank.GetProperty("actionId").GetString());
+            Assert.Equal(1f, rank.GetProperty("ranking")[0].GetProperty("probability").GetSingle());
+            Assert.Equal(HttpStatusCode.OK, (await Send(HttpMethod.Post, $"/v1/loops/app/events/a{i}/reward", key, "{\"value\": 1}")).Status);
+        }
+
+        var (_, graduated, _) = await Send(HttpMethod.Get, "/v1/loops/app/stats", key);
+        Assert.Equal("online", graduated.GetProperty("mode").GetString());
+        Assert.Equal(39.0 / 40, graduated.GetProperty("baselineAgreement").GetDouble(), 12);
+
+        // Online, with ε = 0.5 over two actions, the learner now explores: sport is drawn (seeded draws).
+        int sport = 0;
+        for (int i = 0; i < 40; i++)
+        {
+            var (_, rank, _) = await Send(HttpMethod.Post, "/v1/loops/app/rank", key, RankBody("young"));
+            sport += rank.GetProperty("actionId").GetString() == "sport" ? 1 : 0;
+        }
+
+        Assert.InRange(sport, 1, 39);
+
+        await Restart(); // replay learns the same events in the same order: still online
+        var (_, again, _) = await Send(HttpMethod.Get, "/v1/loops/app/stats", key);
+        Assert.Equal("online", again.GetProperty("mode").GetString());
+        Assert.Equal(39.0 / 40, again.GetProperty("baselineAgreement").GetDouble(), 12);
     }
 
     [Fact]

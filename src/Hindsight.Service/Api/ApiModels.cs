@@ -20,7 +20,7 @@ internal sealed record RankAction(string Id, Dictionary<string, JsonElement> Fea
 internal sealed record RewardRequest(double Value);
 
 /// <summary>A new loop: its name and settings (absent settings take their defaults).</summary>
-internal sealed record CreateLoopRequest(string Name, string? Learner, double? Epsilon, string[]? Interactions, int? Bits, double? RewardWaitSeconds, double? DefaultReward, string? Aggregation);
+internal sealed record CreateLoopRequest(string Name, string? Learner, double? Epsilon, string[]? Interactions, int? Bits, double? RewardWaitSeconds, double? DefaultReward, string? Aggregation, string? Mode, int? ApprenticeEvents, double? ApprenticeAgreement);
 
 /// <summary>One ranked action of a rank response.</summary>
 internal sealed record RankedAction(string Id, float Probability);
@@ -37,8 +37,9 @@ internal sealed record ActivateResponse(string EventId, bool Activated);
 /// <summary>A new loop and its key (shown once).</summary>
 internal sealed record CreatedLoop(string Name, string Key, LoopSettings Settings);
 
-/// <summary>A loop's counters, and the estimated reward of its learned policy.</summary>
-internal sealed record LoopStats(string Loop, long Events, long ClosedEvents, long RewardedEvents, long InactiveEvents, double? AverageReward, double? ExplorationRate, PolicyValue? LearnedPolicyValue);
+/// <summary>A loop's counters, the estimated reward of its learned policy, and its mode ("apprentice" until it goes
+/// "online"; <c>BaselineAgreement</c>: the share of the latest learned events whose first choice was the baseline).</summary>
+internal sealed record LoopStats(string Loop, long Events, long ClosedEvents, long RewardedEvents, long InactiveEvents, double? AverageReward, double? ExplorationRate, PolicyValue? LearnedPolicyValue, string Mode, double? BaselineAgreement);
 
 /// <summary>An estimate of a policy's mean reward with its 95% interval (no interval from fewer than two events).</summary>
 internal sealed record PolicyValue(string Estimator, double Value, double? Low, double? High, long Events);
