@@ -97,15 +97,17 @@ internal sealed class Loop
                 return null;
             }
 
-            Span<float> pmf = Scores(example);
+            Span<float> pmf;
             int chosen = 0;
             if (_apprentice)
             {
+                pmf = Buffer(example.Actions.Count); // no prediction needed
                 pmf.Clear();
                 pmf[0] = 1; // the app's baseline, the first action, as Personalizer's apprentice mode answers
             }
             else
             {
+                pmf = Scores(example);
                 chosen = Explore.Sample(pmf, _rng.NextDouble());
             }
 
@@ -403,15 +405,20 @@ internal sealed class Loop
     /// <summary>The learner's probabilities for an example, in a buffer of the loop's (valid until the next call; under the lock).</summary>
     private Span<float> Scores(CbExample example)
     {
-        int k = example.Actions.Count;
+        Span<float> pmf = Buffer(example.Actions.Count);
+        _learner.Predict(example, pmf);
+        return pmf;
+    }
+
+    /// <summary>The loop's probability buffer, grown to at least k (under the lock).</summary>
+    private Span<float> Buffer(int k)
+    {
         if (_pmf.Length < k)
         {
             _pmf = new float[Math.Max(k, 2 * _pmf.Length)];
         }
 
-        Span<float> pmf = _pmf.AsSpan(0, k);
-        _learner.Predict(example, pmf);
-        return pmf;
+        return _pmf.AsSpan(0, k);
     }
 
     /// <summary>The waiting event's decision, parsed again from its request, labelled with its choice and the cost −reward.</summary>
