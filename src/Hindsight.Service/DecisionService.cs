@@ -24,7 +24,7 @@ namespace Hindsight.Service;
 /// <remarks>
 /// Endpoints (all but <c>/health</c> need the <c>X-Api-Key</c> header: the admin key, or the loop's key for its own
 /// loop): <c>GET /health</c>; <c>POST /v1/loops</c> (admin; body: name and <see cref="LoopSettings"/>; returns the
-/// loop's key once); <c>POST /v1/loops/{loop}/rank</c> (body: optional eventId and deferActivation, context — DSJson-shaped
+/// loop's key once); <c>POST /v1/loops/{loop}/rank</c> (body: optional eventId, deferActivation and decision (the app's own choice and its probability), context — DSJson-shaped
 /// namespaces — and actions [{id, features}]); <c>POST /v1/loops/{loop}/events/{id}/reward</c> (body: {value});
 /// <c>POST /v1/loops/{loop}/events/{id}/activate</c> (a deferred event); <c>GET /v1/loops/{loop}/stats</c> (counters and
 /// the learned policy's estimated value); <c>GET /v1/loops/{loop}/log</c> (the closed events as DSJson, see
@@ -226,6 +226,24 @@ public static class DecisionService
                 return Problem(400, "bad request", "action ids must be distinct", "actions");
             }
 
+            (int Action, float Probability)? decision = null;
+            if (root.TryGetProperty("decision", out JsonElement decisionElement))
+            {
+                if (decisionElement.ValueKind != JsonValueKind.Object || !decisionElement.TryGetProperty("actionId", out JsonElement taken) || taken.ValueKind != JsonValueKind.String
+                    || ids.IndexOf(taken.GetString()!) is var action && action < 0)
+                {
+                    return Problem(400, "bad request", "decision.actionId must be the id of one of the actions", "decision.actionId");
+                }
+
+                if (!decisionElement.TryGetProperty("probability", out JsonElement p) || p.ValueKind != JsonValueKind.Number
+                    || !p.TryGetDouble(out double probability) || !(probability > 0 && probability <= 1) || !float.IsFinite(1f / (float)probability))
+                {
+                    return Problem(400, "bad request", "decision.probability must be a number in (0, 1]: the probability the app's policy gave the action", "decision.probability");
+                }
+
+                decision = (action, (float)probability);
+            }
+
             byte[] dsjson = DsJson(context, actions);
             CbExample example;
             try
@@ -247,7 +265,7 @@ public static class DecisionService
             long now = Now();
             string request = Encoding.UTF8.GetString(dsjson);
             if ((chosenByClient && state.Store.Contains(name, eventId))
-                || loop!.Rank(eventId, example, dsjson, now, deferred, (chosen, pmf) => state.Store.AppendAsync(new StoredEvent(name, eventId, now, request, chosen, JsonSerializer.Serialize(pmf, ServiceJson.Default.SingleArray), deferred))) is not { } ranked)
+                || loop!.Rank(eventId, example, dsjson, now, deferred, decision, (chosen, pmf) => state.Store.AppendAsync(new StoredEvent(name, eventId, now, request, chosen, JsonSerializer.Serialize(pmf, ServiceJson.Default.SingleArray), deferred))) is not { } ranked)
             {
                 return Problem(409, "conflict", $"event '{eventId}' exists in loop '{name}'", "eventId");
             }

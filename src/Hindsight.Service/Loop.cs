@@ -78,17 +78,20 @@ internal sealed class Loop
         }
     }
 
-    /// <summary>Draws an action for an example, tracks the event (not yet committed) and queues its write — under the
-    /// lock, so that any reward for it is queued after it.</summary>
+    /// <summary>Draws an action for an example (or takes the app's own decision), tracks the event (not yet committed) and
+    /// queues its write — under the lock, so that any reward for it is queued after it.</summary>
     /// <param name="eventId">The event id.</param>
     /// <param name="example">The decision.</param>
     /// <param name="request">The decision as DSJson (UTF-8): what the event keeps until it is learned, parsed again then —
     /// a few hundred bytes a waiting event instead of the parsed example's arrays.</param>
     /// <param name="now">The rank's time.</param>
     /// <param name="deferred">The event is learned only if activated before its window closes.</param>
-    /// <param name="write">Queues the event's write from the chosen index and the probabilities.</param>
-    /// <returns>The chosen index, the probabilities and the write, or null when an event with this id is already waiting.</returns>
-    public (int Chosen, float[] Probabilities, Task<bool> Written)? Rank(string eventId, CbExample example, byte[] request, long now, bool deferred, Func<int, float[], Task<bool>> write)
+    /// <param name="decision">The action the app took itself and the probability its own policy gave it (a logged
+    /// decision: history, another policy, a randomized test); null: the loop draws.</param>
+    /// <param name="write">Queues the event's write from the chosen index and the logging probabilities.</param>
+    /// <returns>The chosen index, the loop's own probabilities (what it drew from, or would have drawn from for an app's
+    /// decision) and the write, or null when an event with this id is already waiting.</returns>
+    public (int Chosen, float[] Probabilities, Task<bool> Written)? Rank(string eventId, CbExample example, byte[] request, long now, bool deferred, (int Action, float Probability)? decision, Func<int, float[], Task<bool>> write)
     {
         lock (_gate)
         {
@@ -99,24 +102,37 @@ internal sealed class Loop
 
             Span<float> pmf;
             int chosen = 0;
-            if (_apprentice)
+            float[] logged;
+            if (decision is { } app)
             {
-                pmf = Buffer(example.Actions.Count); // no prediction needed
-                pmf.Clear();
-                pmf[0] = 1; // the app's baseline, the first action, as Personalizer's apprentice mode answers
+                pmf = Scores(example); // the loop's view, answered; the app's choice is what is logged and learned
+                chosen = app.Action;
+                logged = new float[pmf.Length]; // only the chosen action's probability is known
+                logged[chosen] = app.Probability;
+                Track(eventId, request, chosen, app.Probability, now, explored: false, deferred, committed: false);
             }
             else
             {
-                pmf = Scores(example);
-                chosen = Explore.Sample(pmf, _rng.NextDouble());
+                if (_apprentice)
+                {
+                    pmf = Buffer(example.Actions.Count); // no prediction needed
+                    pmf.Clear();
+                    pmf[0] = 1; // the app's baseline, the first action, as Personalizer's apprentice mode answers
+                }
+                else
+                {
+                    pmf = Scores(example);
+                    chosen = Explore.Sample(pmf, _rng.NextDouble());
+                }
+
+                logged = pmf.ToArray();
+                Track(eventId, request, chosen, pmf[chosen], now, Explored(pmf, chosen), deferred, committed: false);
             }
 
-
-            Track(eventId, request, chosen, pmf[chosen], now, Explored(pmf, chosen), deferred, committed: false);
-            float[] probabilities = pmf.ToArray();
+            float[] probabilities = decision is null ? logged : pmf.ToArray();
             try
             {
-                return (chosen, probabilities, write(chosen, probabilities));
+                return (chosen, probabilities, write(chosen, logged));
             }
             catch
             {

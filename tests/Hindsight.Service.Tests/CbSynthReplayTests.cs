@@ -53,6 +53,80 @@ public sealed class CbSynthReplayTests(ITestOutputHelper output)
         Assert.True(apiCost < 0.322, $"replayed cost {apiCost:F4} over {apiAccepted} accepted events: not below the best single action (0.322)");
     }
 
+    /// <summary>
+    /// The app logs its own decisions (the stream's uniformly drawn actions, with their probability 0.1) through rank's
+    /// <c>decision</c> and reports each cost as a reward: the loop learns exactly the stream <c>hindsight cb</c> learns. The
+    /// client scores each rank's answer before its reward — the loop's probability of the logged action times its cost
+    /// over 0.1, progressive validation as <c>hindsight cb</c> computes its average loss — and must land within 0.01 of
+    /// <c>hindsight cb</c>'s loss with the same learner (the bar; here they agree to rounding, as nothing differs).
+    /// </summary>
+    [SkippableFact]
+    public async Task Logged_decisions_replayed_through_the_api_earn_what_hindsight_cb_earns()
+    {
+        string? path = RepositoryPaths.Shared("cb-synth/cb_synth.dsjson.gz");
+        Skip.If(path is null, "../shared/data/cb-synth is not beside this checkout");
+        List<byte[]> lines = ReadLines(path!, Events);
+        var settings = new LoopSettings(Learner: "epsilon-greedy", Epsilon: 0.05, Interactions: ["sa"], RewardWaitSeconds: 3600, Aggregation: "first");
+        (long cbExamples, double cbLoss) = ProgressiveValidation.Run(lines.Select(l => DsJsonReader.ParseEvent(l)!), Loop.CreateLearner(settings));
+
+        string data = Directory.CreateTempSubdirectory("hindsight-cbsynth-").FullName;
+        WebApplication app = DecisionService.Build(new ServiceOptions(data, Admin, "http://127.0.0.1:0", ExplorationSeed: Seed));
+        await app.StartAsync();
+        try
+        {
+            using HttpClient client = await CreateLoop(app, settings);
+            double loss = 0;
+            foreach (byte[] line in lines)
+            {
+                using JsonDocument logged = JsonDocument.Parse(line);
+                JsonElement root = logged.RootElement;
+                int action = root.GetProperty("_labelIndex").GetInt32();
+                float probability = root.GetProperty("_label_probability").GetSingle();
+                double cost = root.GetProperty("_label_cost").GetDouble();
+                string eventId = root.GetProperty("EventId").GetString()!;
+                using HttpResponseMessage rank = await client.PostAsync("/v1/loops/cbsynth/rank", new StringContent(RankRequest(eventId, root.GetProperty("c"), ($"a{action}", probability)), Encoding.UTF8, "application/json"));
+                rank.EnsureSuccessStatusCode();
+                JsonElement answer = JsonDocument.Parse(await rank.Content.ReadAsStringAsync()).RootElement;
+                Assert.Equal($"a{action}", answer.GetProperty("actionId").GetString()); // the app's decision stands
+                float pi = answer.GetProperty("ranking").EnumerateArray().Single(r => r.GetProperty("id").GetString() == $"a{action}").GetProperty("probability").GetSingle();
+                loss += pi * cost / probability;
+                (await client.PostAsync($"/v1/loops/cbsynth/events/{eventId}/reward", JsonContent.Create(new { value = -cost }))).EnsureSuccessStatusCode();
+            }
+
+            loss /= lines.Count;
+            output.WriteLine($"{lines.Count} logged decisions through the API: progressive loss {loss:F6}; hindsight cb's learner on the same stream: {cbLoss:F6} over {cbExamples}");
+            Assert.Equal(lines.Count, cbExamples);
+            Assert.True(Math.Abs(loss - cbLoss) <= 0.01, $"through the API {loss:F6}, hindsight cb {cbLoss:F6}: more than 0.01 apart");
+            Assert.Equal(cbLoss, loss, 9); // the same learner, the same examples in the same order: equal but for float rounding
+
+            using HttpResponseMessage stats = await client.GetAsync("/v1/loops/cbsynth/stats");
+            JsonElement s = JsonDocument.Parse(await stats.Content.ReadAsStringAsync()).RootElement;
+            Assert.Equal(lines.Count, s.GetProperty("rewardedEvents").GetInt64());
+            Assert.Equal(0, s.GetProperty("explorationRate").GetDouble()); // the app decided: the loop explored nothing
+        }
+        finally
+        {
+            await app.StopAsync();
+            await app.DisposeAsync();
+            Directory.Delete(data, recursive: true);
+        }
+    }
+
+    private static async Task<HttpClient> CreateLoop(WebApplication app, LoopSettings settings)
+    {
+        var client = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
+        using var create = new HttpRequestMessage(HttpMethod.Post, "/v1/loops")
+        {
+            Content = JsonContent.Create(new { name = "cbsynth", learner = settings.Learner, epsilon = settings.Epsilon, interactions = settings.Interactions, rewardWaitSeconds = settings.RewardWaitSeconds, aggregation = settings.Aggregation }),
+        };
+        create.Headers.Add("X-Api-Key", Admin);
+        using HttpResponseMessage created = await client.SendAsync(create);
+        created.EnsureSuccessStatusCode();
+        string key = JsonDocument.Parse(await created.Content.ReadAsStringAsync()).RootElement.GetProperty("key").GetString()!;
+        client.DefaultRequestHeaders.Add("X-Api-Key", key);
+        return client;
+    }
+
     private static async Task<(double Cost, int Accepted, JsonElement GreedyValue)> ReplayThroughApi(List<byte[]> lines, LoopSettings settings)
     {
         string data = Directory.CreateTempSubdirectory("hindsight-cbsynth-").FullName;
@@ -60,16 +134,7 @@ public sealed class CbSynthReplayTests(ITestOutputHelper output)
         await app.StartAsync();
         try
         {
-            using var client = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
-            using var create = new HttpRequestMessage(HttpMethod.Post, "/v1/loops")
-            {
-                Content = JsonContent.Create(new { name = "cbsynth", learner = settings.Learner, epsilon = settings.Epsilon, interactions = settings.Interactions, rewardWaitSeconds = settings.RewardWaitSeconds, aggregation = settings.Aggregation }),
-            };
-            create.Headers.Add("X-Api-Key", Admin);
-            using HttpResponseMessage created = await client.SendAsync(create);
-            created.EnsureSuccessStatusCode();
-            string key = JsonDocument.Parse(await created.Content.ReadAsStringAsync()).RootElement.GetProperty("key").GetString()!;
-            client.DefaultRequestHeaders.Add("X-Api-Key", key);
+            using HttpClient client = await CreateLoop(app, settings);
 
             double costs = 0;
             int accepted = 0;
@@ -137,14 +202,14 @@ public sealed class CbSynthReplayTests(ITestOutputHelper output)
     }
 
     /// <summary>A logged decision's <c>c</c> as a rank request: the context's namespaces, and each of <c>_multi</c> as action a{i}.</summary>
-    private static string RankRequest(string eventId, JsonElement c)
+    private static string RankRequest(string eventId, JsonElement c, (string ActionId, float Probability)? decision = null)
     {
         using var buffer = new MemoryStream();
         using (var w = new Utf8JsonWriter(buffer))
         {
             w.WriteStartObject();
             w.WriteString("eventId", eventId);
-            w.WriteBoolean("deferActivation", true);
+            w.WriteBoolean("deferActivation", decision is null);
             w.WritePropertyName("context");
             w.WriteStartObject();
             foreach (JsonProperty p in c.EnumerateObject().Where(p => p.Name != "_multi"))
@@ -165,6 +230,14 @@ public sealed class CbSynthReplayTests(ITestOutputHelper output)
             }
 
             w.WriteEndArray();
+            if (decision is { } d)
+            {
+                w.WriteStartObject("decision");
+                w.WriteString("actionId", d.ActionId);
+                w.WriteNumber("probability", d.Probability);
+                w.WriteEndObject();
+            }
+
             w.WriteEndObject();
         }
 

@@ -121,6 +121,12 @@ public sealed class DecisionServiceTests : IAsyncLifetime
     [InlineData("{\"eventId\": \"has space\", \"context\": {}, \"actions\": [{\"id\": \"a\", \"features\": {}}]}", "eventId")]
     [InlineData("{\"context\": {\"U\": [1, ", "body")]
     [InlineData("\"text\"", "body")]
+    [InlineData("{\"context\": {}, \"actions\": [{\"id\": \"a\", \"features\": {}}], \"decision\": {\"actionId\": \"b\", \"probability\": 0.5}}", "decision.actionId")]
+    [InlineData("{\"context\": {}, \"actions\": [{\"id\": \"a\", \"features\": {}}], \"decision\": \"a\"}", "decision.actionId")]
+    [InlineData("{\"context\": {}, \"actions\": [{\"id\": \"a\", \"features\": {}}], \"decision\": {\"actionId\": \"a\", \"probability\": 0}}", "decision.probability")]
+    [InlineData("{\"context\": {}, \"actions\": [{\"id\": \"a\", \"features\": {}}], \"decision\": {\"actionId\": \"a\", \"probability\": 1.5}}", "decision.probability")]
+    [InlineData("{\"context\": {}, \"actions\": [{\"id\": \"a\", \"features\": {}}], \"decision\": {\"actionId\": \"a\", \"probability\": 1e-300}}", "decision.probability")]
+    [InlineData("{\"context\": {}, \"actions\": [{\"id\": \"a\", \"features\": {}}], \"decision\": {\"actionId\": \"a\"}}", "decision.probability")]
     public async Task Bad_rank_requests_are_named(string body, string field)
     {
         string key = await CreateLoop("r");
@@ -352,6 +358,44 @@ public sealed class DecisionServiceTests : IAsyncLifetime
         var (_, again, _) = await Send(HttpMethod.Get, "/v1/loops/d/stats", key);
         Assert.Equal(2, again.GetProperty("closedEvents").GetInt64());
         Assert.Equal(1, again.GetProperty("inactiveEvents").GetInt64());
+    }
+
+    [Fact]
+    public async Task An_apps_own_decision_is_logged_with_its_probability_and_answered_with_the_loops_view()
+    {
+        string key = await CreateLoop("d", ", \"rewardWaitSeconds\": 0.3, \"aggregation\": \"first\", \"interactions\": [\"UI\"]");
+        for (int i = 0; i < 200; i++)
+        {
+            bool young = i % 2 == 0;
+            string taken = i % 4 < 2 ? "news" : "sport"; // the app's own randomized test: each action half the time
+            string body = RankBody(young ? "young" : "old", $"e{i}")[..^1] + $", \"decision\": {{\"actionId\": \"{taken}\", \"probability\": 0.5}}}}";
+            var (status, rank, _) = await Send(HttpMethod.Post, "/v1/loops/d/rank", key, body);
+            Assert.Equal(HttpStatusCode.OK, status);
+            Assert.Equal(taken, rank.GetProperty("actionId").GetString());
+            Assert.Equal(1.0, rank.GetProperty("ranking").EnumerateArray().Sum(r => r.GetProperty("probability").GetDouble()), 1e-6); // the loop's own distribution
+            await Send(HttpMethod.Post, $"/v1/loops/d/events/e{i}/reward", key, $"{{\"value\": {((young ? "news" : "sport") == taken ? 1 : 0)}}}");
+        }
+
+        // Learned from the app's decisions: the loop's own first choice follows who likes what.
+        var (_, young1, _) = await Send(HttpMethod.Post, "/v1/loops/d/rank", key, RankBody("young")[..^1] + ", \"decision\": {\"actionId\": \"sport\", \"probability\": 0.5}}");
+        var (_, old1, _) = await Send(HttpMethod.Post, "/v1/loops/d/rank", key, RankBody("old")[..^1] + ", \"decision\": {\"actionId\": \"news\", \"probability\": 0.5}}");
+        Assert.Equal("news", young1.GetProperty("ranking")[0].GetProperty("id").GetString());
+        Assert.Equal("sport", old1.GetProperty("ranking")[0].GetProperty("id").GetString());
+        await Task.Delay(600); // every window closes
+        var (_, stats, _) = await Send(HttpMethod.Get, "/v1/loops/d/stats", key);
+        Assert.Equal(0, stats.GetProperty("explorationRate").GetDouble()); // the app decided every one
+        Assert.Equal(202, stats.GetProperty("closedEvents").GetInt64());
+        double learned = stats.GetProperty("learnedPolicyValue").GetProperty("value").GetDouble();
+        Assert.InRange(learned, 0.8, 1.2); // IPS 1/0.5 on the half of the events where the app took the loop's first choice, which soon is always right
+
+        await Restart(); // replay learns with the logged probability too: the same estimate
+        using HttpResponseMessage response = await _client.SendAsync(new HttpRequestMessage(HttpMethod.Get, "/v1/loops/d/log") { Headers = { { "X-Api-Key", key } } });
+        string path = Path.Combine(_data, "decisions.dsjson");
+        await File.WriteAllTextAsync(path, await response.Content.ReadAsStringAsync());
+        var examples = new Hindsight.Formats.DsJsonReader(path).Read().ToList();
+        Assert.Equal(202, examples.Count);
+        Assert.All(examples, e => Assert.Equal(0.5f, e.Label!.Value.Probability));
+        Assert.Equal(learned, (await Send(HttpMethod.Get, "/v1/loops/d/stats", key)).Body.GetProperty("learnedPolicyValue").GetProperty("value").GetDouble(), 12);
     }
 
     [Fact]

@@ -8,7 +8,14 @@ namespace Hindsight.Service.Api;
 /// <param name="DeferActivation">True: the event is learned only if activated before its window closes.</param>
 /// <param name="Context">The shared features: namespaces of features, as DSJson's <c>c</c>.</param>
 /// <param name="Actions">1 to 1000 actions, each with its features.</param>
-internal sealed record RankRequest(string? EventId, bool? DeferActivation, Dictionary<string, JsonElement> Context, RankAction[] Actions);
+/// <param name="Decision">Optional: the app took this action itself (history, another policy, a randomized test) with
+/// this probability; the service logs and learns that decision and answers its own ranking of the actions.</param>
+internal sealed record RankRequest(string? EventId, bool? DeferActivation, Dictionary<string, JsonElement> Context, RankAction[] Actions, RankDecision? Decision);
+
+/// <summary>A decision the app made itself.</summary>
+/// <param name="ActionId">The action it took: one of the request's action ids.</param>
+/// <param name="Probability">The probability its policy gave that action, in (0, 1] (what importance weights divide by).</param>
+internal sealed record RankDecision(string ActionId, double Probability);
 
 /// <summary>An action of a rank request.</summary>
 /// <param name="Id">The action's id, distinct within the request.</param>
