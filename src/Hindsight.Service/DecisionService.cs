@@ -68,12 +68,36 @@ public static class DecisionService
             return Task.CompletedTask;
         }));
         var state = new ServiceState(EventStore.Open(options.DataDirectory), options.AdminKey, options.ExplorationSeed);
-        state.Restore();
+        List<string> warnings = state.Restore();
         builder.Services.AddSingleton(state);
         builder.Services.AddHostedService(sp => new WindowCloser(state, sp.GetRequiredService<ILogger<WindowCloser>>()));
+        if (options.SnapshotSeconds > 0)
+        {
+            builder.Services.AddHostedService(sp => new SnapshotWriter(state, TimeSpan.FromSeconds(options.SnapshotSeconds), sp.GetRequiredService<ILogger<SnapshotWriter>>()));
+        }
+
         WebApplication app = builder.Build();
+        foreach (string warning in warnings)
+        {
+            app.Logger.LogWarning("{Warning}", warning);
+        }
+
         app.UseExceptionHandler(); // an unexpected failure is a problem+json 500 without details
-        app.Lifetime.ApplicationStopped.Register(() => state.Store.DisposeAsync().AsTask().GetAwaiter().GetResult());
+        app.Lifetime.ApplicationStopped.Register(() =>
+        {
+            state.Store.DisposeAsync().AsTask().GetAwaiter().GetResult(); // every queued write on disk first
+            foreach (Loop loop in state.Loops.Values)
+            {
+                try
+                {
+                    state.SaveSnapshot(loop, force: false); // the model as it stops: the next start replays only what came after
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException)
+                {
+                    app.Logger.LogError(ex, "Loop {Loop}: the shutdown snapshot failed; the next start replays more of the log", loop.Name);
+                }
+            }
+        });
 
         app.MapGet("/health", () => Results.Json(new Health("ok"), ServiceJson.Default.Health))
             .WithSummary("Liveness (no key)").Produces<Health>();
@@ -417,10 +441,11 @@ public static class DecisionService
 
     private static LoopStats StatsOf(Loop loop)
     {
-        (LoopCounters c, Hindsight.Evaluation.OnlineIps greedy, bool apprentice, double? agreement) = loop.Snapshot();
+        (LoopCounters c, Hindsight.Evaluation.OnlineIps greedy, bool apprentice, double? agreement) = loop.Statistics();
         Hindsight.Evaluation.OffPolicyEstimate g = greedy.Estimate(); // the interval's quantile is computed outside the loop's lock
         PolicyValue? value = g.Samples == 0 ? null : new PolicyValue(g.Estimator, g.Value, double.IsNaN(g.Low) ? null : g.Low, double.IsNaN(g.High) ? null : g.High, g.Samples);
-        return new LoopStats(loop.Name, c.Events, c.Closed, c.Rewarded, c.Inactive, c.Closed > 0 ? c.RewardSum / c.Closed : null, c.Events > 0 ? (double)c.Explored / c.Events : null, value, apprentice ? "apprentice" : "online", agreement);
+        DateTimeOffset? snapshotAt = loop.SnapshotAt is { } at ? DateTimeOffset.FromUnixTimeMilliseconds(at) : null;
+        return new LoopStats(loop.Name, c.Events, c.Closed, c.Rewarded, c.Inactive, c.Closed > 0 ? c.RewardSum / c.Closed : null, c.Events > 0 ? (double)c.Explored / c.Events : null, value, apprentice ? "apprentice" : "online", agreement, snapshotAt, loop.ReplayedEvents);
     }
 
     private static IResult Log(HttpContext http, ServiceState state, string name)
@@ -584,19 +609,41 @@ public static class DecisionService
             return ok ? null : Problem(401, "unauthorized", $"send a valid key in the {KeyHeader} header", KeyHeader);
         }
 
-        /// <summary>Rebuilds every loop from the log: settings, then each event (re-parsed) and its rewards, learning those
-        /// whose window has closed and keeping the rest waiting.</summary>
-        public void Restore()
+        /// <summary>Where the loops' model snapshots live (<c>snapshots/</c> beside the event store).</summary>
+        public string SnapshotDirectory { get; } = Path.Combine(Path.GetDirectoryName(store.Path)!, "snapshots");
+
+        /// <summary>Rebuilds every loop: from its model snapshot when there is a readable one, then by replaying the log
+        /// after the snapshot's cut (everything, without one) — each event (re-parsed) with its activations and rewards,
+        /// learning those whose window has closed and keeping the rest waiting.</summary>
+        /// <returns>Warnings: snapshots that could not be used (the loop then replays its whole log).</returns>
+        public List<string> Restore()
         {
+            var warnings = new List<string>();
             long now = Now();
             foreach (StoredLoop stored in Store.Loops())
             {
                 LoopSettings settings = JsonSerializer.Deserialize(stored.Settings, ServiceJson.Default.LoopSettings)!;
-                var loop = new Loop(stored.Name, settings, stored.KeyHash, Seed);
+                Loop? loop = null;
+                LogCut cut = LogCut.Start;
+                string file = SnapshotFile(stored.Name);
+                if (File.Exists(file))
+                {
+                    try
+                    {
+                        (loop, cut) = Loop.LoadSnapshot(stored.Name, settings, stored.KeyHash, Seed, File.ReadAllBytes(file));
+                    }
+                    catch (Exception ex) when (ex is InvalidDataException or IOException or UnauthorizedAccessException)
+                    {
+                        warnings.Add($"loop '{stored.Name}': snapshot {file} not used ({ex.Message}); replaying its whole log");
+                    }
+                }
+
+                loop ??= new Loop(stored.Name, settings, stored.KeyHash, Seed);
                 Loops[stored.Name] = loop;
-                ILookup<string, StoredReward> rewards = Store.Rewards(stored.Name).ToLookup(r => r.EventId);
-                ILookup<string, StoredActivation> activations = Store.Activations(stored.Name).ToLookup(r => r.EventId);
-                foreach (StoredEvent e in Store.Events(stored.Name))
+                ILookup<string, StoredReward> rewards = Store.Rewards(stored.Name, cut).ToLookup(r => r.EventId);
+                ILookup<string, StoredActivation> activations = Store.Activations(stored.Name, cut).ToLookup(r => r.EventId);
+                IReadOnlyList<StoredEvent> events = Store.Events(stored.Name, cut);
+                foreach (StoredEvent e in events)
                 {
                     float[] pmf = JsonSerializer.Deserialize(e.Probabilities, ServiceJson.Default.SingleArray)!;
                     loop.Restore(e.EventId, Encoding.UTF8.GetBytes(e.Request), e.Chosen, pmf, e.Timestamp, e.Deferred);
@@ -614,6 +661,58 @@ public static class DecisionService
                 }
 
                 loop.CloseWindows(now);
+                loop.ReplayedEvents = events.Count;
+            }
+
+            return warnings;
+        }
+
+        /// <summary>Writes a loop's model snapshot: to a temporary file, flushed to disk, then renamed over the last one
+        /// (a crash leaves the old snapshot or the new, never half of one).</summary>
+        /// <param name="loop">The loop.</param>
+        /// <param name="force">Write it even when the loop has not changed since its last snapshot.</param>
+        /// <returns>Whether one was written.</returns>
+        public bool SaveSnapshot(Loop loop, bool force)
+        {
+            if (loop.SaveSnapshot(Store.LastEventPosition, Now(), force) is not { } bytes)
+            {
+                return false;
+            }
+
+            Directory.CreateDirectory(SnapshotDirectory);
+            string file = SnapshotFile(loop.Name), temp = file + ".tmp";
+            using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None))
+            {
+                stream.Write(bytes);
+                stream.Flush(flushToDisk: true);
+            }
+
+            File.Move(temp, file, overwrite: true);
+            return true;
+        }
+
+        private string SnapshotFile(string loop) => Path.Combine(SnapshotDirectory, loop + ".snapshot");
+    }
+
+    /// <summary>Takes each changed loop's model snapshot every <see cref="ServiceOptions.SnapshotSeconds"/>.</summary>
+    private sealed class SnapshotWriter(ServiceState state, TimeSpan every, ILogger<SnapshotWriter> logger) : BackgroundService
+    {
+        protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+        {
+            using var timer = new PeriodicTimer(every);
+            while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
+            {
+                foreach (Loop loop in state.Loops.Values)
+                {
+                    try
+                    {
+                        state.SaveSnapshot(loop, force: false);
+                    }
+                    catch (Exception ex) when (ex is not OperationCanceledException)
+                    {
+                        logger.LogError(ex, "Loop {Loop}: the model snapshot failed; replay of the log still recovers everything", loop.Name);
+                    }
+                }
             }
         }
     }

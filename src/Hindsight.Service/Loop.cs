@@ -7,6 +7,7 @@ using Hindsight.Evaluation;
 using Hindsight.Exploration;
 using Hindsight.Formats;
 using Hindsight.Numerics;
+using Hindsight.Service.Storage;
 
 namespace Hindsight.Service;
 
@@ -23,12 +24,14 @@ namespace Hindsight.Service;
 internal sealed class Loop
 {
     private readonly object _gate = new();
+    private const int SnapshotVersion = 1;
+    private static readonly byte[] SnapshotMagic = "HSLP"u8.ToArray();
     private readonly IContextualLearner _learner;
     private readonly SeededRandom _rng;
     private readonly Dictionary<string, PendingEvent> _pending = [];
     private readonly PriorityQueue<string, (long Deadline, long Sequence)> _deadlines = new();
     private readonly object _closing = new();
-    private readonly OnlineIps _greedy = new();
+    private OnlineIps _greedy = new();
     private LoopCounters _counters;
     private bool _apprentice;
     private bool[] _agreements = [];
@@ -36,16 +39,150 @@ internal sealed class Loop
     private int _measured;
     private float[] _pmf = new float[16];
     private long _sequence;
+    private long _changes;
+    private long _savedChanges;
 
-    public Loop(string name, LoopSettings settings, string keyHash, ulong? seed = null)
+    public Loop(string name, LoopSettings settings, string keyHash, ulong? seed = null, IContextualLearner? learner = null)
     {
         Name = name;
         Settings = settings;
         KeyHash = keyHash;
         KeyDigest = Convert.FromHexString(keyHash);
-        _learner = CreateLearner(settings);
+        _learner = learner ?? CreateLearner(settings);
         _apprentice = settings.Mode == "apprentice";
         _rng = new SeededRandom(seed ?? BitConverter.ToUInt64(RandomNumberGenerator.GetBytes(8))); // unpredictable exploration unless a seed is given (tests)
+    }
+
+    /// <summary>The model snapshot: the learner, the counters and the running estimates as they are, and the cut of the
+    /// log they stand for — taken while no window closes and no rank is drawn, so that every event at or before the
+    /// cut's position was learned or dropped, except the ones listed as waiting (whose rewards are in the log).</summary>
+    /// <param name="logPosition">Reads the log's last event position (called under the loop's locks: every event
+    /// tracked later is written after it).</param>
+    /// <param name="now">The snapshot's time (ms since the epoch).</param>
+    /// <param name="force">Write one even when nothing changed since the last.</param>
+    /// <returns>The snapshot's bytes, or null when nothing changed since the last one and it is not forced.</returns>
+    public byte[]? SaveSnapshot(Func<long> logPosition, long now, bool force = true)
+    {
+        lock (_closing)
+        {
+            lock (_gate)
+            {
+                if (!force && _changes == _savedChanges)
+                {
+                    return null;
+                }
+
+                _savedChanges = _changes;
+                SnapshotAt = now;
+                using var buffer = new MemoryStream();
+                using (var w = new BinaryWriter(buffer, System.Text.Encoding.UTF8, leaveOpen: true))
+                {
+                    w.Write(SnapshotMagic);
+                    w.Write(SnapshotVersion);
+                    w.Write(now);
+                    w.Write(logPosition());
+                    w.Write(_pending.Count);
+                    long explored = 0;
+                    foreach ((string id, PendingEvent e) in _pending)
+                    {
+                        w.Write(id);
+                        explored += e.Explored ? 1 : 0;
+                    }
+
+                    // The waiting events are counted again when replay restores them.
+                    w.Write(_counters.Events - _pending.Count);
+                    w.Write(_counters.Closed);
+                    w.Write(_counters.Rewarded);
+                    w.Write(_counters.RewardSum);
+                    w.Write(_counters.Explored - explored);
+                    w.Write(_counters.Inactive);
+                    w.Write(_counters.Failed);
+                    w.Write(_greedy.Count);
+                    w.Write(_greedy.Mean);
+                    w.Write(_greedy.SquaredDeviations);
+                    w.Write(_apprentice);
+                    w.Write(_agreements.Length);
+                    foreach (bool agreed in _agreements)
+                    {
+                        w.Write(agreed);
+                    }
+
+                    w.Write(_agreed);
+                    w.Write(_measured);
+                }
+
+                CbModel.Save((ExploringCbLearner)_learner, buffer);
+                return buffer.ToArray();
+            }
+        }
+    }
+
+    /// <summary>A loop as a snapshot left it (<see cref="SaveSnapshot"/>), with the cut of the log to replay after.</summary>
+    /// <exception cref="InvalidDataException">Not a loop snapshot, another version, truncated or corrupt.</exception>
+    public static (Loop Loop, LogCut Cut) LoadSnapshot(string name, LoopSettings settings, string keyHash, ulong? seed, byte[] snapshot)
+    {
+        using var stream = new MemoryStream(snapshot, writable: false);
+        using var r = new BinaryReader(stream, System.Text.Encoding.UTF8, leaveOpen: true);
+        try
+        {
+            if (!r.ReadBytes(4).AsSpan().SequenceEqual(SnapshotMagic))
+            {
+                throw new InvalidDataException("not a loop snapshot (no HSLP header)");
+            }
+
+            int version = r.ReadInt32();
+            if (version != SnapshotVersion)
+            {
+                throw new InvalidDataException($"snapshot version {version}; this service reads version {SnapshotVersion}");
+            }
+
+            long takenAt = r.ReadInt64();
+            long position = r.ReadInt64();
+            int waiting = r.ReadInt32();
+            if (waiting < 0 || position < 0)
+            {
+                throw new InvalidDataException("negative counts");
+            }
+
+            var ids = new List<string>(Math.Min(waiting, 1 << 20));
+            for (int i = 0; i < waiting; i++)
+            {
+                ids.Add(r.ReadString());
+            }
+
+            var counters = new LoopCounters(r.ReadInt64(), r.ReadInt64(), r.ReadInt64(), r.ReadDouble(), r.ReadInt64(), r.ReadInt64(), r.ReadInt64());
+            OnlineIps greedy = OnlineIps.FromState(r.ReadInt64(), r.ReadDouble(), r.ReadDouble());
+            bool apprentice = r.ReadBoolean();
+            int ring = r.ReadInt32();
+            if (ring != 0 && ring != settings.ApprenticeEvents)
+            {
+                throw new InvalidDataException($"an apprentice ring of {ring} events; the loop's settings say {settings.ApprenticeEvents}");
+            }
+
+            bool[] agreements = new bool[ring];
+            for (int i = 0; i < ring; i++)
+            {
+                agreements[i] = r.ReadBoolean();
+            }
+
+            int agreed = r.ReadInt32(), measured = r.ReadInt32();
+            IContextualLearner learner = CbModel.Load(stream) as ExploringCbLearner ?? throw new InvalidDataException("the snapshot's model is not the loop's kind of learner");
+            var loop = new Loop(name, settings, keyHash, seed, learner)
+            {
+                SnapshotAt = takenAt,
+                _counters = counters,
+                _greedy = greedy,
+                _apprentice = apprentice,
+                _agreements = agreements,
+                _agreed = agreed,
+                _measured = measured,
+            };
+            return (loop, new LogCut(position, ids));
+        }
+        catch (Exception ex) when (ex is EndOfStreamException or ArgumentOutOfRangeException)
+        {
+            throw new InvalidDataException($"the snapshot is truncated or corrupt: {ex.Message}");
+        }
     }
 
     /// <summary>The learner a loop with these settings starts from: the contextual learners of <c>hindsight cb</c> with its
@@ -61,6 +198,12 @@ internal sealed class Loop
 
     public string Name { get; }
 
+    /// <summary>When the latest model snapshot of this loop was taken, saved or loaded (ms since the epoch); null before any.</summary>
+    public long? SnapshotAt { get; private set; }
+
+    /// <summary>How many events were read back from the log when the loop was restored (after its snapshot's cut, if any).</summary>
+    public long ReplayedEvents { get; set; }
+
     public LoopSettings Settings { get; }
 
     public string KeyHash { get; }
@@ -70,7 +213,7 @@ internal sealed class Loop
 
     /// <summary>A consistent copy of the counters and of the learned policy's running estimate (its interval is computed
     /// by the caller, outside the lock).</summary>
-    public (LoopCounters Counters, OnlineIps GreedyPolicyValue, bool Apprentice, double? BaselineAgreement) Snapshot()
+    public (LoopCounters Counters, OnlineIps GreedyPolicyValue, bool Apprentice, double? BaselineAgreement) Statistics()
     {
         lock (_gate)
         {
@@ -306,6 +449,7 @@ internal sealed class Loop
 
                     _deadlines.Dequeue();
                     _pending.Remove(id);
+                    _changes++;
                     taken++;
                     if (!e.Active)
                     {
@@ -377,6 +521,7 @@ internal sealed class Loop
         }
 
         _learner.Learn(example);
+        _changes++;
         _counters = _counters with { Closed = _counters.Closed + 1, Rewarded = _counters.Rewarded + (rewarded ? 1 : 0), RewardSum = _counters.RewardSum + reward };
     }
 
@@ -445,6 +590,7 @@ internal sealed class Loop
     {
         if (_pending.Remove(eventId, out PendingEvent? e))
         {
+            _changes++;
             _counters = _counters with { Events = _counters.Events - 1, Explored = _counters.Explored - (e.Explored ? 1 : 0) };
         }
     }
@@ -461,6 +607,7 @@ internal sealed class Loop
         long sequence = _sequence++;
         _pending[eventId] = new PendingEvent(request, chosen, probability, deadline, sequence, explored, deferred) { Committed = committed };
         _deadlines.Enqueue(eventId, (deadline, sequence));
+        _changes++;
         _counters = _counters with { Events = _counters.Events + 1, Explored = _counters.Explored + (explored ? 1 : 0) };
     }
 

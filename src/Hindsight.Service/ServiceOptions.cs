@@ -8,4 +8,6 @@ namespace Hindsight.Service;
 /// <param name="ExplorationSeed">Seeds every loop's exploration draws, for reproducible tests and simulations; null (the
 /// default, and always under <c>hindsight serve</c>) draws the seed from the operating system, so that the
 /// exploration cannot be predicted by callers.</param>
-public sealed record ServiceOptions(string DataDirectory, string AdminKey, string Urls = "http://127.0.0.1:5080", long MaxRequestBytes = 1 << 20, ulong? ExplorationSeed = null);
+/// <param name="SnapshotSeconds">How often each changed loop's model snapshot is written (besides one at shutdown); 0
+/// or less: only at shutdown.</param>
+public sealed record ServiceOptions(string DataDirectory, string AdminKey, string Urls = "http://127.0.0.1:5080", long MaxRequestBytes = 1 << 20, ulong? ExplorationSeed = null, double SnapshotSeconds = 60);

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Hindsight.Service.Tests;
 
@@ -33,15 +34,19 @@ public sealed class DecisionServiceTests : IAsyncLifetime
         _client = new HttpClient { BaseAddress = new Uri(_app.Urls.First()) };
     }
 
-    private async Task Restart()
+    private async Task Restart(Action? whileStopped = null)
     {
         _client.Dispose();
         await _app!.StopAsync();
         await _app.DisposeAsync();
+        whileStopped?.Invoke();
         await Start();
     }
 
-    private async Task<(HttpStatusCode Status, JsonElement Body, string? Type)> Send(HttpMethod method, string path, string? key, string? body = null)
+    private Task<(HttpStatusCode Status, JsonElement Body, string? Type)> Send(HttpMethod method, string path, string? key, string? body = null)
+        => Send(_client, method, path, key, body);
+
+    private static async Task<(HttpStatusCode Status, JsonElement Body, string? Type)> Send(HttpClient client, HttpMethod method, string path, string? key, string? body = null)
     {
         using var request = new HttpRequestMessage(method, path);
         if (key is not null)
@@ -54,7 +59,7 @@ public sealed class DecisionServiceTests : IAsyncLifetime
             request.Content = new StringContent(body, Encoding.UTF8, "application/json");
         }
 
-        using HttpResponseMessage response = await _client.SendAsync(request);
+        using HttpResponseMessage response = await client.SendAsync(request);
         string text = await response.Content.ReadAsStringAsync();
         return (response.StatusCode, text.Length > 0 ? JsonDocument.Parse(text).RootElement.Clone() : default, response.Content.Headers.ContentType?.MediaType);
     }
@@ -223,6 +228,122 @@ public sealed class DecisionServiceTests : IAsyncLifetime
         }
 
         Assert.True(rightAfter > 80, $"{rightAfter} of 100 right after the restart");
+    }
+
+    /// <summary>Ranks and rewards events of young and old users (young like sport, old news: reward 1, else none).</summary>
+    private async Task Teach(string loop, string key, int events, string prefix)
+    {
+        for (int t = 0; t < events; t++)
+        {
+            string user = t % 3 == 0 ? "young" : "old";
+            var (_, rank, _) = await Send(HttpMethod.Post, $"/v1/loops/{loop}/rank", key, RankBody(user, $"{prefix}{t}"));
+            if ((user == "young") == (rank.GetProperty("actionId").GetString() == "sport"))
+            {
+                Assert.Equal(HttpStatusCode.OK, (await Send(HttpMethod.Post, $"/v1/loops/{loop}/events/{prefix}{t}/reward", key, "{\"value\": 1}")).Status);
+            }
+        }
+    }
+
+    /// <summary>A deferred rank (never activated, so never learned) of a young user: the loop's probabilities as they are.</summary>
+    private static async Task<double[]> Probe(HttpClient client, string loop, string key, string eventId)
+    {
+        var (status, rank, _) = await Send(client, HttpMethod.Post, $"/v1/loops/{loop}/rank", key, RankBody("young", eventId)[..^1] + ", \"deferActivation\": true}");
+        Assert.Equal(HttpStatusCode.OK, status);
+        return [.. rank.GetProperty("ranking").EnumerateArray().OrderBy(r => r.GetProperty("id").GetString(), StringComparer.Ordinal).Select(r => r.GetProperty("probability").GetDouble())];
+    }
+
+    private static void AssertSameStats(JsonElement expected, JsonElement actual)
+    {
+        foreach (string counter in new[] { "events", "closedEvents", "rewardedEvents", "inactiveEvents" })
+        {
+            Assert.Equal(expected.GetProperty(counter).GetInt64(), actual.GetProperty(counter).GetInt64());
+        }
+
+        Assert.Equal(expected.GetProperty("averageReward").GetDouble(), actual.GetProperty("averageReward").GetDouble(), 12);
+        Assert.Equal(expected.GetProperty("explorationRate").GetDouble(), actual.GetProperty("explorationRate").GetDouble(), 12);
+        Assert.Equal(expected.GetProperty("learnedPolicyValue").GetProperty("value").GetDouble(), actual.GetProperty("learnedPolicyValue").GetProperty("value").GetDouble(), 12);
+        Assert.Equal(expected.GetProperty("learnedPolicyValue").GetProperty("events").GetInt64(), actual.GetProperty("learnedPolicyValue").GetProperty("events").GetInt64());
+    }
+
+    [Fact]
+    public async Task A_restart_resumes_the_model_from_its_shutdown_snapshot_and_a_bad_snapshot_falls_back_to_replay()
+    {
+        string key = await CreateLoop("s", ", \"rewardWaitSeconds\": 1, \"interactions\": [\"UI\"]");
+        await Teach("s", key, 300, "e");
+        await Task.Delay(1200); // every window closes
+        double[] probe = await Probe(_client, "s", key, "probe"); // waiting when the service stops
+        var (_, before, _) = await Send(HttpMethod.Get, "/v1/loops/s/stats", key);
+        Assert.Equal(JsonValueKind.Null, before.GetProperty("snapshotAt").ValueKind); // none yet: only at shutdown here
+
+        await Restart();
+        var (_, after, _) = await Send(HttpMethod.Get, "/v1/loops/s/stats", key);
+        AssertSameStats(before, after);
+        Assert.Equal(1, after.GetProperty("replayedEvents").GetInt64()); // only the probe, waiting at the cut, came from the log
+        Assert.NotEqual(JsonValueKind.Null, after.GetProperty("snapshotAt").ValueKind);
+        Assert.Equal(probe, await Probe(_client, "s", key, "probe2")); // the model itself, bit for bit
+
+        await Task.Delay(1200); // the probes' windows close (not activated: dropped)
+        var (_, stopped, _) = await Send(HttpMethod.Get, "/v1/loops/s/stats", key);
+        string file = Path.Combine(_data, "snapshots", "s.snapshot");
+        await Restart(() => File.WriteAllBytes(file, [.. File.ReadAllBytes(file).Take(100)])); // a truncated snapshot
+        var (_, replayed, _) = await Send(HttpMethod.Get, "/v1/loops/s/stats", key);
+        Assert.Equal(302, replayed.GetProperty("replayedEvents").GetInt64()); // the whole log
+        AssertSameStats(stopped, replayed);
+        Assert.Equal(probe, await Probe(_client, "s", key, "probe3")); // replay in log order learns the same model
+    }
+
+    [Fact]
+    public async Task After_a_crash_the_model_resumes_from_the_last_snapshot_and_replays_only_what_came_after()
+    {
+        string key = await CreateLoop("c", ", \"rewardWaitSeconds\": 2, \"interactions\": [\"UI\"]");
+        await Teach("c", key, 200, "a");
+        await Task.Delay(2200); // learned
+        await Teach("c", key, 50, "w"); // still waiting at the snapshot (unless a slow machine took over 2 s for some)
+        DecisionService.ServiceState state = _app!.Services.GetRequiredService<DecisionService.ServiceState>();
+        Assert.True(state.SaveSnapshot(state.Loops["c"], force: false)); // what the periodic writer does
+        await Teach("c", key, 100, "b");
+        await Task.Delay(2200); // every window closes in the live service
+
+        // The crash image: the files as they are now (every answered write is committed; nothing is in flight).
+        string image = CopyData("crash"), whole = CopyData("whole");
+        Directory.Delete(Path.Combine(whole, "snapshots"), recursive: true);
+        var (_, live, _) = await Send(HttpMethod.Get, "/v1/loops/c/stats", key);
+        double[] liveProbe = await Probe(_client, "c", key, "probe");
+
+        foreach ((string data, Func<long, bool> replayed) in new (string, Func<long, bool>)[] { (image, n => n > 100 && n <= 150), (whole, n => n == 350) })
+        {
+            WebApplication app = DecisionService.Build(new ServiceOptions(data, Admin, "http://127.0.0.1:0", ExplorationSeed: 11, SnapshotSeconds: 0));
+            await app.StartAsync();
+            try
+            {
+                using var client = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
+                var (_, stats, _) = await Send(client, HttpMethod.Get, "/v1/loops/c/stats", key);
+                AssertSameStats(live, stats);
+                long n = stats.GetProperty("replayedEvents").GetInt64();
+                Assert.True(replayed(n), $"{n} events replayed from {Path.GetFileName(data)}");
+                Assert.Equal(liveProbe, await Probe(client, "c", key, "probe"));
+            }
+            finally
+            {
+                await app.StopAsync();
+                await app.DisposeAsync();
+                Directory.Delete(data, recursive: true);
+            }
+        }
+    }
+
+    /// <summary>A copy of the data folder (the database, its write-ahead log and the snapshots) as it is on disk.</summary>
+    private string CopyData(string name)
+    {
+        string copy = Directory.CreateTempSubdirectory($"hindsight-{name}-").FullName;
+        foreach (string file in Directory.EnumerateFiles(_data, "*", SearchOption.AllDirectories))
+        {
+            string target = Path.Combine(copy, Path.GetRelativePath(_data, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+
+        return copy;
     }
 
     [Fact]

@@ -45,8 +45,10 @@ internal sealed record ActivateResponse(string EventId, bool Activated);
 internal sealed record CreatedLoop(string Name, string Key, LoopSettings Settings);
 
 /// <summary>A loop's counters, the estimated reward of its learned policy, and its mode ("apprentice" until it goes
-/// "online"; <c>BaselineAgreement</c>: the share of the latest learned events whose first choice was the baseline).</summary>
-internal sealed record LoopStats(string Loop, long Events, long ClosedEvents, long RewardedEvents, long InactiveEvents, double? AverageReward, double? ExplorationRate, PolicyValue? LearnedPolicyValue, string Mode, double? BaselineAgreement);
+/// "online"; <c>BaselineAgreement</c>: the share of the latest learned events whose first choice was the baseline);
+/// <c>SnapshotAt</c>: when the latest model snapshot was taken (null before any); <c>ReplayedEvents</c>: how many
+/// events of the log were replayed when the loop was last restored (those after its snapshot's cut).</summary>
+internal sealed record LoopStats(string Loop, long Events, long ClosedEvents, long RewardedEvents, long InactiveEvents, double? AverageReward, double? ExplorationRate, PolicyValue? LearnedPolicyValue, string Mode, double? BaselineAgreement, DateTimeOffset? SnapshotAt, long ReplayedEvents);
 
 /// <summary>An estimate of a policy's mean reward with its 95% interval (no interval from fewer than two events).</summary>
 internal sealed record PolicyValue(string Estimator, double Value, double? Low, double? High, long Events);
@@ -65,4 +67,5 @@ internal sealed record Health(string Status);
 [JsonSerializable(typeof(Health))]
 [JsonSerializable(typeof(LoopSettings))]
 [JsonSerializable(typeof(float[]))]
+[JsonSerializable(typeof(string[]))]
 internal sealed partial class ServiceJson : JsonSerializerContext;

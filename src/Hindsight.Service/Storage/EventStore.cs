@@ -15,6 +15,13 @@ namespace Hindsight.Service.Storage;
 public sealed class EventStore : IAsyncDisposable
 {
     private const int MaxBatch = 4096;
+
+    /// <summary>An event after a cut: written after its position, or one of the events still waiting at it.</summary>
+    private const string AfterCut = "(seq > $after OR id IN (SELECT value FROM json_each($waiting)))";
+
+    /// <summary>A reward's or an activation's event is after the cut.</summary>
+    private const string EventAfterCut = "event_id IN (SELECT id FROM events WHERE loop = $loop AND " + AfterCut + ")";
+
     private readonly SqliteConnection _writer;
     private readonly SqliteCommand _insertEvent;
     private readonly SqliteCommand _insertReward;
@@ -146,21 +153,61 @@ public sealed class EventStore : IAsyncDisposable
     /// <summary>Every committed event of a loop, in the order written.</summary>
     /// <param name="loop">The loop.</param>
     /// <returns>The events.</returns>
-    public IReadOnlyList<StoredEvent> Events(string loop)
-        => Read("SELECT id, ts, request, chosen, probabilities, deferred FROM events WHERE loop = $loop ORDER BY seq;", loop,
+    public IReadOnlyList<StoredEvent> Events(string loop) => Events(loop, LogCut.Start);
+
+    /// <summary>The committed events of a loop after a cut of the log, in the order written: those written after its
+    /// position, and those before it that were still waiting (what a model snapshot has not learned).</summary>
+    /// <param name="loop">The loop.</param>
+    /// <param name="after">The cut.</param>
+    /// <returns>The events.</returns>
+    public IReadOnlyList<StoredEvent> Events(string loop, LogCut after)
+    {
+        ArgumentNullException.ThrowIfNull(after);
+        return Read($"SELECT id, ts, request, chosen, probabilities, deferred FROM events WHERE loop = $loop AND {AfterCut} ORDER BY seq;", loop, after,
             row => new StoredEvent(loop, row.GetString(0), row.GetInt64(1), row.GetString(2), row.GetInt32(3), row.GetString(4), row.GetInt64(5) != 0));
+    }
 
     /// <summary>Every committed reward of a loop, in the order written.</summary>
     /// <param name="loop">The loop.</param>
     /// <returns>The rewards.</returns>
-    public IReadOnlyList<StoredReward> Rewards(string loop)
-        => Read("SELECT event_id, ts, value FROM rewards WHERE loop = $loop ORDER BY seq;", loop, row => new StoredReward(loop, row.GetString(0), row.GetInt64(1), row.GetDouble(2)));
+    public IReadOnlyList<StoredReward> Rewards(string loop) => Rewards(loop, LogCut.Start);
+
+    /// <summary>The committed rewards of the events after a cut (<see cref="Events(string, LogCut)"/>), in the order written.</summary>
+    /// <param name="loop">The loop.</param>
+    /// <param name="after">The cut.</param>
+    /// <returns>The rewards.</returns>
+    public IReadOnlyList<StoredReward> Rewards(string loop, LogCut after)
+    {
+        ArgumentNullException.ThrowIfNull(after);
+        return Read($"SELECT event_id, ts, value FROM rewards WHERE loop = $loop AND {EventAfterCut} ORDER BY seq;", loop, after,
+            row => new StoredReward(loop, row.GetString(0), row.GetInt64(1), row.GetDouble(2)));
+    }
 
     /// <summary>A loop's activations in the order they were written.</summary>
     /// <param name="loop">The loop's name.</param>
     /// <returns>The activations.</returns>
-    public IReadOnlyList<StoredActivation> Activations(string loop)
-        => Read("SELECT event_id, ts FROM activations WHERE loop = $loop ORDER BY seq;", loop, row => new StoredActivation(loop, row.GetString(0), row.GetInt64(1)));
+    public IReadOnlyList<StoredActivation> Activations(string loop) => Activations(loop, LogCut.Start);
+
+    /// <summary>The activations of the events after a cut (<see cref="Events(string, LogCut)"/>), in the order written.</summary>
+    /// <param name="loop">The loop's name.</param>
+    /// <param name="after">The cut.</param>
+    /// <returns>The activations.</returns>
+    public IReadOnlyList<StoredActivation> Activations(string loop, LogCut after)
+    {
+        ArgumentNullException.ThrowIfNull(after);
+        return Read($"SELECT event_id, ts FROM activations WHERE loop = $loop AND {EventAfterCut} ORDER BY seq;", loop, after,
+            row => new StoredActivation(loop, row.GetString(0), row.GetInt64(1)));
+    }
+
+    /// <summary>The position of the last committed event (0 for an empty log): events written later have higher positions.</summary>
+    /// <returns>The position.</returns>
+    public long LastEventPosition()
+    {
+        using SqliteConnection c = OpenReader();
+        using SqliteCommand q = c.CreateCommand();
+        q.CommandText = "SELECT COALESCE(MAX(seq), 0) FROM events;";
+        return (long)q.ExecuteScalar()!;
+    }
 
     /// <summary>Stops taking writes, commits everything queued, and closes the file.</summary>
     /// <returns>A task that completes when the last queued write is on disk.</returns>
@@ -248,8 +295,11 @@ public sealed class EventStore : IAsyncDisposable
         }
     }
 
-    /// <summary>Runs a query on a fresh read-only connection (with the loop as <c>$loop</c> when given) and maps each row.</summary>
-    private List<T> Read<T>(string sql, string? loop, Func<SqliteDataReader, T> map)
+    /// <summary>Runs a query on a fresh read-only connection (with the loop as <c>$loop</c> when given, and a cut as
+    /// <c>$after</c> and <c>$waiting</c>) and maps each row.</summary>
+    private List<T> Read<T>(string sql, string? loop, Func<SqliteDataReader, T> map) => Read(sql, loop, null, map);
+
+    private List<T> Read<T>(string sql, string? loop, LogCut? cut, Func<SqliteDataReader, T> map)
     {
         var list = new List<T>();
         using SqliteConnection c = OpenReader();
@@ -258,6 +308,12 @@ public sealed class EventStore : IAsyncDisposable
         if (loop is not null)
         {
             q.Parameters.AddWithValue("$loop", loop);
+        }
+
+        if (cut is not null)
+        {
+            q.Parameters.AddWithValue("$after", cut.Position);
+            q.Parameters.AddWithValue("$waiting", System.Text.Json.JsonSerializer.Serialize([.. cut.Waiting], Api.ServiceJson.Default.StringArray));
         }
 
         using SqliteDataReader row = q.ExecuteReader();

@@ -18,6 +18,35 @@ public sealed class OnlineIps
     /// <summary>The number of decisions added.</summary>
     public long Count { get; private set; }
 
+    /// <summary>The mean of the terms added so far (0 before any).</summary>
+    public double Mean => _mean;
+
+    /// <summary>Welford's running Σ (termᵢ − mean)² of the terms added so far.</summary>
+    public double SquaredDeviations => _m2;
+
+    /// <summary>Running sums saved earlier (<see cref="Count"/>, <see cref="Mean"/>, <see cref="SquaredDeviations"/>),
+    /// e.g. from a model snapshot.</summary>
+    /// <param name="count">The number of terms.</param>
+    /// <param name="mean">Their mean.</param>
+    /// <param name="squaredDeviations">Their Σ (termᵢ − mean)².</param>
+    /// <returns>The estimate as it was.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">A negative count or sum of squares, or a value that is not finite.</exception>
+    public static OnlineIps FromState(long count, double mean, double squaredDeviations)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        if (!double.IsFinite(mean))
+        {
+            throw new ArgumentOutOfRangeException(nameof(mean), mean, "The mean must be finite.");
+        }
+
+        if (!(squaredDeviations >= 0) || !double.IsFinite(squaredDeviations))
+        {
+            throw new ArgumentOutOfRangeException(nameof(squaredDeviations), squaredDeviations, "The sum of squares must be finite and non-negative.");
+        }
+
+        return new OnlineIps { Count = count, _mean = mean, _m2 = squaredDeviations };
+    }
+
     /// <summary>Adds one decision's weighted reward w·r.</summary>
     /// <param name="weightedReward">w·r (0 when the target would not have taken the logged action).</param>
     /// <exception cref="ArgumentOutOfRangeException">The term is not finite.</exception>
