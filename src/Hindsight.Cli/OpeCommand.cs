@@ -9,8 +9,10 @@ using Hindsight.Formats;
 namespace Hindsight.Cli;
 
 /// <summary>
-/// <c>hindsight ope --data LOG [--format obd|dsjson|vw] --policy uniform|first|bts [--prior FILE --campaign NAME]
-/// [--estimators ips,snips,dm,dr] [--json]</c>: the counterfactual value of target policies on a log, with 95% CIs.
+/// <c>hindsight ope --data LOG [--format obd|dsjson|vw] --policy uniform|first|live|bts [--prior FILE --campaign NAME]
+/// [--candidate SETTINGS]… [--estimators ips,snips,dm,dr] [--json]</c>: the counterfactual value of target policies on a
+/// log, with 95% CIs — fixed policies, and candidate learners trained on the log and scored progressively
+/// (Personalizer's offline evaluation of a loop's exported log: live, baseline, uniform and candidate settings).
 /// </summary>
 internal static class OpeCommand
 {
@@ -18,16 +20,21 @@ internal static class OpeCommand
     {
         var data = new Option<string>("--data") { Description = "The log: an Open Bandit Dataset CSV, DSJson or VW text (ADF).", Required = true };
         var format = new Option<string?>("--format") { Description = "obd, dsjson or vw (default: .csv is obd, .json/.dsjson is dsjson, else vw)." };
-        var policies = new Option<string[]>("--policy") { Description = "Target policies: uniform, first (ADF logs), bts (OBD, needs --prior).", AllowMultipleArgumentsPerToken = true, DefaultValueFactory = _ => ["uniform"] };
+        var policies = new Option<string[]>("--policy") { Description = "Target policies: uniform, first (ADF logs: the baseline), live (DSJson: the logging policy's own distribution p), bts (OBD, needs --prior).", AllowMultipleArgumentsPerToken = true, DefaultValueFactory = _ => ["uniform"] };
         var prior = new Option<string?>("--prior") { Description = "For --policy bts: the Beta priors YAML (prior_bts.yaml)." };
         var campaign = new Option<string?>("--campaign") { Description = "For --policy bts: the campaign in the priors file (default: the log's file name, e.g. men)." };
         var estimators = new Option<string>("--estimators") { Description = "Comma-separated: ips, snips, dm, dr, and replay (uniformly logged ADF logs only).", DefaultValueFactory = _ => "ips,snips,dm,dr" };
         var simulations = new Option<int>("--simulations") { Description = "Monte Carlo impressions for the bts action distribution.", DefaultValueFactory = _ => 100_000 };
         var onError = new Option<string>("--on-error") { Description = "stop (default) or skip malformed records.", DefaultValueFactory = _ => "stop" };
         var json = new Option<bool>("--json") { Description = "Print JSON (results-format.md)." };
-        var command = new Command("ope", "Estimate the value of target policies from a logged data set (IPS, SNIPS, DM, DR with 95% CIs).")
+        var candidates = new Option<string[]>("--candidate")
         {
-            data, format, policies, prior, campaign, estimators, simulations, onError, json,
+            Description = "A candidate learner trained on the log and evaluated progressively (ADF logs): a learner name (epsilon-greedy, squarecb) or loop settings as JSON, as POST /v1/loops takes them ({\"name\": \"label\", \"learner\": \"squarecb\", \"interactions\": [\"UA\"]}). Repeatable.",
+            AllowMultipleArgumentsPerToken = false,
+        };
+        var command = new Command("ope", "Estimate the value of target policies from a logged data set (IPS, SNIPS, DM, DR with 95% CIs): fixed policies (uniform, first, live) and candidate learners.")
+        {
+            data, format, policies, prior, campaign, estimators, simulations, onError, json, candidates,
         };
         command.SetAction(parse =>
         {
@@ -55,10 +62,26 @@ internal static class OpeCommand
                 return Bad(stderr, $"--on-error: unknown '{parse.GetValue(onError)}' (stop or skip)");
             }
 
+            var trained = new List<(string Label, Hindsight.Service.LoopSettings Settings)>();
+            foreach (string spec in parse.GetValue(candidates) ?? [])
+            {
+                if (ReadCandidate(spec, trained.Count + 1, out var candidate) is { } problem)
+                {
+                    return Bad(stderr, $"--candidate '{spec}': {problem}");
+                }
+
+                trained.Add(candidate);
+            }
+
             var policy = parse.GetValue(onError) == "skip" ? MalformedRecordPolicy.Skip : MalformedRecordPolicy.Stop;
-            var results = new List<(string Policy, long Examples, OffPolicyEstimate Logged, List<OffPolicyEstimate> Estimates)>();
+            var results = new List<(string Policy, long Examples, OffPolicyEstimate Logged, List<OffPolicyEstimate> Estimates, Hindsight.Service.LoopSettings? Candidate)>();
             try
             {
+                if (fmt == "obd" && trained.Count > 0)
+                {
+                    return Bad(stderr, "--candidate needs an ADF log (DSJson or VW text): candidates learn from features");
+                }
+
                 if (fmt == "obd")
                 {
                     var log = new ObdReader(path, policy).Read().ToList();
@@ -99,7 +122,7 @@ internal static class OpeCommand
                         }
 
                         OffPolicySample[] samples = SlotPolicyEvaluation.Samples(log, pi);
-                        results.Add((target, log.Count, logged, [.. names.Select(n => OffPolicyEstimators.Estimate(n, samples))]));
+                        results.Add((target, log.Count, logged, [.. names.Select(n => OffPolicyEstimators.Estimate(n, samples))], null));
                     }
                 }
                 else if (fmt is "dsjson" or "vw")
@@ -115,7 +138,16 @@ internal static class OpeCommand
                             return Bad(stderr, $"--policy: unknown policy '{target}' for an ADF log ({string.Join(" or ", CbLogEvaluation.Policies)})");
                         }
 
-                        OffPolicySample[] samples = CbLogEvaluation.Samples(log, target);
+                        OffPolicySample[] samples;
+                        try
+                        {
+                            samples = CbLogEvaluation.Samples(log, target);
+                        }
+                        catch (ArgumentException ex)
+                        {
+                            return Bad(stderr, $"--policy {target}: {path}: {ex.Message}");
+                        }
+
                         List<OffPolicyEstimate> estimates = [.. names.Select(n => OffPolicyEstimators.Estimate(n, samples))];
                         if (replay)
                         {
@@ -130,7 +162,26 @@ internal static class OpeCommand
                             }
                         }
 
-                        results.Add((target, samples.Length, logged, estimates));
+                        results.Add((target, samples.Length, logged, estimates, null));
+                    }
+
+                    foreach ((string label, Hindsight.Service.LoopSettings settings) in trained)
+                    {
+                        OffPolicySample[] samples = CbLogEvaluation.Samples(log, settings.CreateLearner());
+                        List<OffPolicyEstimate> estimates = [.. names.Select(n => OffPolicyEstimators.Estimate(n, samples))];
+                        if (replay)
+                        {
+                            try
+                            {
+                                estimates.Add(Replay.Evaluate(log, settings.CreateLearner()));
+                            }
+                            catch (ArgumentException ex)
+                            {
+                                return Bad(stderr, $"--estimators replay: {ex.Message}");
+                            }
+                        }
+
+                        results.Add((label, samples.Length, logged, estimates, settings));
                     }
                 }
                 else
@@ -145,7 +196,7 @@ internal static class OpeCommand
 
             if (parse.GetValue(json))
             {
-                var doc = results.Select(r => new Dictionary<string, object>
+                var doc = results.Select(r => new Dictionary<string, object?>
                 {
                     ["policy"] = r.Policy,
                     ["estimates"] = r.Estimates.Select(e => new Dictionary<string, object?>
@@ -158,6 +209,8 @@ internal static class OpeCommand
                     ["examples"] = r.Examples,
                     ["logged"] = new Dictionary<string, object?> { ["value"] = Finite(r.Logged.Value), ["ci95"] = double.IsFinite(r.Logged.Low) ? new[] { r.Logged.Low, r.Logged.High } : null },
                     ["reward"] = fmt == "obd" ? "click" : "-cost",
+                    ["kind"] = r.Candidate is null ? "fixed" : "candidate",
+                    ["settings"] = r.Candidate is null ? null : JsonSerializer.SerializeToElement(r.Candidate, new JsonSerializerOptions(JsonSerializerDefaults.Web)),
                 });
                 stdout.WriteLine(JsonSerializer.Serialize(doc, new JsonSerializerOptions { WriteIndented = true }));
             }
@@ -180,6 +233,35 @@ internal static class OpeCommand
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    /// <summary>Reads a candidate: a learner name, or loop settings as JSON (their name, if any, labels it).</summary>
+    /// <returns>What is wrong with the spec, or null when it was read.</returns>
+    private static string? ReadCandidate(string spec, int index, out (string Label, Hindsight.Service.LoopSettings Settings) candidate)
+    {
+        candidate = ($"candidate {index}", new Hindsight.Service.LoopSettings());
+        if (spec is "epsilon-greedy" or "squarecb")
+        {
+            candidate = (spec, new Hindsight.Service.LoopSettings(Learner: spec));
+            return null;
+        }
+
+        try
+        {
+            using JsonDocument doc = JsonDocument.Parse(spec);
+            if (!Hindsight.Service.LoopSettings.TryRead(doc.RootElement, out Hindsight.Service.LoopSettings settings, out string field, out string problem))
+            {
+                return $"{field} {problem}";
+            }
+
+            string label = doc.RootElement.TryGetProperty("name", out JsonElement name) && name.ValueKind == JsonValueKind.String ? name.GetString()! : candidate.Label;
+            candidate = (label, settings);
+            return null;
+        }
+        catch (JsonException)
+        {
+            return "neither a learner name (epsilon-greedy, squarecb) nor loop settings as a JSON object";
+        }
     }
 
     /// <summary>uniform or first as a policy over an example's actions.</summary>

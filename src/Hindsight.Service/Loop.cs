@@ -48,7 +48,7 @@ internal sealed class Loop
         Settings = settings;
         KeyHash = keyHash;
         KeyDigest = Convert.FromHexString(keyHash);
-        _learner = learner ?? CreateLearner(settings);
+        _learner = learner ?? settings.CreateLearner();
         _apprentice = settings.Mode == "apprentice";
         _rng = new SeededRandom(seed ?? BitConverter.ToUInt64(RandomNumberGenerator.GetBytes(8))); // unpredictable exploration unless a seed is given (tests)
     }
@@ -183,17 +183,6 @@ internal sealed class Loop
         {
             throw new InvalidDataException($"the snapshot is truncated or corrupt: {ex.Message}");
         }
-    }
-
-    /// <summary>The learner a loop with these settings starts from: the contextual learners of <c>hindsight cb</c> with its
-    /// defaults (MTR regression, learning rate 0.5).</summary>
-    /// <param name="settings">The loop's settings.</param>
-    /// <returns>A fresh learner.</returns>
-    public static IContextualLearner CreateLearner(LoopSettings settings)
-    {
-        var space = new FeatureSpace(settings.Bits, settings.Interactions ?? []);
-        var regressor = new CostRegressor(space, CbType.Mtr, 0.5f, importanceWeighted: settings.Learner != "squarecb");
-        return settings.Learner == "squarecb" ? ExploringCbLearner.SquareCb(regressor) : ExploringCbLearner.EpsilonGreedy(regressor, (float)settings.Epsilon);
     }
 
     public string Name { get; }

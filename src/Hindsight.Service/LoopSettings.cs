@@ -1,4 +1,6 @@
 using System.Text.Json;
+using Hindsight.Contextual.Features;
+using Hindsight.Contextual.Learners;
 
 namespace Hindsight.Service;
 
@@ -34,6 +36,16 @@ public sealed record LoopSettings(string Learner = "epsilon-greedy", double Epsi
     /// <param name="value">The new reward.</param>
     /// <returns>The joined value.</returns>
     public double Join(double joined, int count, double value) => Aggregation == "first" && count > 0 ? joined : joined + value;
+
+    /// <summary>The learner a loop with these settings starts from: the contextual learners of <c>hindsight cb</c> with its
+    /// defaults (MTR regression, learning rate 0.5); also what <c>hindsight ope</c> trains for a candidate.</summary>
+    /// <returns>A fresh learner.</returns>
+    public ExploringCbLearner CreateLearner()
+    {
+        var space = new FeatureSpace(Bits, Interactions ?? []);
+        var regressor = new CostRegressor(space, CbType.Mtr, 0.5f, importanceWeighted: Learner != "squarecb");
+        return Learner == "squarecb" ? ExploringCbLearner.SquareCb(regressor) : ExploringCbLearner.EpsilonGreedy(regressor, (float)Epsilon);
+    }
 
     /// <summary>Reads settings from a JSON object, naming the first field at fault.</summary>
     /// <param name="json">The object (absent members take their defaults).</param>

@@ -270,10 +270,62 @@ public class OpeCliTests
         Assert.Equal(-1.0 / 3, ips.GetProperty("value").GetDouble(), 6);
     }
 
+    /// <summary>A uniformly logged DSJson stream where young users like sport and old users news (cost 0, else 1).</summary>
+    private static string DsJsonLog(int events)
+    {
+        var random = new Random(5);
+        var lines = new System.Text.StringBuilder();
+        for (int t = 0; t < events; t++)
+        {
+            bool young = random.Next(2) == 0;
+            int action = random.Next(2); // 0 news, 1 sport, each with probability 0.5
+            int cost = (action == 1) == young ? 0 : 1;
+            lines.Append(System.Globalization.CultureInfo.InvariantCulture, $"{{\"_label_cost\":{cost},\"_label_probability\":0.5,\"_labelIndex\":{action},\"_label_Action\":{action + 1},\"EventId\":\"e{t}\",\"a\":[{action + 1},{2 - action}],");
+            lines.Append(System.Globalization.CultureInfo.InvariantCulture, $"\"c\":{{\"User\":{{\"kind\":\"{(young ? "young" : "old")}\"}},\"_multi\":[{{\"Item\":{{\"topic\":\"news\"}}}},{{\"Item\":{{\"topic\":\"sport\"}}}}]}},\"p\":[0.5,0.5]}}\n");
+        }
+
+        string path = Path.Combine(Directory.CreateTempSubdirectory().FullName, "log.dsjson");
+        File.WriteAllText(path, lines.ToString());
+        return path;
+    }
+
+    [Fact]
+    public void Candidates_are_trained_on_the_log_and_scored_as_hindsight_cb_scores_them()
+    {
+        string log = DsJsonLog(2000);
+        var (code, stdout, stderr) = Run("ope", "--data", log, "--policy", "live", "first", "uniform", "--candidate", "{\"name\": \"crossed\", \"interactions\": [\"UI\"]}", "--candidate", "epsilon-greedy", "--json");
+        Assert.True(code == 0, stderr);
+        using var doc = System.Text.Json.JsonDocument.Parse(stdout);
+        Assert.Equal(["live", "first", "uniform", "crossed", "epsilon-greedy"], doc.RootElement.EnumerateArray().Select(r => r.GetProperty("policy").GetString()));
+        double Ips(int i) => doc.RootElement[i].GetProperty("estimates").EnumerateArray().Single(e => e.GetProperty("estimator").GetString() == "ips").GetProperty("value").GetDouble();
+
+        // live: the logging distribution itself, whose IPS is the log's own mean reward.
+        Assert.Equal(doc.RootElement[0].GetProperty("logged").GetProperty("value").GetDouble(), Ips(0), 12);
+        Assert.Equal("candidate", doc.RootElement[3].GetProperty("kind").GetString());
+        Assert.Equal("UI", doc.RootElement[3].GetProperty("settings").GetProperty("interactions")[0].GetString());
+
+        // A candidate's IPS is its progressive validation: exactly −(hindsight cb's average loss) with the same learner.
+        var (cbCode, cbOut, cbErr) = Run("cb", "--data", log, "-q", "UI", "--json");
+        Assert.True(cbCode == 0, cbErr);
+        double loss = System.Text.Json.JsonDocument.Parse(cbOut).RootElement.GetProperty("averageLoss").GetDouble();
+        Assert.Equal(-loss, Ips(3), 9);
+
+        // Crossing user and item learns who likes what (best policy: reward 0, uniform −0.5); without it, no better than one action.
+        Assert.True(Ips(3) > -0.1, $"crossed candidate {Ips(3)}");
+        Assert.True(Ips(4) < -0.4, $"uncrossed candidate {Ips(4)}");
+    }
+
     [Fact]
     public void Ope_bad_arguments_exit_2()
     {
         string log = Log();
+        var (code, _, stderr) = Run("ope", "--data", log, "--candidate", "{\"learner\": \"magic\"}");
+        Assert.Equal(2, code);
+        Assert.Contains("--candidate '{\"learner\": \"magic\"}': learner must be", stderr, StringComparison.Ordinal);
+        Assert.Contains("neither a learner name", Run("ope", "--data", log, "--candidate", "greedy").Err, StringComparison.Ordinal);
+        (code, _, stderr) = Run("ope", "--data", log, "--policy", "live"); // VW text has no logging distribution
+        Assert.Equal(2, code);
+        Assert.Contains("policy live needs the logging distribution", stderr, StringComparison.Ordinal);
         Assert.Contains("did you mean 'snips'?", Run("ope", "--data", log, "--estimators", "snip").Err, StringComparison.Ordinal);
         Assert.Equal(2, Run("ope", "--data", log, "--policy", "greedy").Code);
         Assert.Equal(2, Run("ope", "--data", "/nonexistent.csv").Code);

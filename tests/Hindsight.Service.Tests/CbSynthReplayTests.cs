@@ -67,7 +67,7 @@ public sealed class CbSynthReplayTests(ITestOutputHelper output)
         Skip.If(path is null, "../shared/data/cb-synth is not beside this checkout");
         List<byte[]> lines = ReadLines(path!, Events);
         var settings = new LoopSettings(Learner: "epsilon-greedy", Epsilon: 0.05, Interactions: ["sa"], RewardWaitSeconds: 3600, Aggregation: "first");
-        (long cbExamples, double cbLoss) = ProgressiveValidation.Run(lines.Select(l => DsJsonReader.ParseEvent(l)!), Loop.CreateLearner(settings));
+        (long cbExamples, double cbLoss) = ProgressiveValidation.Run(lines.Select(l => DsJsonReader.ParseEvent(l)!), settings.CreateLearner());
 
         string data = Directory.CreateTempSubdirectory("hindsight-cbsynth-").FullName;
         WebApplication app = DecisionService.Build(new ServiceOptions(data, Admin, "http://127.0.0.1:0", ExplorationSeed: Seed));
@@ -176,7 +176,7 @@ public sealed class CbSynthReplayTests(ITestOutputHelper output)
     /// with the probability it was drawn with.</summary>
     private static (double Cost, int Accepted, OffPolicyEstimate GreedyValue) ReplayInProcess(List<byte[]> lines, LoopSettings settings)
     {
-        IContextualLearner learner = Loop.CreateLearner(settings);
+        IContextualLearner learner = settings.CreateLearner();
         var rng = new SeededRandom(Seed);
         var greedy = new OnlineIps();
         float[] pmf = new float[16];

@@ -1,31 +1,86 @@
 using Hindsight.Contextual;
+using Hindsight.Contextual.Learners;
 
 namespace Hindsight.Evaluation;
 
 /// <summary>
-/// Off-policy evaluation of simple target policies on an ADF log (VW text or DSJson): the reward is −cost, the logging
+/// Off-policy evaluation of target policies on an ADF log (VW text or DSJson): the reward is −cost, the logging
 /// probability the label's, and the reward model of DM and DR the mean reward of each action index, cross-fitted on two
-/// folds (each half scored by the model of the other half).
+/// folds (each half scored by the model of the other half). The targets are fixed policies (uniform, the first action,
+/// the logging policy itself) or a candidate learner evaluated progressively: on each logged decision the candidate's
+/// distribution before it learns that decision (Personalizer's offline evaluation of candidate learning settings; the
+/// progressive estimate of Langford, Strehl and Wortman, ICML 2008).
 /// </summary>
 public static class CbLogEvaluation
 {
-    /// <summary>The target policies this evaluator knows: uniform over the example's actions, or always the first
-    /// action (Personalizer's baseline).</summary>
-    public static IReadOnlyList<string> Policies { get; } = ["uniform", "first"];
+    /// <summary>The fixed target policies this evaluator knows: uniform over the example's actions, always the first
+    /// action (Personalizer's baseline), or live — the logging policy's own distribution (DSJson's <c>p</c>), whose
+    /// estimates check the estimators against the log's own mean reward.</summary>
+    public static IReadOnlyList<string> Policies { get; } = ["uniform", "first", "live"];
 
-    /// <summary>Builds the estimators' samples for a target policy.</summary>
+    /// <summary>Builds the estimators' samples for a fixed target policy.</summary>
     /// <param name="log">The labeled examples.</param>
-    /// <param name="policy">uniform or first.</param>
+    /// <param name="policy">uniform, first or live.</param>
     /// <returns>One sample per labeled example.</returns>
+    /// <exception cref="ArgumentException">An unknown policy, or live on a log without the logging distribution.</exception>
     public static OffPolicySample[] Samples(IReadOnlyList<CbExample> log, string policy)
     {
         ArgumentNullException.ThrowIfNull(log);
-        Func<int, int, double> pi = policy switch
+        Action<CbExample, Span<double>> pi = policy switch
         {
-            "uniform" => (_, k) => 1.0 / k,
-            "first" => (a, _) => a == 0 ? 1.0 : 0.0,
+            "uniform" => (_, p) => p.Fill(1.0 / p.Length),
+            "first" => (_, p) =>
+            {
+                p.Clear();
+                p[0] = 1;
+            },
+            "live" => Live,
             _ => throw new ArgumentException($"Unknown policy '{policy}'.", nameof(policy)),
         };
+        return Build(log, pi, learn: null);
+    }
+
+    /// <summary>Builds the estimators' samples for a candidate learner, progressively: each labeled decision is scored
+    /// with the candidate's distribution before it learns the decision (with its logged probability), then learned.</summary>
+    /// <param name="log">The examples, in the order they were logged.</param>
+    /// <param name="candidate">A fresh learner (it learns the whole log).</param>
+    /// <returns>One sample per labeled example.</returns>
+    public static OffPolicySample[] Samples(IReadOnlyList<CbExample> log, IContextualLearner candidate)
+    {
+        ArgumentNullException.ThrowIfNull(log);
+        ArgumentNullException.ThrowIfNull(candidate);
+        float[] buffer = new float[16];
+        return Build(
+            log,
+            (e, p) =>
+            {
+                if (buffer.Length < p.Length)
+                {
+                    buffer = new float[2 * p.Length];
+                }
+
+                Span<float> pmf = buffer.AsSpan(0, p.Length);
+                candidate.Predict(e, pmf);
+                for (int a = 0; a < p.Length; a++)
+                {
+                    p[a] = pmf[a];
+                }
+            },
+            candidate.Learn);
+    }
+
+    private static void Live(CbExample e, Span<double> p)
+    {
+        IReadOnlyList<float> logged = e.Probabilities
+            ?? throw new ArgumentException($"line {e.Line}: policy live needs the logging distribution of every decision (DSJson's p)");
+        for (int a = 0; a < p.Length; a++)
+        {
+            p[a] = a < logged.Count ? logged[a] : 0;
+        }
+    }
+
+    private static OffPolicySample[] Build(IReadOnlyList<CbExample> log, Action<CbExample, Span<double>> pi, Action<CbExample>? learn)
+    {
         var labeled = log.Where(e => e.Label is not null).ToList();
         int maxActions = labeled.Count == 0 ? 1 : labeled.Max(e => e.Actions.Count);
         var models = new double[2][];
@@ -48,18 +103,21 @@ public static class CbLogEvaluation
         }
 
         var samples = new OffPolicySample[labeled.Count];
+        double[] p = new double[maxActions];
         for (int i = 0; i < labeled.Count; i++)
         {
             CbLabel l = labeled[i].Label!.Value;
-            int k = labeled[i].Actions.Count;
+            Span<double> target = p.AsSpan(0, labeled[i].Actions.Count);
+            pi(labeled[i], target);
             double[] q = models[i % 2];
             double value = 0;
-            for (int a = 0; a < k; a++)
+            for (int a = 0; a < target.Length; a++)
             {
-                value += pi(a, k) * q[a];
+                value += target[a] * q[a];
             }
 
-            samples[i] = new OffPolicySample(-l.Cost, l.Probability, pi(l.Action, k), q[l.Action], value);
+            samples[i] = new OffPolicySample(-l.Cost, l.Probability, target[l.Action], q[l.Action], value);
+            learn?.Invoke(labeled[i]);
         }
 
         return samples;
