@@ -33,7 +33,8 @@ public static class CbLogEvaluation
             {
                 p.Clear();
                 p[0] = 1;
-            },
+            }
+            ,
             "live" => Live,
             _ => throw new ArgumentException($"Unknown policy '{policy}'.", nameof(policy)),
         };
