@@ -29,12 +29,7 @@ public static class CbLogEvaluation
         Action<CbExample, Span<double>> pi = policy switch
         {
             "uniform" => (_, p) => p.Fill(1.0 / p.Length),
-            "first" => (_, p) =>
-            {
-                p.Clear();
-                p[0] = 1;
-            }
-            ,
+            "first" => First,
             "live" => Live,
             _ => throw new ArgumentException($"Unknown policy '{policy}'.", nameof(policy)),
         };
@@ -68,6 +63,12 @@ public static class CbLogEvaluation
                 }
             },
             candidate.Learn);
+    }
+
+    private static void First(CbExample e, Span<double> p)
+    {
+        p.Clear();
+        p[0] = 1;
     }
 
     private static void Live(CbExample e, Span<double> p)
