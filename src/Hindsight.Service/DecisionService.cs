@@ -5,6 +5,7 @@ using System.Text.Json;
 using Hindsight.Contextual;
 using Hindsight.Contextual.Features;
 using Hindsight.Formats;
+using Hindsight.Evaluation;
 using Hindsight.Service.Api;
 using Hindsight.Service.Storage;
 using Microsoft.AspNetCore.Builder;
@@ -120,6 +121,9 @@ public static class DecisionService
             .WithSummary("The loop's counters").Produces<LoopStats>().ProducesProblem(401).ProducesProblem(404);
         app.MapGet("/v1/loops/{loop}/log", (HttpContext http, string loop) => Log(http, state, loop))
             .WithSummary("The closed events as DSJson lines").Produces(200, contentType: "application/x-ndjson").ProducesProblem(401).ProducesProblem(404);
+        app.MapPost("/v1/loops/{loop}/evaluation", (HttpContext http, string loop) => Evaluate(http, state, loop))
+            .WithSummary("Offline evaluation of the loop's closed events: the live policy, the baseline (first action), uniform, the loop's own settings and candidate settings, with 95% CIs")
+            .Accepts<EvaluationRequest>("application/json").Produces<EvaluationResponse>().ProducesProblem(400).ProducesProblem(401).ProducesProblem(404).ProducesProblem(429);
         app.MapOpenApi("/openapi/v1.json").AddEndpointFilter(async (context, next) => // any valid key reads it: no endpoint but health without one
             state.IsKnownKey(context.HttpContext.Request.Headers[KeyHeader]) ? await next(context) : Unauthorized(context.HttpContext));
         app.MapFallback("{*path}", () => Problem(404, "not found", "no such endpoint", "path")); // every path, file-like ones too
@@ -461,6 +465,103 @@ public static class DecisionService
         return Results.Stream(buffer, "application/x-ndjson", $"{name}.dsjson");
     }
 
+    /// <summary>The most candidate settings one evaluation takes (each trains a learner on the whole log).</summary>
+    private const int MaxCandidates = 8;
+
+    /// <summary>Personalizer's offline evaluation on the loop's own export: the closed events as <c>GET …/log</c> writes
+    /// them, scored for the live policy (the logged distributions), the baseline, uniform, and learners trained on the log
+    /// with the loop's settings and with each candidate's (<see cref="CbLogEvaluation"/>). One evaluation at a time.</summary>
+    private static async Task<IResult> Evaluate(HttpContext http, ServiceState state, string name)
+    {
+        (Loop? loop, JsonDocument? body, IResult? problem) = await Open(http, state, name);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var candidates = new List<(string Policy, LoopSettings Settings)> { ("current settings", loop!.Settings) };
+        using (body)
+        {
+            JsonElement root = body!.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                return Problem(400, "bad request", "the body must be a JSON object (it may be empty: {})", "body");
+            }
+
+            foreach (JsonProperty p in root.EnumerateObject())
+            {
+                if (p.Name != "candidates")
+                {
+                    return Problem(400, "bad request", "unknown member (candidates)", p.Name);
+                }
+
+                if (p.Value.ValueKind != JsonValueKind.Array || p.Value.GetArrayLength() > MaxCandidates)
+                {
+                    return Problem(400, "bad request", $"candidates must be a list of at most {MaxCandidates} loop settings", "candidates");
+                }
+
+                int i = 0;
+                foreach (JsonElement c in p.Value.EnumerateArray())
+                {
+                    if (!LoopSettings.TryRead(c, out LoopSettings settings, out string field, out string why))
+                    {
+                        return Problem(400, "bad request", $"{field} {why}", $"candidates[{i}].{field}");
+                    }
+
+                    string label = c.TryGetProperty("name", out JsonElement n) && n.ValueKind == JsonValueKind.String ? n.GetString()! : $"candidate {i + 1}";
+                    candidates.Add((label, settings));
+                    i++;
+                }
+            }
+        }
+
+        if (!state.Evaluations.Wait(0))
+        {
+            return Problem(429, "too many requests", "an offline evaluation is running; try again when it ends", "loop");
+        }
+
+        try
+        {
+            EvaluationResponse result = await Task.Run(() =>
+            {
+                var export = new MemoryStream();
+                DsJsonExport.Write(state.Store, name, loop.Settings, Now(), export);
+                var log = new List<CbExample>();
+                byte[] lines = export.ToArray();
+                foreach (Range range in lines.AsSpan().Split((byte)'\n'))
+                {
+                    ReadOnlySpan<byte> line = lines.AsSpan(range);
+                    if (!line.IsEmpty && DsJsonReader.ParseEvent(line) is { } example)
+                    {
+                        log.Add(example); // _skipLearn events (deferred, never activated) are not decisions
+                    }
+                }
+
+                var policies = new List<PolicyEvaluation>();
+                foreach (string fixedPolicy in (string[])["live", "first", "uniform"])
+                {
+                    policies.Add(Estimates(fixedPolicy == "first" ? "baseline" : fixedPolicy, "fixed", null, CbLogEvaluation.Samples(log, fixedPolicy)));
+                }
+
+                foreach ((string label, LoopSettings settings) in candidates)
+                {
+                    policies.Add(Estimates(label, "candidate", settings, CbLogEvaluation.Samples(log, settings.CreateLearner())));
+                }
+
+                return new EvaluationResponse(name, log.Count, [.. policies]);
+            });
+            return Results.Json(result, ServiceJson.Default.EvaluationResponse);
+        }
+        finally
+        {
+            state.Evaluations.Release();
+        }
+    }
+
+    private static PolicyEvaluation Estimates(string policy, string kind, LoopSettings? settings, OffPolicySample[] samples)
+        => new(policy, kind, settings, [.. OffPolicyEstimators.Names.Select(n => OffPolicyEstimators.Estimate(n, samples)).Select(e =>
+            new PolicyValue(e.Estimator, e.Value, double.IsFinite(e.Low) ? e.Low : null, double.IsFinite(e.High) ? e.High : null, e.Samples))]);
+
     /// <summary>The largest feature magnitude a request may carry: crossed (interactions) and weighted, larger values
     /// overflow single-precision scores to infinity and would poison the model.</summary>
     private const float MaxFeatureValue = 1e6f;
@@ -574,6 +675,9 @@ public static class DecisionService
         public ulong? Seed { get; } = seed;
 
         public ConcurrentDictionary<string, Loop> Loops { get; } = new();
+
+        /// <summary>One offline evaluation at a time: each trains learners on a whole log.</summary>
+        public SemaphoreSlim Evaluations { get; } = new(1, 1);
 
         public bool IsAdmin(string? key) => key is not null && CryptographicOperations.FixedTimeEquals(Digest(key), _admin);
 

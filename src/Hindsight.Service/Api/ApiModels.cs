@@ -53,6 +53,25 @@ internal sealed record LoopStats(string Loop, long Events, long ClosedEvents, lo
 /// <summary>An estimate of a policy's mean reward with its 95% interval (no interval from fewer than two events).</summary>
 internal sealed record PolicyValue(string Estimator, double Value, double? Low, double? High, long Events);
 
+/// <summary>An offline-evaluation request.</summary>
+/// <param name="Candidates">Optional: up to 8 loop settings (as <c>POST /v1/loops</c> takes them; a name labels each)
+/// to train on the log and compare, besides the loop's own settings.</param>
+internal sealed record EvaluationRequest(CreateLoopRequest[]? Candidates);
+
+/// <summary>One policy's offline evaluation.</summary>
+/// <param name="Policy">live (the logged distributions), baseline (the first action), uniform, "current settings" (a
+/// learner trained on the log with the loop's settings) or a candidate's label.</param>
+/// <param name="Kind">fixed, or candidate (a learner trained on the log, scored before it learns each decision).</param>
+/// <param name="Settings">A candidate's settings.</param>
+/// <param name="Estimates">IPS, SNIPS, DM and DR estimates of its mean reward with 95% intervals.</param>
+internal sealed record PolicyEvaluation(string Policy, string Kind, LoopSettings? Settings, PolicyValue[] Estimates);
+
+/// <summary>The answer to an offline evaluation.</summary>
+/// <param name="Loop">The loop.</param>
+/// <param name="Decisions">The closed, learnable events evaluated on (as <c>GET …/log</c> exports them).</param>
+/// <param name="Policies">Each policy's estimates.</param>
+internal sealed record EvaluationResponse(string Loop, long Decisions, PolicyEvaluation[] Policies);
+
 /// <summary>The health answer.</summary>
 internal sealed record Health(string Status);
 
@@ -65,6 +84,7 @@ internal sealed record Health(string Status);
 [JsonSerializable(typeof(LoopStats))]
 [JsonSerializable(typeof(LoopStats[]))]
 [JsonSerializable(typeof(Health))]
+[JsonSerializable(typeof(EvaluationResponse))]
 [JsonSerializable(typeof(LoopSettings))]
 [JsonSerializable(typeof(float[]))]
 [JsonSerializable(typeof(string[]))]
