@@ -10,7 +10,8 @@ namespace Hindsight.Service.Tests;
 /// <summary>
 /// The dashboard end to end in headless Chromium (Debian's package, driven by Playwright for .NET): the page asks for
 /// the admin key, then lists every loop with the numbers of <c>GET /v1/loops</c> and draws its live reward and
-/// exploration lines as the page samples them; a wrong key shows the service's 401. `.ci/run` installs Chromium; without
+/// exploration lines as the page samples them, and a loop's offline evaluation on request; a wrong key shows the
+/// service's 401. `.ci/run` installs Chromium; without
 /// it the test is skipped with the reason printed.
 /// </summary>
 public sealed class DashboardTests(ITestOutputHelper output) : IAsyncLifetime
@@ -50,7 +51,7 @@ public sealed class DashboardTests(ITestOutputHelper output) : IAsyncLifetime
             Headless = true,
             Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
         });
-        IPage page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 420 } });
+        IPage page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 640 } });
         await page.GotoAsync(url + "/dashboard");
 
         // A wrong key: the service's 401 is shown, no rows.
@@ -75,6 +76,20 @@ public sealed class DashboardTests(ITestOutputHelper output) : IAsyncLifetime
         // Live: after a few samples each line of the chart has several points.
         await page.WaitForFunctionAsync("() => [...document.querySelectorAll(\"tr[data-loop='news'] polyline.reward\")].some(l => l.getAttribute('points').split(' ').length >= 3)", null, new PageWaitForFunctionOptions { Timeout = 15_000 });
         Assert.Equal(1, await page.Locator("tr[data-loop='ads'] polyline.explore").CountAsync());
+
+        // Offline evaluation: the button shows the API's table for that loop.
+        await page.ClickAsync("button.evaluate[data-loop='news']");
+        await page.WaitForSelectorAsync("#evaluation tr[data-policy='current settings']");
+        using var evaluate = new HttpRequestMessage(HttpMethod.Post, "/v1/loops/news/evaluation") { Content = new StringContent("{}", Encoding.UTF8, "application/json"), Headers = { { "X-Api-Key", Admin } } };
+        JsonElement evaluation = await (await client.SendAsync(evaluate)).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(4, await page.Locator("#evaluation tbody tr").CountAsync());
+        Assert.Contains($"{evaluation.GetProperty("decisions").GetInt64()} closed decisions", await page.Locator("#evaluation-status").InnerTextAsync(), StringComparison.Ordinal);
+        foreach (JsonElement policy in evaluation.GetProperty("policies").EnumerateArray())
+        {
+            JsonElement ips = policy.GetProperty("estimates").EnumerateArray().Single(e => e.GetProperty("estimator").GetString() == "ips");
+            string cell = await page.Locator($"#evaluation tr[data-policy='{policy.GetProperty("policy").GetString()}'] td.ips").InnerTextAsync();
+            Assert.StartsWith(ips.GetProperty("value").GetDouble().ToString("F3", System.Globalization.CultureInfo.InvariantCulture), cell, StringComparison.Ordinal);
+        }
 
         string shot = Path.Combine(Path.GetTempPath(), "hindsight-dashboard.png");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = shot, FullPage = true });
