@@ -449,7 +449,8 @@ public static class DecisionService
         Hindsight.Evaluation.OffPolicyEstimate g = greedy.Estimate(); // the interval's quantile is computed outside the loop's lock
         PolicyValue? value = g.Samples == 0 ? null : new PolicyValue(g.Estimator, g.Value, double.IsNaN(g.Low) ? null : g.Low, double.IsNaN(g.High) ? null : g.High, g.Samples);
         DateTimeOffset? snapshotAt = loop.SnapshotAt is { } at ? DateTimeOffset.FromUnixTimeMilliseconds(at) : null;
-        return new LoopStats(loop.Name, c.Events, c.Closed, c.Rewarded, c.Inactive, c.Closed > 0 ? c.RewardSum / c.Closed : null, c.Events > 0 ? (double)c.Explored / c.Events : null, value, apprentice ? "apprentice" : "online", agreement, snapshotAt, loop.ReplayedEvents);
+        return new LoopStats(loop.Name, c.Events, c.Closed, c.Rewarded, c.Inactive, c.Closed > 0 ? c.RewardSum / c.Closed : null, c.Events > 0 ? (double)c.Explored / c.Events : null, value, apprentice ? "apprentice" : "online", agreement, snapshotAt, loop.ReplayedEvents,
+            loop.EmbeddingCounters() is { } e ? new EmbeddingStats(e.Entries, e.Admitted, e.Filtered, e.Expired, e.Evicted) : null);
     }
 
     private static IResult Log(HttpContext http, ServiceState state, string name)

@@ -1,6 +1,8 @@
 using System.Numerics.Tensors;
 using System.Security.Cryptography;
+using System.Text.Json;
 using Hindsight.Contextual;
+using Hindsight.Contextual.Embeddings;
 using Hindsight.Contextual.Features;
 using Hindsight.Contextual.Learners;
 using Hindsight.Evaluation;
@@ -24,7 +26,10 @@ namespace Hindsight.Service;
 internal sealed class Loop
 {
     private readonly object _gate = new();
-    private const int SnapshotVersion = 1;
+    private const int SnapshotVersion = 2;
+
+    /// <summary>The namespace of the embeddings' predicted reward, one feature a action (interactions name it "E").</summary>
+    private const string EmbeddingNamespace = "Embedding";
     private static readonly byte[] SnapshotMagic = "HSLP"u8.ToArray();
     private readonly IContextualLearner _learner;
     private readonly SeededRandom _rng;
@@ -41,6 +46,7 @@ internal sealed class Loop
     private long _sequence;
     private long _changes;
     private long _savedChanges;
+    private EmbeddingRewardModel? _embeddings;
 
     public Loop(string name, LoopSettings settings, string keyHash, ulong? seed = null, IContextualLearner? learner = null)
     {
@@ -49,6 +55,11 @@ internal sealed class Loop
         KeyHash = keyHash;
         KeyDigest = Convert.FromHexString(keyHash);
         _learner = learner ?? settings.CreateLearner();
+        if (settings.Embeddings is { } embeddings)
+        {
+            _embeddings = new EmbeddingRewardModel(new EmbeddingTable(embeddings.TableOptions()), (float)embeddings.LearningRate);
+        }
+
         _apprentice = settings.Mode == "apprentice";
         _rng = new SeededRandom(seed ?? BitConverter.ToUInt64(RandomNumberGenerator.GetBytes(8))); // unpredictable exploration unless a seed is given (tests)
     }
@@ -109,6 +120,8 @@ internal sealed class Loop
 
                     w.Write(_agreed);
                     w.Write(_measured);
+                    w.Write(_embeddings is not null);
+                    _embeddings?.WriteTo(w);
                 }
 
                 CbModel.Save((ExploringCbLearner)_learner, buffer);
@@ -166,6 +179,12 @@ internal sealed class Loop
             }
 
             int agreed = r.ReadInt32(), measured = r.ReadInt32();
+            EmbeddingRewardModel? embeddings = r.ReadBoolean() ? EmbeddingRewardModel.ReadFrom(r, (float)(settings.Embeddings?.LearningRate ?? 0.05)) : null;
+            if ((embeddings is null) != (settings.Embeddings is null) || (embeddings is not null && embeddings.Table.Options != settings.Embeddings!.TableOptions()))
+            {
+                throw new InvalidDataException("the snapshot's embedding table does not match the loop's settings");
+            }
+
             IContextualLearner learner = CbModel.Load(stream) as ExploringCbLearner ?? throw new InvalidDataException("the snapshot's model is not the loop's kind of learner");
             var loop = new Loop(name, settings, keyHash, seed, learner)
             {
@@ -177,6 +196,8 @@ internal sealed class Loop
                 _agreed = agreed,
                 _measured = measured,
             };
+            loop._embeddings = embeddings;
+
             return (loop, new LogCut(position, ids));
         }
         catch (Exception ex) when (ex is EndOfStreamException or ArgumentOutOfRangeException)
@@ -186,6 +207,15 @@ internal sealed class Loop
     }
 
     public string Name { get; }
+
+    /// <summary>The embedding table's counters (null without one): entries held, admitted, filtered, expired, evicted.</summary>
+    public (int Entries, long Admitted, long Filtered, long Expired, long Evicted)? EmbeddingCounters()
+    {
+        lock (_gate)
+        {
+            return _embeddings?.Table is { } t ? (t.Count, t.Admitted, t.Filtered, t.Expired, t.Evicted) : null;
+        }
+    }
 
     /// <summary>When the latest model snapshot of this loop was taken, saved or loaded (ms since the epoch); null before any.</summary>
     public long? SnapshotAt { get; private set; }
@@ -235,6 +265,11 @@ internal sealed class Loop
             Span<float> pmf;
             int chosen = 0;
             float[] logged;
+            if (decision is not null || !_apprentice)
+            {
+                Embed(example, request, now);
+            }
+
             if (decision is { } app)
             {
                 pmf = Scores(example); // the loop's view, answered; the app's choice is what is logged and learned
@@ -471,7 +506,7 @@ internal sealed class Loop
                 {
                     if (examples[i] is { } example)
                     {
-                        Learn(example, closing[i].Reward, rewarded: closing[i].Event.Rewards > 0);
+                        Learn(example, closing[i].Event, closing[i].Reward, rewarded: closing[i].Event.Rewards > 0);
                     }
                     else
                     {
@@ -494,14 +529,16 @@ internal sealed class Loop
         }
 
         _pending.Remove(eventId);
-        Learn(Labelled(e, e.Value)!, e.Value, rewarded: true);
+        Learn(Labelled(e, e.Value)!, e, e.Value, rewarded: true);
     }
 
     /// <summary>Evaluates the learned (greedy) policy on the event before learning it — progressive validation — then
     /// learns it and counts it. Called under the lock.</summary>
-    private void Learn(CbExample example, double reward, bool rewarded)
+    private void Learn(CbExample example, PendingEvent e, double reward, bool rewarded)
     {
         CbLabel label = example.Label!.Value;
+        long rankedAt = e.Deadline - Settings.Deadline(0); // the rank's time: the embeddings learn in event time, live and on replay alike
+        (string? user, string?[] items) = Embed(example, e.Request, rankedAt);
         Span<float> pmf = Scores(example);
         _greedy.Add(TensorPrimitives.IndexOfMax<float>(pmf) == label.Action ? reward / label.Probability : 0);
         if (_apprentice)
@@ -510,6 +547,11 @@ internal sealed class Loop
         }
 
         _learner.Learn(example);
+        if (_embeddings is not null && user is not null && items[label.Action] is { } item)
+        {
+            _embeddings.Learn(user, item, (float)reward, rankedAt);
+        }
+
         _changes++;
         _counters = _counters with { Closed = _counters.Closed + 1, Rewarded = _counters.Rewarded + (rewarded ? 1 : 0), RewardSum = _counters.RewardSum + reward };
     }
@@ -550,6 +592,71 @@ internal sealed class Loop
         }
 
         return true;
+    }
+
+    /// <summary>With an embedding table: gives each action of the example the reward the embeddings predict for the
+    /// request's user and that action's item, as the feature <c>Embedding.score</c> (none when either has no embedding).
+    /// Under the lock.</summary>
+    /// <returns>The user's key and each action's item key (null where the request has none, or without embeddings).</returns>
+    private (string? User, string?[] Items) Embed(CbExample example, byte[] request, long now)
+    {
+        if (_embeddings is null)
+        {
+            return (null, []);
+        }
+
+        (string? user, string?[] items) = EmbeddingIds(request, example.Actions.Count);
+        for (int a = 0; user is not null && a < items.Length; a++)
+        {
+            if (items[a] is { } item && _embeddings.Predict(user, item, now) is var score && score != 0)
+            {
+                example.Actions[a].Namespace(EmbeddingNamespace).Add("score", score);
+            }
+        }
+
+        return (user, items);
+    }
+
+    /// <summary>The request's user ID and each action's item ID as table keys ("User.id=u42"), from its DSJson.</summary>
+    private (string? User, string?[] Items) EmbeddingIds(byte[] request, int actions)
+    {
+        EmbeddingSettings settings = Settings.Embeddings!;
+        using JsonDocument doc = JsonDocument.Parse(request);
+        JsonElement c = doc.RootElement.GetProperty("c");
+        string? user = Id(c, settings.User);
+        var items = new string?[actions];
+        if (c.TryGetProperty("_multi", out JsonElement multi) && multi.ValueKind == JsonValueKind.Array)
+        {
+            int a = 0;
+            foreach (JsonElement action in multi.EnumerateArray())
+            {
+                if (a < actions)
+                {
+                    items[a++] = Id(action, settings.Item);
+                }
+            }
+        }
+
+        return (user, items);
+    }
+
+    /// <summary>The key of the feature "Namespace.feature" in a DSJson object of namespaces: "Namespace.feature=value"
+    /// for a string or number value; null when absent.</summary>
+    private static string? Id(JsonElement namespaces, string feature)
+    {
+        int dot = feature.IndexOf('.', StringComparison.Ordinal);
+        if (namespaces.ValueKind == JsonValueKind.Object && namespaces.TryGetProperty(feature.AsSpan(0, dot), out JsonElement ns)
+            && ns.ValueKind == JsonValueKind.Object && ns.TryGetProperty(feature.AsSpan(dot + 1), out JsonElement value))
+        {
+            return value.ValueKind switch
+            {
+                JsonValueKind.String => $"{feature}={value.GetString()}",
+                JsonValueKind.Number => $"{feature}={value.GetRawText()}",
+                _ => null,
+            };
+        }
+
+        return null;
     }
 
     /// <summary>The learner's probabilities for an example, in a buffer of the loop's (valid until the next call; under the lock).</summary>

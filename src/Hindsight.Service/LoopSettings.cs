@@ -19,7 +19,8 @@ namespace Hindsight.Service;
 /// fewest events before going online), ≥ 1.</param>
 /// <param name="ApprenticeAgreement">The share of those events on which the learner's first choice, ranked before it
 /// learned the event, was the baseline, in (0, 1].</param>
-public sealed record LoopSettings(string Learner = "epsilon-greedy", double Epsilon = 0.05, string[]? Interactions = null, int Bits = 18, double RewardWaitSeconds = 10, double DefaultReward = 0, string Aggregation = "sum", string Mode = "online", int ApprenticeEvents = 1000, double ApprenticeAgreement = 0.9)
+/// <param name="Embeddings">Optional: the loop's Monolith embedding table of user and item IDs (off when null).</param>
+public sealed record LoopSettings(string Learner = "epsilon-greedy", double Epsilon = 0.05, string[]? Interactions = null, int Bits = 18, double RewardWaitSeconds = 10, double DefaultReward = 0, string Aggregation = "sum", string Mode = "online", int ApprenticeEvents = 1000, double ApprenticeAgreement = 0.9, EmbeddingSettings? Embeddings = null)
 {
     /// <summary>The largest reward magnitude taken (rewards become single-precision costs; sums must stay finite).</summary>
     public const double MaxReward = 1e6;
@@ -129,10 +130,21 @@ public sealed record LoopSettings(string Learner = "epsilon-greedy", double Epsi
                 case "interactions":
                     (field, problem) = (name, "must be a list of two-letter namespace pairs, e.g. [\"UA\"]");
                     return false;
+                case "embeddings" when v.ValueKind == JsonValueKind.Null:
+                    settings = settings with { Embeddings = null };
+                    break;
+                case "embeddings":
+                    if (!EmbeddingSettings.TryRead(v, out EmbeddingSettings? embeddings, out field, out problem))
+                    {
+                        return false;
+                    }
+
+                    settings = settings with { Embeddings = embeddings };
+                    break;
                 case "name":
                     break; // read by the caller
                 default:
-                    (field, problem) = (name, "unknown setting (learner, epsilon, interactions, bits, rewardWaitSeconds, defaultReward, aggregation, mode, apprenticeEvents, apprenticeAgreement)");
+                    (field, problem) = (name, "unknown setting (learner, epsilon, interactions, bits, rewardWaitSeconds, defaultReward, aggregation, mode, apprenticeEvents, apprenticeAgreement, embeddings)");
                     return false;
             }
         }

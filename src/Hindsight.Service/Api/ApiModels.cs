@@ -27,7 +27,7 @@ internal sealed record RankAction(string Id, Dictionary<string, JsonElement> Fea
 internal sealed record RewardRequest(double Value);
 
 /// <summary>A new loop: its name and settings (absent settings take their defaults).</summary>
-internal sealed record CreateLoopRequest(string Name, string? Learner, double? Epsilon, string[]? Interactions, int? Bits, double? RewardWaitSeconds, double? DefaultReward, string? Aggregation, string? Mode, int? ApprenticeEvents, double? ApprenticeAgreement);
+internal sealed record CreateLoopRequest(string Name, string? Learner, double? Epsilon, string[]? Interactions, int? Bits, double? RewardWaitSeconds, double? DefaultReward, string? Aggregation, string? Mode, int? ApprenticeEvents, double? ApprenticeAgreement, EmbeddingSettings? Embeddings);
 
 /// <summary>One ranked action of a rank response.</summary>
 internal sealed record RankedAction(string Id, float Probability);
@@ -47,8 +47,13 @@ internal sealed record CreatedLoop(string Name, string Key, LoopSettings Setting
 /// <summary>A loop's counters, the estimated reward of its learned policy, and its mode ("apprentice" until it goes
 /// "online"; <c>BaselineAgreement</c>: the share of the latest learned events whose first choice was the baseline);
 /// <c>SnapshotAt</c>: when the latest model snapshot was taken (null before any); <c>ReplayedEvents</c>: how many
-/// events of the log were replayed when the loop was last restored (those after its snapshot's cut).</summary>
-internal sealed record LoopStats(string Loop, long Events, long ClosedEvents, long RewardedEvents, long InactiveEvents, double? AverageReward, double? ExplorationRate, PolicyValue? LearnedPolicyValue, string Mode, double? BaselineAgreement, DateTimeOffset? SnapshotAt, long ReplayedEvents);
+/// events of the log were replayed when the loop was last restored (those after its snapshot's cut); <c>Embeddings</c>:
+/// the embedding table's counters, if the loop has one.</summary>
+internal sealed record LoopStats(string Loop, long Events, long ClosedEvents, long RewardedEvents, long InactiveEvents, double? AverageReward, double? ExplorationRate, PolicyValue? LearnedPolicyValue, string Mode, double? BaselineAgreement, DateTimeOffset? SnapshotAt, long ReplayedEvents, EmbeddingStats? Embeddings);
+
+/// <summary>A loop's embedding table: embeddings held, IDs admitted so far, observations the frequency filter held
+/// back, entries expired (not updated for the time to live) and evicted (the memory bound).</summary>
+internal sealed record EmbeddingStats(int Entries, long Admitted, long Filtered, long Expired, long Evicted);
 
 /// <summary>An estimate of a policy's mean reward with its 95% interval (no interval from fewer than two events).</summary>
 internal sealed record PolicyValue(string Estimator, double Value, double? Low, double? High, long Events);

@@ -23,7 +23,6 @@ namespace Hindsight.Contextual.Embeddings;
 public sealed class EmbeddingTable
 {
     private const int Version = 1;
-    private const float InitScale = 0.1f;
     private readonly Dictionary<string, LinkedListNode<Entry>> _entries = new(StringComparer.Ordinal);
     private readonly LinkedList<Entry> _byUpdate = new(); // most recently updated first
     private FrequencyFilter _filter;
@@ -144,6 +143,7 @@ public sealed class EmbeddingTable
         writer.Write(Options.MinCount);
         writer.Write(Options.TimeToLiveMs);
         writer.Write(Options.MaxEntries);
+        writer.Write(Options.InitScale);
         writer.Write(Seed);
         writer.Write(Admitted);
         writer.Write(Filtered);
@@ -180,10 +180,11 @@ public sealed class EmbeddingTable
             int dimensions = reader.ReadInt32(), minCount = reader.ReadInt32();
             long ttl = reader.ReadInt64();
             int maxEntries = reader.ReadInt32();
+            float initScale = reader.ReadSingle();
             ulong seed = reader.ReadUInt64();
             long admitted = reader.ReadInt64(), filtered = reader.ReadInt64(), expired = reader.ReadInt64(), evicted = reader.ReadInt64();
             FrequencyFilter filter = FrequencyFilter.ReadFrom(reader);
-            var table = new EmbeddingTable(new EmbeddingTableOptions(dimensions, minCount, ttl, maxEntries, filter.WidthBits), seed)
+            var table = new EmbeddingTable(new EmbeddingTableOptions(dimensions, minCount, ttl, maxEntries, filter.WidthBits, initScale), seed)
             {
                 _filter = filter,
                 Admitted = admitted,
@@ -226,7 +227,7 @@ public sealed class EmbeddingTable
         float[] v = new float[Options.Dimensions];
         for (int k = 0; k < v.Length; k++)
         {
-            v[k] = (float)((2 * rng.NextDouble()) - 1) * InitScale;
+            v[k] = (float)((2 * rng.NextDouble()) - 1) * Options.InitScale;
         }
 
         return v;

@@ -7,7 +7,8 @@ namespace Hindsight.Contextual.Embeddings;
 /// <param name="MaxEntries">The memory bound: at most this many embeddings; admitting one more evicts the least recently
 /// updated, ≥ 1.</param>
 /// <param name="FilterBits">log₂ of the frequency filter's counters per row (4 · 2^bits bytes), 4 … 26.</param>
-public sealed record EmbeddingTableOptions(int Dimensions = 8, int MinCount = 3, long TimeToLiveMs = 7L * 24 * 3600 * 1000, int MaxEntries = 100_000, int FilterBits = 20)
+/// <param name="InitScale">A new embedding's components are uniform in [−InitScale, InitScale], in (0, 10].</param>
+public sealed record EmbeddingTableOptions(int Dimensions = 8, int MinCount = 3, long TimeToLiveMs = 7L * 24 * 3600 * 1000, int MaxEntries = 100_000, int FilterBits = 20, float InitScale = 0.1f)
 {
     /// <summary>Checks the ranges.</summary>
     /// <exception cref="ArgumentOutOfRangeException">A value out of its range.</exception>
@@ -21,5 +22,9 @@ public sealed record EmbeddingTableOptions(int Dimensions = 8, int MinCount = 3,
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxEntries, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(FilterBits, 4);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(FilterBits, 26);
+        if (!(InitScale > 0 && InitScale <= 10))
+        {
+            throw new ArgumentOutOfRangeException(nameof(InitScale), InitScale, "The initial scale must be in (0, 10].");
+        }
     }
 }

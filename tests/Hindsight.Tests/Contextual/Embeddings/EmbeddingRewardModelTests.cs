@@ -30,7 +30,8 @@ public class EmbeddingRewardModelTests
             }
         }
 
-        int right = unseen.Count(p => model.Predict($"User:{p.u}", $"Item:{p.i}", time) > 0.5f == Likes(p.u, p.i));
+        Assert.Equal(0.5, model.MeanReward, 0.05);
+        int right = unseen.Count(p => model.MeanReward + model.Predict($"User:{p.u}", $"Item:{p.i}", time) > 0.5 == Likes(p.u, p.i));
         Assert.True(right > 0.95 * unseen.Count, $"{right} of {unseen.Count} unseen pairs on the right side of 0.5");
         Assert.Equal(0f, model.Predict("User:0", "Item:unknown", time)); // no embedding: no opinion
     }

@@ -87,9 +87,10 @@ public class EmbeddingTableTests
         }
 
         using var buffer = new MemoryStream();
-        live.Table.WriteTo(new BinaryWriter(buffer));
+        live.WriteTo(new BinaryWriter(buffer));
         buffer.Position = 0;
-        var resumed = new EmbeddingRewardModel(EmbeddingTable.ReadFrom(new BinaryReader(buffer)));
+        EmbeddingRewardModel resumed = EmbeddingRewardModel.ReadFrom(new BinaryReader(buffer));
+        Assert.Equal(live.MeanReward, resumed.MeanReward);
         foreach (var e in events.Skip(1500))
         {
             Assert.Equal(live.Learn(e.User, e.Item, e.Reward, e.Time), resumed.Learn(e.User, e.Item, e.Reward, e.Time));
@@ -97,6 +98,6 @@ public class EmbeddingTableTests
 
         Assert.Equal((live.Table.Count, live.Table.Admitted, live.Table.Filtered, live.Table.Expired, live.Table.Evicted), (resumed.Table.Count, resumed.Table.Admitted, resumed.Table.Filtered, resumed.Table.Expired, resumed.Table.Evicted));
         Assert.True(live.Table.Evicted > 0 && live.Table.Filtered > 0); // the bound and the filter were exercised
-        Assert.Throws<InvalidDataException>(() => EmbeddingTable.ReadFrom(new BinaryReader(new MemoryStream(buffer.ToArray()[..60]))));
+        Assert.Throws<InvalidDataException>(() => EmbeddingRewardModel.ReadFrom(new BinaryReader(new MemoryStream(buffer.ToArray()[..60]))));
     }
 }
