@@ -114,7 +114,7 @@ public static class DecisionService
             .Produces<RankResponse>().ProducesProblem(400).ProducesProblem(401).ProducesProblem(409).ProducesProblem(413);
         app.MapPost("/v1/loops/{loop}/events/{id}/reward", (HttpContext http, string loop, string id) => Reward(http, state, loop, id))
             .WithSummary("Report an event's reward while its window is open").Accepts<RewardRequest>("application/json")
-            .Produces<RewardResponse>().ProducesProblem(400).ProducesProblem(401).ProducesProblem(404).ProducesProblem(409);
+            .Produces<RewardResponse>().ProducesProblem(400).ProducesProblem(401).ProducesProblem(404).ProducesProblem(409).ProducesProblem(413);
         app.MapPost("/v1/loops/{loop}/events/{id}/activate", (HttpContext http, string loop, string id) => Activate(http, state, loop, id))
             .WithSummary("Activate a deferred event: it will be learned").Produces<ActivateResponse>().ProducesProblem(401).ProducesProblem(404).ProducesProblem(409);
         app.MapGet("/v1/loops/{loop}/stats", (HttpContext http, string loop) => Stats(http, state, loop))
@@ -123,7 +123,7 @@ public static class DecisionService
             .WithSummary("The closed events as DSJson lines").Produces(200, contentType: "application/x-ndjson").ProducesProblem(401).ProducesProblem(404);
         app.MapPost("/v1/loops/{loop}/evaluation", (HttpContext http, string loop) => Evaluate(http, state, loop))
             .WithSummary("Offline evaluation of the loop's closed events: the live policy, the baseline (first action), uniform, the loop's own settings and candidate settings, with 95% CIs")
-            .Accepts<EvaluationRequest>("application/json").Produces<EvaluationResponse>().ProducesProblem(400).ProducesProblem(401).ProducesProblem(404).ProducesProblem(429);
+            .Accepts<EvaluationRequest>("application/json").Produces<EvaluationResponse>().ProducesProblem(400).ProducesProblem(401).ProducesProblem(404).ProducesProblem(413).ProducesProblem(429);
         app.MapOpenApi("/openapi/v1.json").AddEndpointFilter(async (context, next) => // any valid key reads it: no endpoint but health without one
             state.IsKnownKey(context.HttpContext.Request.Headers[KeyHeader]) ? await next(context) : Unauthorized(context.HttpContext));
         app.MapFallback("{*path}", () => Problem(404, "not found", "no such endpoint", "path")); // every path, file-like ones too

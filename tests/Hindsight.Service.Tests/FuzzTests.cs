@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Builder;
 namespace Hindsight.Service.Tests;
 
 /// <summary>
-/// Fuzzing over loopback: 12,354 requests (at least 10,000 of them malformed or hostile, asserted by their 4xx count) from a fixed seed — broken and random JSON, wrong types
+/// Fuzzing over loopback: 13,555 requests (at least 10,000 of them malformed or hostile, asserted by their 4xx count) from a fixed seed — broken and random JSON, wrong types
 /// anywhere in a rank request, random bytes, bodies over the size limit, unknown loops and events, wrong or missing keys,
 /// wrong methods, odd paths, repeated event ids and rewards after the window — each answered with the 4xx it
 /// deserves (problem+json naming a field), never a 5xx; the server ranks and rewards normally afterwards.
@@ -162,6 +162,33 @@ public sealed class FuzzTests : IAsyncLifetime
                     break;
                 default:
                     await Expect("deferActivation type", HttpMethod.Post, "/v1/loops/fuzz/rank", key, valid.Replace("{\"context\"", "{\"deferActivation\": " + RandomValue(2).Replace("true", "1").Replace("false", "0") + ", \"context\"", StringComparison.Ordinal), 400);
+                    break;
+            }
+        }
+
+        // The app's own decisions of every wrong kind; offline-evaluation bodies of every wrong kind; embedding settings
+        // of every wrong kind; and mutated ranks on a loop with an embedding table (its IDs of any type).
+        string embKey = await CreateLoop("emb", "first", 3600, ", \"embeddings\": {\"user\": \"User.id\", \"item\": \"Item.id\", \"minCount\": 1}");
+        string embValid = "{\"context\": {\"User\": {\"id\": \"u1\"}}, \"actions\": [{\"id\": \"a\", \"features\": {\"Item\": {\"id\": \"i1\"}}}, {\"id\": \"b\", \"features\": {\"Item\": {\"id\": 2}}}]}";
+        string[] embeddingFields = ["user", "item", "dimensions", "minCount", "ttlSeconds", "maxEntries", "learningRate", "colour"];
+        for (int i = 0; i < 1200; i++)
+        {
+            switch (i % 4)
+            {
+                case 0:
+                    string decision = _random.Next(2) == 0 ? RandomValue(0) : $"{{\"actionId\": {RandomValue(2)}, \"probability\": {RandomValue(2)}}}";
+                    await Expect("decision", HttpMethod.Post, "/v1/loops/fuzz/rank", key, valid[..^1] + ", \"decision\": " + decision + "}", 200, 400);
+                    break;
+                case 1:
+                    string evaluation = _random.Next(2) == 0 ? RandomValue(0) : $"{{\"candidates\": [{{\"{fields[_random.Next(fields.Length)]}\": {RandomValue(1)}}}]}}";
+                    await Expect("evaluation", HttpMethod.Post, "/v1/loops/brief/evaluation", shortKey, evaluation, 200, 400);
+                    break;
+                case 2:
+                    string embedding = $"{{\"name\": \"fuzz\", \"embeddings\": {(_random.Next(3) == 0 ? RandomValue(0) : $"{{\"user\": \"User.id\", \"item\": \"Item.id\", \"{embeddingFields[_random.Next(embeddingFields.Length)]}\": {RandomValue(1)}}}")}}}";
+                    await Expect("embedding settings", HttpMethod.Post, "/v1/loops", Admin, embedding, 400, 409);
+                    break;
+                default:
+                    await Expect("mutated embedding rank", HttpMethod.Post, "/v1/loops/emb/rank", embKey, Mutate(embValid), 200, 400, 409);
                     break;
             }
         }
