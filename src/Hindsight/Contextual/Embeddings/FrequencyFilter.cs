@@ -42,13 +42,7 @@ public sealed class FrequencyFilter
     {
         ArgumentNullException.ThrowIfNull(id);
         Span<int> slots = stackalloc int[Depth];
-        Slots(id, slots);
-        int min = byte.MaxValue;
-        foreach (int s in slots)
-        {
-            min = Math.Min(min, _counters[s]);
-        }
-
+        int min = Minimum(id, slots);
         if (min == byte.MaxValue)
         {
             return min;
@@ -71,15 +65,7 @@ public sealed class FrequencyFilter
     public int Estimate(string id)
     {
         ArgumentNullException.ThrowIfNull(id);
-        Span<int> slots = stackalloc int[Depth];
-        Slots(id, slots);
-        int min = byte.MaxValue;
-        foreach (int s in slots)
-        {
-            min = Math.Min(min, _counters[s]);
-        }
-
-        return min;
+        return Minimum(id, stackalloc int[Depth]);
     }
 
     /// <summary>Writes the counters.</summary>
@@ -111,6 +97,19 @@ public sealed class FrequencyFilter
         }
 
         return filter;
+    }
+
+    /// <summary>Fills an ID's counter slots (one a row) and returns the smallest of their counters.</summary>
+    private int Minimum(string id, Span<int> slots)
+    {
+        Slots(id, slots);
+        int min = byte.MaxValue;
+        foreach (int s in slots)
+        {
+            min = Math.Min(min, _counters[s]);
+        }
+
+        return min;
     }
 
     private void Slots(string id, Span<int> slots)
