@@ -254,6 +254,11 @@ internal static class OpeCommand
                 return $"{field} {problem}";
             }
 
+            if (settings.Embeddings is not null)
+            {
+                return "embeddings are not evaluated offline yet: the log carries the requests' features, not an embedding model";
+            }
+
             string label = doc.RootElement.TryGetProperty("name", out JsonElement name) && name.ValueKind == JsonValueKind.String ? name.GetString()! : candidate.Label;
             candidate = (label, settings);
             return null;

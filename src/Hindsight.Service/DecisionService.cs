@@ -264,9 +264,9 @@ public static class DecisionService
                 }
 
                 if (!decisionElement.TryGetProperty("probability", out JsonElement p) || p.ValueKind != JsonValueKind.Number
-                    || !p.TryGetDouble(out double probability) || !(probability > 0 && probability <= 1) || !float.IsFinite(1f / (float)probability))
+                    || !p.TryGetDouble(out double probability) || !(probability >= MinDecisionProbability && probability <= 1))
                 {
-                    return Problem(400, "bad request", "decision.probability must be a number in (0, 1]: the probability the app's policy gave the action", "decision.probability");
+                    return Problem(400, "bad request", $"decision.probability must be a number in [{MinDecisionProbability:G}, 1]: the probability the app's policy gave the action (smaller ones make importance weights beyond a million)", "decision.probability");
                 }
 
                 decision = (action, (float)probability);
@@ -466,6 +466,9 @@ public static class DecisionService
         return Results.Stream(buffer, "application/x-ndjson", $"{name}.dsjson");
     }
 
+    /// <summary>The smallest probability an app's own decision may carry: its importance weight 1/p stays within 10⁶.</summary>
+    private const double MinDecisionProbability = 1e-6;
+
     /// <summary>The most candidate settings one evaluation takes (each trains a learner on the whole log).</summary>
     private const int MaxCandidates = 8;
 
@@ -480,7 +483,12 @@ public static class DecisionService
             return problem;
         }
 
-        var candidates = new List<(string Policy, LoopSettings Settings)> { ("current settings", loop!.Settings) };
+        // A learner with the loop's settings; the embedding model is not part of an offline candidate (the log carries
+        // the requests' features, not the embeddings), so an embedding loop's row says so.
+        var candidates = new List<(string Policy, LoopSettings Settings)>
+        {
+            loop!.Settings.Embeddings is null ? ("current settings", loop.Settings) : ("current settings without embeddings", loop.Settings with { Embeddings = null }),
+        };
         using (body)
         {
             JsonElement root = body!.RootElement;
@@ -507,6 +515,11 @@ public static class DecisionService
                     if (!LoopSettings.TryRead(c, out LoopSettings settings, out string field, out string why))
                     {
                         return Problem(400, "bad request", $"{field} {why}", $"candidates[{i}].{field}");
+                    }
+
+                    if (settings.Embeddings is not null)
+                    {
+                        return Problem(400, "bad request", "embeddings are not evaluated offline yet: the log carries the requests' features, not an embedding model", $"candidates[{i}].embeddings");
                     }
 
                     string label = c.TryGetProperty("name", out JsonElement n) && n.ValueKind == JsonValueKind.String ? n.GetString()! : $"candidate {i + 1}";
@@ -561,7 +574,7 @@ public static class DecisionService
 
     private static PolicyEvaluation Estimates(string policy, string kind, LoopSettings? settings, OffPolicySample[] samples)
         => new(policy, kind, settings, [.. OffPolicyEstimators.Names.Select(n => OffPolicyEstimators.Estimate(n, samples)).Select(e =>
-            new PolicyValue(e.Estimator, e.Value, double.IsFinite(e.Low) ? e.Low : null, double.IsFinite(e.High) ? e.High : null, e.Samples))]);
+            new PolicyValue(e.Estimator, double.IsFinite(e.Value) ? e.Value : null, double.IsFinite(e.Low) ? e.Low : null, double.IsFinite(e.High) ? e.High : null, e.Samples))]);
 
     /// <summary>The largest feature magnitude a request may carry: crossed (interactions) and weighted, larger values
     /// overflow single-precision scores to infinity and would poison the model.</summary>
@@ -736,9 +749,14 @@ public static class DecisionService
                     try
                     {
                         (loop, cut) = Loop.LoadSnapshot(stored.Name, settings, stored.KeyHash, Seed, File.ReadAllBytes(file));
+                        if (cut.Position > Store.LastEventPosition())
+                        {
+                            throw new InvalidDataException($"it was cut at log position {cut.Position}, beyond this log's last event");
+                        }
                     }
                     catch (Exception ex) when (ex is InvalidDataException or IOException or UnauthorizedAccessException)
                     {
+                        (loop, cut) = (null, LogCut.Start);
                         warnings.Add($"loop '{stored.Name}': snapshot {file} not used ({ex.Message}); replaying its whole log");
                     }
                 }
@@ -779,7 +797,8 @@ public static class DecisionService
         /// <returns>Whether one was written.</returns>
         public bool SaveSnapshot(Loop loop, bool force)
         {
-            if (loop.SaveSnapshot(Store.LastEventPosition, Now(), force) is not { } bytes)
+            long now = Now();
+            if (loop.SaveSnapshot(Store.LastEventPosition, now, force) is not ({ } bytes, long changes))
             {
                 return false;
             }
@@ -793,6 +812,7 @@ public static class DecisionService
             }
 
             File.Move(temp, file, overwrite: true);
+            loop.Saved(changes, now); // only now: a failed write is tried again at the next tick
             return true;
         }
 

@@ -19,6 +19,9 @@ namespace Hindsight.Service;
 /// <param name="LearningRate">The SGD step of the embeddings, in (0, 1].</param>
 public sealed record EmbeddingSettings(string User, string Item, int Dimensions = 16, int MinCount = 3, double TtlSeconds = 7 * 24 * 3600, int MaxEntries = 100_000, double LearningRate = 0.1)
 {
+    /// <summary>The most embedding components a loop may hold (maxEntries × dimensions).</summary>
+    public const long MaxFloats = 100_000_000;
+
     /// <summary>The table's options; the frequency filter gets about eight counters a row per entry (4 … 2^24).</summary>
     /// <returns>The options.</returns>
     public EmbeddingTableOptions TableOptions()
@@ -93,6 +96,12 @@ public sealed record EmbeddingSettings(string User, string Item, int Dimensions 
         if (user is null || item is null)
         {
             (field, problem) = ("embeddings." + (user is null ? "user" : "item"), "is required: \"Namespace.feature\", e.g. \"User.id\"");
+            return false;
+        }
+
+        if ((long)read.MaxEntries * read.Dimensions > MaxFloats)
+        {
+            (field, problem) = ("embeddings.maxEntries", $"times dimensions must be at most {MaxFloats:N0} (about 400 MB of embeddings)");
             return false;
         }
 

@@ -26,7 +26,7 @@ namespace Hindsight.Service;
 internal sealed class Loop
 {
     private readonly object _gate = new();
-    private const int SnapshotVersion = 2;
+    private const int SnapshotVersion = 3;
 
     /// <summary>The namespace of the embeddings' predicted reward, one feature a action (interactions name it "E").</summary>
     private const string EmbeddingNamespace = "Embedding";
@@ -70,9 +70,10 @@ internal sealed class Loop
     /// <param name="logPosition">Reads the log's last event position (called under the loop's locks: every event
     /// tracked later is written after it).</param>
     /// <param name="now">The snapshot's time (ms since the epoch).</param>
-    /// <param name="force">Write one even when nothing changed since the last.</param>
-    /// <returns>The snapshot's bytes, or null when nothing changed since the last one and it is not forced.</returns>
-    public byte[]? SaveSnapshot(Func<long> logPosition, long now, bool force = true)
+    /// <param name="force">Write one even when nothing changed since the last saved one.</param>
+    /// <returns>The snapshot's bytes (ending with their SHA-256) and the change count it holds (for
+    /// <see cref="Saved"/>), or null when nothing changed since the last saved one and it is not forced.</returns>
+    public (byte[] Bytes, long Changes)? SaveSnapshot(Func<long> logPosition, long now, bool force = true)
     {
         lock (_closing)
         {
@@ -83,13 +84,12 @@ internal sealed class Loop
                     return null;
                 }
 
-                _savedChanges = _changes;
-                SnapshotAt = now;
                 using var buffer = new MemoryStream();
                 using (var w = new BinaryWriter(buffer, System.Text.Encoding.UTF8, leaveOpen: true))
                 {
                     w.Write(SnapshotMagic);
                     w.Write(SnapshotVersion);
+                    w.Write(KeyHash); // the loop it belongs to: a loop re-created under the name has another key
                     w.Write(now);
                     w.Write(logPosition());
                     w.Write(_pending.Count);
@@ -97,6 +97,7 @@ internal sealed class Loop
                     foreach ((string id, PendingEvent e) in _pending)
                     {
                         w.Write(id);
+                        w.Write(e.Timestamp); // with the id: the very event (a retried id is another)
                         explored += e.Explored ? 1 : 0;
                     }
 
@@ -125,8 +126,22 @@ internal sealed class Loop
                 }
 
                 CbModel.Save((ExploringCbLearner)_learner, buffer);
-                return buffer.ToArray();
+                buffer.Write(SHA256.HashData(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)));
+                return (buffer.ToArray(), _changes);
             }
+        }
+    }
+
+    /// <summary>A snapshot taken with <see cref="SaveSnapshot"/> is safely on disk: until the loop changes again,
+    /// periodic snapshots are skipped.</summary>
+    /// <param name="changes">The change count the snapshot held.</param>
+    /// <param name="takenAt">Its time (ms since the epoch).</param>
+    public void Saved(long changes, long takenAt)
+    {
+        lock (_gate)
+        {
+            _savedChanges = Math.Max(_savedChanges, changes);
+            SnapshotAt = takenAt;
         }
     }
 
@@ -134,7 +149,13 @@ internal sealed class Loop
     /// <exception cref="InvalidDataException">Not a loop snapshot, another version, truncated or corrupt.</exception>
     public static (Loop Loop, LogCut Cut) LoadSnapshot(string name, LoopSettings settings, string keyHash, ulong? seed, byte[] snapshot)
     {
-        using var stream = new MemoryStream(snapshot, writable: false);
+        ArgumentNullException.ThrowIfNull(snapshot);
+        if (snapshot.Length < 32 || !SHA256.HashData(snapshot.AsSpan(0, snapshot.Length - 32)).AsSpan().SequenceEqual(snapshot.AsSpan(snapshot.Length - 32)))
+        {
+            throw new InvalidDataException("the snapshot's checksum does not match (truncated or corrupt)");
+        }
+
+        using var stream = new MemoryStream(snapshot, 0, snapshot.Length - 32, writable: false);
         using var r = new BinaryReader(stream, System.Text.Encoding.UTF8, leaveOpen: true);
         try
         {
@@ -149,6 +170,11 @@ internal sealed class Loop
                 throw new InvalidDataException($"snapshot version {version}; this service reads version {SnapshotVersion}");
             }
 
+            if (r.ReadString() != keyHash)
+            {
+                throw new InvalidDataException("the snapshot belongs to another loop of that name (another key)");
+            }
+
             long takenAt = r.ReadInt64();
             long position = r.ReadInt64();
             int waiting = r.ReadInt32();
@@ -157,10 +183,10 @@ internal sealed class Loop
                 throw new InvalidDataException("negative counts");
             }
 
-            var ids = new List<string>(Math.Min(waiting, 1 << 20));
+            var ids = new List<(string, long)>(Math.Min(waiting, 1 << 20));
             for (int i = 0; i < waiting; i++)
             {
-                ids.Add(r.ReadString());
+                ids.Add((r.ReadString(), r.ReadInt64()));
             }
 
             var counters = new LoopCounters(r.ReadInt64(), r.ReadInt64(), r.ReadInt64(), r.ReadDouble(), r.ReadInt64(), r.ReadInt64(), r.ReadInt64());
@@ -200,7 +226,7 @@ internal sealed class Loop
 
             return (loop, new LogCut(position, ids));
         }
-        catch (Exception ex) when (ex is EndOfStreamException or ArgumentOutOfRangeException)
+        catch (Exception ex) when (ex is EndOfStreamException or ArgumentException or FormatException or OverflowException)
         {
             throw new InvalidDataException($"the snapshot is truncated or corrupt: {ex.Message}");
         }
@@ -255,6 +281,7 @@ internal sealed class Loop
     /// decision) and the write, or null when an event with this id is already waiting.</returns>
     public (int Chosen, float[] Probabilities, Task<bool> Written)? Rank(string eventId, CbExample example, byte[] request, long now, bool deferred, (int Action, float Probability)? decision, Func<int, float[], Task<bool>> write)
     {
+        EmbeddingKeys? keys = Keys(request, example.Actions.Count); // parsed before the lock
         lock (_gate)
         {
             if (_pending.ContainsKey(eventId))
@@ -267,7 +294,7 @@ internal sealed class Loop
             float[] logged;
             if (decision is not null || !_apprentice)
             {
-                Embed(example, request, now);
+                Embed(example, keys, now);
             }
 
             if (decision is { } app)
@@ -276,7 +303,7 @@ internal sealed class Loop
                 chosen = app.Action;
                 logged = new float[pmf.Length]; // only the chosen action's probability is known
                 logged[chosen] = app.Probability;
-                Track(eventId, request, chosen, app.Probability, now, explored: false, deferred, committed: false);
+                Track(eventId, request, keys, chosen, app.Probability, now, explored: false, deferred, committed: false);
             }
             else
             {
@@ -293,7 +320,7 @@ internal sealed class Loop
                 }
 
                 logged = pmf.ToArray();
-                Track(eventId, request, chosen, pmf[chosen], now, Explored(pmf, chosen), deferred, committed: false);
+                Track(eventId, request, keys, chosen, pmf[chosen], now, Explored(pmf, chosen), deferred, committed: false);
             }
 
             float[] probabilities = decision is null ? logged : pmf.ToArray();
@@ -343,9 +370,10 @@ internal sealed class Loop
     /// <summary>Re-admits a stored event at startup (no drawing: the logged choice and probabilities stand).</summary>
     public void Restore(string eventId, byte[] request, int chosen, float[] probabilities, long timestamp, bool deferred)
     {
+        EmbeddingKeys? keys = Keys(request, probabilities.Length);
         lock (_gate)
         {
-            Track(eventId, request, chosen, probabilities[chosen], timestamp, Explored(probabilities, chosen), deferred, committed: true);
+            Track(eventId, request, keys, chosen, probabilities[chosen], timestamp, Explored(probabilities, chosen), deferred, committed: true);
         }
     }
 
@@ -537,8 +565,7 @@ internal sealed class Loop
     private void Learn(CbExample example, PendingEvent e, double reward, bool rewarded)
     {
         CbLabel label = example.Label!.Value;
-        long rankedAt = e.Deadline - Settings.Deadline(0); // the rank's time: the embeddings learn in event time, live and on replay alike
-        (string? user, string?[] items) = Embed(example, e.Request, rankedAt);
+        Embed(example, e.Keys, e.Timestamp);
         Span<float> pmf = Scores(example);
         _greedy.Add(TensorPrimitives.IndexOfMax<float>(pmf) == label.Action ? reward / label.Probability : 0);
         if (_apprentice)
@@ -547,9 +574,9 @@ internal sealed class Loop
         }
 
         _learner.Learn(example);
-        if (_embeddings is not null && user is not null && items[label.Action] is { } item)
+        if (_embeddings is not null && e.Keys is { User: { } user } keys && keys.Items[label.Action] is { } item)
         {
-            _embeddings.Learn(user, item, (float)reward, rankedAt);
+            _embeddings.Learn(user, item, (float)reward, e.Timestamp); // in event time: live and on replay alike
         }
 
         _changes++;
@@ -594,33 +621,34 @@ internal sealed class Loop
         return true;
     }
 
-    /// <summary>With an embedding table: gives each action of the example the reward the embeddings predict for the
-    /// request's user and that action's item, as the feature <c>Embedding.score</c> (none when either has no embedding).
-    /// Under the lock.</summary>
-    /// <returns>The user's key and each action's item key (null where the request has none, or without embeddings).</returns>
-    private (string? User, string?[] Items) Embed(CbExample example, byte[] request, long now)
+    /// <summary>With an embedding table: gives each action of the example the preference the embeddings predict for
+    /// the request's user and that action's item, as the feature <c>Embedding.score</c> (none when either has no
+    /// embedding). Under the lock.</summary>
+    private void Embed(CbExample example, EmbeddingKeys? keys, long now)
     {
-        if (_embeddings is null)
+        if (_embeddings is null || keys is not { User: { } user } k)
         {
-            return (null, []);
+            return;
         }
 
-        (string? user, string?[] items) = EmbeddingIds(request, example.Actions.Count);
-        for (int a = 0; user is not null && a < items.Length; a++)
+        for (int a = 0; a < k.Items.Length && a < example.Actions.Count; a++)
         {
-            if (items[a] is { } item && _embeddings.Predict(user, item, now) is var score && score != 0)
+            if (k.Items[a] is { } item && _embeddings.Predict(user, item, now) is var score && score != 0 && float.IsFinite(score))
             {
                 example.Actions[a].Namespace(EmbeddingNamespace).Add("score", score);
             }
         }
-
-        return (user, items);
     }
 
-    /// <summary>The request's user ID and each action's item ID as table keys ("User.id=u42"), from its DSJson.</summary>
-    private (string? User, string?[] Items) EmbeddingIds(byte[] request, int actions)
+    /// <summary>With an embedding table: the request's user ID and each action's item ID as table keys
+    /// ("User.id=u42"), from its DSJson; null without one. Needs no lock (the settings do not change).</summary>
+    private EmbeddingKeys? Keys(byte[] request, int actions)
     {
-        EmbeddingSettings settings = Settings.Embeddings!;
+        if (Settings.Embeddings is not { } settings)
+        {
+            return null;
+        }
+
         using JsonDocument doc = JsonDocument.Parse(request);
         JsonElement c = doc.RootElement.GetProperty("c");
         string? user = Id(c, settings.User);
@@ -637,7 +665,7 @@ internal sealed class Loop
             }
         }
 
-        return (user, items);
+        return new EmbeddingKeys(user, items);
     }
 
     /// <summary>The key of the feature "Namespace.feature" in a DSJson object of namespaces: "Namespace.feature=value"
@@ -697,19 +725,28 @@ internal sealed class Loop
         e.Rewards++;
     }
 
-    private void Track(string eventId, byte[] request, int chosen, float probability, long timestamp, bool explored, bool deferred, bool committed)
+    private void Track(string eventId, byte[] request, EmbeddingKeys? keys, int chosen, float probability, long timestamp, bool explored, bool deferred, bool committed)
     {
         long deadline = Settings.Deadline(timestamp);
         long sequence = _sequence++;
-        _pending[eventId] = new PendingEvent(request, chosen, probability, deadline, sequence, explored, deferred) { Committed = committed };
+        _pending[eventId] = new PendingEvent(request, chosen, probability, timestamp, deadline, sequence, explored, deferred) { Committed = committed, Keys = keys };
         _deadlines.Enqueue(eventId, (deadline, sequence));
         _changes++;
         _counters = _counters with { Events = _counters.Events + 1, Explored = _counters.Explored + (explored ? 1 : 0) };
     }
 
-    private sealed class PendingEvent(byte[] request, int chosen, float probability, long deadline, long sequence, bool explored, bool deferred)
+    /// <summary>An event's embedding keys: the user's, and each action's item's (null where absent).</summary>
+    private readonly record struct EmbeddingKeys(string? User, string?[] Items);
+
+    private sealed class PendingEvent(byte[] request, int chosen, float probability, long timestamp, long deadline, long sequence, bool explored, bool deferred)
     {
         public byte[] Request { get; } = request;
+
+        /// <summary>The rank's time (ms).</summary>
+        public long Timestamp { get; } = timestamp;
+
+        /// <summary>With an embedding table: the request's keys, extracted when it was ranked.</summary>
+        public EmbeddingKeys? Keys { get; init; }
 
         public int Chosen { get; } = chosen;
 

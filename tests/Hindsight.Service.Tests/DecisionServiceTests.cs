@@ -29,7 +29,7 @@ public sealed class DecisionServiceTests : IAsyncLifetime
 
     private async Task Start()
     {
-        _app = DecisionService.Build(new ServiceOptions(_data, Admin, "http://127.0.0.1:0", MaxRequestBytes: 64 * 1024, ExplorationSeed: 11));
+        _app = DecisionService.Build(new ServiceOptions(_data, Admin, "http://127.0.0.1:0", MaxRequestBytes: 64 * 1024, ExplorationSeed: 11, SnapshotSeconds: 0)); // snapshots at shutdown only, unless a test takes one
         await _app.StartAsync();
         _client = new HttpClient { BaseAddress = new Uri(_app.Urls.First()) };
     }
@@ -204,8 +204,7 @@ public sealed class DecisionServiceTests : IAsyncLifetime
         }
 
         Assert.True(right > 0.85 * late, $"{right} of the last {late} right");
-        await Task.Delay(400); // every window closed: the counters are final
-        var (_, before, _) = await Send(HttpMethod.Get, "/v1/loops/learn/stats", key);
+        JsonElement before = await Closed("learn", key); // every window closed: the counters are final
         JsonElement greedy = before.GetProperty("learnedPolicyValue"); // progressive IPS of the model's first choice
         Assert.Equal(before.GetProperty("closedEvents").GetInt64(), greedy.GetProperty("events").GetInt64());
         double low = greedy.GetProperty("low").GetDouble(), high = greedy.GetProperty("high").GetDouble(), value = greedy.GetProperty("value").GetDouble();
@@ -254,6 +253,23 @@ public sealed class DecisionServiceTests : IAsyncLifetime
         return [.. rank.GetProperty("ranking").EnumerateArray().OrderBy(r => r.GetProperty("id").GetString(), StringComparer.Ordinal).Select(r => r.GetProperty("probability").GetDouble())];
     }
 
+    /// <summary>Polls a loop's stats until every window has closed (no event waiting), for at most 30 s.</summary>
+    private async Task<JsonElement> Closed(string loop, string key)
+    {
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        while (true)
+        {
+            var (_, stats, _) = await Send(HttpMethod.Get, $"/v1/loops/{loop}/stats", key);
+            if (stats.GetProperty("closedEvents").GetInt64() + stats.GetProperty("inactiveEvents").GetInt64() == stats.GetProperty("events").GetInt64())
+            {
+                return stats;
+            }
+
+            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(30), $"loop {loop}: windows still open after 30 s");
+            await Task.Delay(50);
+        }
+    }
+
     private static void AssertSameStats(JsonElement expected, JsonElement actual)
     {
         foreach (string counter in new[] { "events", "closedEvents", "rewardedEvents", "inactiveEvents" })
@@ -272,7 +288,7 @@ public sealed class DecisionServiceTests : IAsyncLifetime
     {
         string key = await CreateLoop("s", ", \"rewardWaitSeconds\": 1, \"interactions\": [\"UI\"]");
         await Teach("s", key, 300, "e");
-        await Task.Delay(1200); // every window closes
+        await Closed("s", key);
         double[] probe = await Probe(_client, "s", key, "probe"); // waiting when the service stops
         var (_, before, _) = await Send(HttpMethod.Get, "/v1/loops/s/stats", key);
         Assert.Equal(JsonValueKind.Null, before.GetProperty("snapshotAt").ValueKind); // none yet: only at shutdown here
@@ -284,10 +300,14 @@ public sealed class DecisionServiceTests : IAsyncLifetime
         Assert.NotEqual(JsonValueKind.Null, after.GetProperty("snapshotAt").ValueKind);
         Assert.Equal(probe, await Probe(_client, "s", key, "probe2")); // the model itself, bit for bit
 
-        await Task.Delay(1200); // the probes' windows close (not activated: dropped)
-        var (_, stopped, _) = await Send(HttpMethod.Get, "/v1/loops/s/stats", key);
+        JsonElement stopped = await Closed("s", key); // the probes' windows close (not activated: dropped)
         string file = Path.Combine(_data, "snapshots", "s.snapshot");
-        await Restart(() => File.WriteAllBytes(file, [.. File.ReadAllBytes(file).Take(100)])); // a truncated snapshot
+        await Restart(() =>
+        {
+            byte[] bytes = File.ReadAllBytes(file);
+            bytes[bytes.Length / 2] ^= 1; // one bit of a weight flipped: the checksum catches it
+            File.WriteAllBytes(file, bytes);
+        });
         var (_, replayed, _) = await Send(HttpMethod.Get, "/v1/loops/s/stats", key);
         Assert.Equal(302, replayed.GetProperty("replayedEvents").GetInt64()); // the whole log
         AssertSameStats(stopped, replayed);
@@ -299,12 +319,12 @@ public sealed class DecisionServiceTests : IAsyncLifetime
     {
         string key = await CreateLoop("c", ", \"rewardWaitSeconds\": 2, \"interactions\": [\"UI\"]");
         await Teach("c", key, 200, "a");
-        await Task.Delay(2200); // learned
+        await Closed("c", key); // learned
         await Teach("c", key, 50, "w"); // still waiting at the snapshot (unless a slow machine took over 2 s for some)
         DecisionService.ServiceState state = _app!.Services.GetRequiredService<DecisionService.ServiceState>();
         Assert.True(state.SaveSnapshot(state.Loops["c"], force: false)); // what the periodic writer does
         await Teach("c", key, 100, "b");
-        await Task.Delay(2200); // every window closes in the live service
+        await Closed("c", key); // every window closes in the live service
 
         // The crash image: the files as they are now (every answered write is committed; nothing is in flight).
         string image = CopyData("crash"), whole = CopyData("whole");
@@ -339,7 +359,7 @@ public sealed class DecisionServiceTests : IAsyncLifetime
     {
         string key = await CreateLoop("o", ", \"rewardWaitSeconds\": 1, \"epsilon\": 0.3, \"interactions\": [\"UI\"], \"aggregation\": \"first\"");
         await Teach("o", key, 400, "e", rewardAll: true); // learned at each reward: the same log on every run
-        await Task.Delay(1200); // every window closes (the export writes closed events)
+        await Task.Delay(1200); // every window (1 s) has ended: the export writes events whose window has ended (learned at once under "first")
         var (status, evaluation, _) = await Send(HttpMethod.Post, "/v1/loops/o/evaluation", key, "{\"candidates\": [{\"name\": \"no crossing\"}]}");
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal(400, evaluation.GetProperty("decisions").GetInt64());
@@ -379,6 +399,14 @@ public sealed class DecisionServiceTests : IAsyncLifetime
         Assert.Equal("epsilon-greedy", policies[4].GetProperty("settings").GetProperty("learner").GetString());
 
         AssertProblem(await Send(HttpMethod.Post, "/v1/loops/o/evaluation", key, "{\"candidates\": [{\"learner\": \"magic\"}]}"), HttpStatusCode.BadRequest, "candidates[0].learner");
+        AssertProblem(await Send(HttpMethod.Post, "/v1/loops/o/evaluation", key, "{\"candidates\": [{\"embeddings\": {\"user\": \"User.id\", \"item\": \"Item.id\"}}]}"), HttpStatusCode.BadRequest, "candidates[0].embeddings");
+
+        // A loop without closed events: every estimate is undefined, answered as null (not a failure).
+        string empty = await CreateLoop("empty");
+        var (emptyStatus, nothing, _) = await Send(HttpMethod.Post, "/v1/loops/empty/evaluation", empty, "{}");
+        Assert.Equal(HttpStatusCode.OK, emptyStatus);
+        Assert.Equal(0, nothing.GetProperty("decisions").GetInt64());
+        Assert.All(nothing.GetProperty("policies").EnumerateArray().SelectMany(p => p.GetProperty("estimates").EnumerateArray()), e => Assert.Equal(JsonValueKind.Null, e.GetProperty("value").ValueKind));
         AssertProblem(await Send(HttpMethod.Post, "/v1/loops/o/evaluation", key, "{\"candidate\": []}"), HttpStatusCode.BadRequest, "candidate");
         AssertProblem(await Send(HttpMethod.Post, "/v1/loops/o/evaluation", key, "[]"), HttpStatusCode.BadRequest, "body");
         DecisionService.ServiceState state = _app!.Services.GetRequiredService<DecisionService.ServiceState>();
@@ -402,7 +430,7 @@ public sealed class DecisionServiceTests : IAsyncLifetime
         double Rate(List<int> rewards) => rewards.Skip(1500).Average();
         List<int> embedded = await Recommend("emb", withTable), paired = await Recommend("pairs", pairs);
         Assert.True(Rate(embedded) > Rate(paired) + 0.1, $"late reward with embeddings {Rate(embedded):F3}, with pair weights {Rate(paired):F3}");
-        Assert.True(Rate(embedded) > 0.75, $"late reward with embeddings {Rate(embedded):F3} (random picks earn 0.5, the best with ε = 0.1 about 0.95)");
+        Assert.True(Rate(embedded) > 0.85, $"late reward with embeddings {Rate(embedded):F3} (random picks earn 0.5, the best with ε = 0.1 about 0.95)");
 
         var (_, stats, _) = await Send(HttpMethod.Get, "/v1/loops/emb/stats", withTable);
         JsonElement table = stats.GetProperty("embeddings");
@@ -477,8 +505,7 @@ public sealed class DecisionServiceTests : IAsyncLifetime
         AssertProblem(await Send(HttpMethod.Post, "/v1/loops/f/events/a/reward", key, "{\"value\": 5}"), HttpStatusCode.Conflict, "id"); // final at its first reward
         var (_, early, _) = await Send(HttpMethod.Get, "/v1/loops/f/stats", key);
         Assert.Equal(1, early.GetProperty("closedEvents").GetInt64()); // learned at once, before its window ends
-        await Task.Delay(2500);
-        var (_, stats, _) = await Send(HttpMethod.Get, "/v1/loops/f/stats", key);
+        JsonElement stats = await Closed("f", key);
         Assert.Equal(2, stats.GetProperty("closedEvents").GetInt64());
         Assert.Equal(1, stats.GetProperty("rewardedEvents").GetInt64());
         Assert.Equal((2 - 0.25) / 2, stats.GetProperty("averageReward").GetDouble(), 1e-12);
@@ -623,8 +650,7 @@ public sealed class DecisionServiceTests : IAsyncLifetime
         var (_, old1, _) = await Send(HttpMethod.Post, "/v1/loops/d/rank", key, RankBody("old")[..^1] + ", \"decision\": {\"actionId\": \"news\", \"probability\": 0.5}}");
         Assert.Equal("news", young1.GetProperty("ranking")[0].GetProperty("id").GetString());
         Assert.Equal("sport", old1.GetProperty("ranking")[0].GetProperty("id").GetString());
-        await Task.Delay(600); // every window closes
-        var (_, stats, _) = await Send(HttpMethod.Get, "/v1/loops/d/stats", key);
+        JsonElement stats = await Closed("d", key); // every window closes
         Assert.Equal(0, stats.GetProperty("explorationRate").GetDouble()); // the app decided every one
         Assert.Equal(202, stats.GetProperty("closedEvents").GetInt64());
         double learned = stats.GetProperty("learnedPolicyValue").GetProperty("value").GetDouble();
@@ -657,7 +683,7 @@ public sealed class DecisionServiceTests : IAsyncLifetime
             }
         }
 
-        await Task.Delay(600);
+        await Closed("x", key); // the export writes closed events
         using HttpResponseMessage response = await _client.SendAsync(new HttpRequestMessage(HttpMethod.Get, "/v1/loops/x/log") { Headers = { { "X-Api-Key", key } } });
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         string path = Path.Combine(_data, "export.dsjson");

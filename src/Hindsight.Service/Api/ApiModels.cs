@@ -55,8 +55,9 @@ internal sealed record LoopStats(string Loop, long Events, long ClosedEvents, lo
 /// back, entries expired (not updated for the time to live) and evicted (the memory bound).</summary>
 internal sealed record EmbeddingStats(int Entries, long Admitted, long Filtered, long Expired, long Evicted);
 
-/// <summary>An estimate of a policy's mean reward with its 95% interval (no interval from fewer than two events).</summary>
-internal sealed record PolicyValue(string Estimator, double Value, double? Low, double? High, long Events);
+/// <summary>An estimate of a policy's mean reward with its 95% interval (no interval from fewer than two events; no
+/// value where the estimator is undefined, e.g. no decisions, or none the policy would have taken for SNIPS).</summary>
+internal sealed record PolicyValue(string Estimator, double? Value, double? Low, double? High, long Events);
 
 /// <summary>An offline-evaluation request.</summary>
 /// <param name="Candidates">Optional: up to 8 loop settings (as <c>POST /v1/loops</c> takes them; a name labels each)

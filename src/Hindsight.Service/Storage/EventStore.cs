@@ -16,8 +16,9 @@ public sealed class EventStore : IAsyncDisposable
 {
     private const int MaxBatch = 4096;
 
-    /// <summary>An event after a cut: written after its position, or one of the events still waiting at it.</summary>
-    private const string AfterCut = "(seq > $after OR id IN (SELECT value FROM json_each($waiting)))";
+    /// <summary>An event after a cut: written after its position, or one of the events still waiting at it (the same id
+    /// and rank time: "id\nts" in $waiting; the id test alone uses the index).</summary>
+    private const string AfterCut = "(seq > $after OR (id IN (SELECT substr(value, 1, instr(value, char(10)) - 1) FROM json_each($waiting)) AND id || char(10) || ts IN (SELECT value FROM json_each($waiting))))";
 
     /// <summary>A reward's or an activation's event is after the cut.</summary>
     private const string EventAfterCut = "event_id IN (SELECT id FROM events WHERE loop = $loop AND " + AfterCut + ")";
@@ -313,7 +314,8 @@ public sealed class EventStore : IAsyncDisposable
         if (cut is not null)
         {
             q.Parameters.AddWithValue("$after", cut.Position);
-            q.Parameters.AddWithValue("$waiting", System.Text.Json.JsonSerializer.Serialize([.. cut.Waiting], Api.ServiceJson.Default.StringArray));
+            string[] waiting = [.. cut.Waiting.Select(w => w.Id + "\n" + w.Timestamp.ToString(System.Globalization.CultureInfo.InvariantCulture))];
+            q.Parameters.AddWithValue("$waiting", System.Text.Json.JsonSerializer.Serialize(waiting, Api.ServiceJson.Default.StringArray));
         }
 
         using SqliteDataReader row = q.ExecuteReader();

@@ -6,8 +6,9 @@ namespace Hindsight.Service.Storage;
 /// those and the events written later, with their rewards and activations.
 /// </summary>
 /// <param name="Position">The last event position (<see cref="EventStore.LastEventPosition"/>) at the cut.</param>
-/// <param name="Waiting">The ids of the loop's events that were waiting at the cut (some possibly never written).</param>
-public sealed record LogCut(long Position, IReadOnlyList<string> Waiting)
+/// <param name="Waiting">The loop's events that were waiting at the cut, by id and rank time (some possibly never
+/// written: a retried id whose write was refused is not the event stored under that id).</param>
+public sealed record LogCut(long Position, IReadOnlyList<(string Id, long Timestamp)> Waiting)
 {
     /// <summary>The cut before the first event: everything comes after it.</summary>
     public static LogCut Start { get; } = new(0, []);

@@ -10,8 +10,10 @@ public class EmbeddingRewardModelTests
     /// learn the groups (the low-rank structure matrix factorization assumes). A table of one weight per hashed
     /// user–item pair, the alternative without embeddings, knows nothing of an unseen pair.
     /// </summary>
-    [Fact]
-    public void Online_embeddings_predict_user_item_pairs_never_seen_together()
+    [Theory]
+    [InlineData(1f)]
+    [InlineData(1000f)] // standardized targets: the same steps whatever the rewards' scale
+    public void Online_embeddings_predict_user_item_pairs_never_seen_together(float scale)
     {
         const int users = 40, items = 40;
         var model = new EmbeddingRewardModel(new EmbeddingTable(new EmbeddingTableOptions(Dimensions: 4, MinCount: 2), seed: 1), learningRate: 0.05f);
@@ -26,14 +28,38 @@ public class EmbeddingRewardModelTests
         {
             foreach ((int u, int i) in stream.OrderBy(_ => rng.Next()))
             {
-                model.Learn($"User:{u}", $"Item:{i}", Likes(u, i) ? 1f : 0f, time++);
+                model.Learn($"User:{u}", $"Item:{i}", Likes(u, i) ? scale : 0f, time++);
             }
         }
 
-        Assert.Equal(0.5, model.MeanReward, 0.05);
-        int right = unseen.Count(p => model.MeanReward + model.Predict($"User:{p.u}", $"Item:{p.i}", time) > 0.5 == Likes(p.u, p.i));
+        Assert.Equal(0.5 * scale, model.MeanReward, 0.05 * scale);
+        Assert.Equal(0.5 * scale, model.RewardScale, 0.05 * scale);
+        int right = unseen.Count(p => model.MeanReward + (model.RewardScale * model.Predict($"User:{p.u}", $"Item:{p.i}", time)) > 0.5 * scale == Likes(p.u, p.i));
         Assert.True(right > 0.95 * unseen.Count, $"{right} of {unseen.Count} unseen pairs on the right side of 0.5");
         Assert.Equal(0f, model.Predict("User:0", "Item:unknown", time)); // no embedding: no opinion
+    }
+
+    [Fact]
+    public void Huge_or_wild_rewards_never_overflow_the_embeddings()
+    {
+        var model = new EmbeddingRewardModel(new EmbeddingTable(new EmbeddingTableOptions(Dimensions: 16, MinCount: 1, InitScale: 1f)), learningRate: 1f);
+        var rng = new Random(3);
+        for (int t = 0; t < 5000; t++)
+        {
+            float reward = rng.Next(3) switch { 0 => 0f, 1 => 1e6f, _ => (float)((rng.NextDouble() - 0.5) * 2e6) };
+            model.Learn($"u{rng.Next(5)}", $"i{rng.Next(5)}", reward, t);
+        }
+
+        for (int u = 0; u < 5; u++)
+        {
+            for (int i = 0; i < 5; i++)
+            {
+                Assert.True(model.Table.TryGet($"u{u}", 5000, out float[]? vector) && vector.All(x => Math.Abs(x) <= 100));
+                Assert.True(float.IsFinite(model.Predict($"u{u}", $"i{i}", 5000)));
+            }
+        }
+
+        Assert.Null(model.Learn("u0", "i0", float.NaN, 5001));
     }
 
     [Fact]
