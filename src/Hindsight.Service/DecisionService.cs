@@ -730,9 +730,9 @@ public static class DecisionService
         /// <summary>Where the loops' model snapshots live (<c>snapshots/</c> beside the event store).</summary>
         public string SnapshotDirectory { get; } = Path.Combine(Path.GetDirectoryName(store.Path)!, "snapshots");
 
-        /// <summary>Rebuilds every loop: from its model snapshot when there is a readable one, then by replaying the log
-        /// after the snapshot's cut (everything, without one) — each event (re-parsed) with its activations and rewards,
-        /// learning those whose window has closed and keeping the rest waiting.</summary>
+        /// <summary>Rebuilds every loop: from its model snapshot when there is a usable one, then by replaying the log
+        /// after the snapshot's cut (everything, without one) in event time (<see cref="LogReplay"/>), learning the
+        /// events whose window has closed and keeping the rest waiting.</summary>
         /// <returns>Warnings: snapshots that could not be used (the loop then replays its whole log).</returns>
         public List<string> Restore()
         {
@@ -763,28 +763,7 @@ public static class DecisionService
 
                 loop ??= new Loop(stored.Name, settings, stored.KeyHash, Seed);
                 Loops[stored.Name] = loop;
-                ILookup<string, StoredReward> rewards = Store.Rewards(stored.Name, cut).ToLookup(r => r.EventId);
-                ILookup<string, StoredActivation> activations = Store.Activations(stored.Name, cut).ToLookup(r => r.EventId);
-                IReadOnlyList<StoredEvent> events = Store.Events(stored.Name, cut);
-                foreach (StoredEvent e in events)
-                {
-                    float[] pmf = JsonSerializer.Deserialize(e.Probabilities, ServiceJson.Default.SingleArray)!;
-                    loop.Restore(e.EventId, Encoding.UTF8.GetBytes(e.Request), e.Chosen, pmf, e.Timestamp, e.Deferred);
-                    foreach (StoredActivation activation in activations[e.EventId])
-                    {
-                        loop.RestoreActivation(e.EventId, activation.Timestamp);
-                    }
-
-                    foreach (StoredReward r in rewards[e.EventId])
-                    {
-                        loop.RestoreReward(e.EventId, r.Value, r.Timestamp);
-                    }
-
-                    loop.CloseWindows(e.Timestamp); // learn in log order what had closed by then
-                }
-
-                loop.CloseWindows(now);
-                loop.ReplayedEvents = events.Count;
+                loop.ReplayedEvents = LogReplay.Run(loop, Store.Events(stored.Name, cut), Store.Activations(stored.Name, cut), Store.Rewards(stored.Name, cut), now);
             }
 
             return warnings;

@@ -245,7 +245,8 @@ public sealed class DecisionServiceTests : IAsyncLifetime
         }
     }
 
-    /// <summary>A deferred rank (never activated, so never learned) of a young user: the loop's probabilities as they are.</summary>
+    /// <summary>A deferred rank (never activated, so never learned) of a young user: the loop's probabilities as they are
+    /// (on a SquareCB loop they move with every weight; ε-greedy's only with the first choice).</summary>
     private static async Task<double[]> Probe(HttpClient client, string loop, string key, string eventId)
     {
         var (status, rank, _) = await Send(client, HttpMethod.Post, $"/v1/loops/{loop}/rank", key, RankBody("young", eventId)[..^1] + ", \"deferActivation\": true}");
@@ -286,7 +287,7 @@ public sealed class DecisionServiceTests : IAsyncLifetime
     [Fact]
     public async Task A_restart_resumes_the_model_from_its_shutdown_snapshot_and_a_bad_snapshot_falls_back_to_replay()
     {
-        string key = await CreateLoop("s", ", \"rewardWaitSeconds\": 1, \"interactions\": [\"UI\"]");
+        string key = await CreateLoop("s", ", \"learner\": \"squarecb\", \"rewardWaitSeconds\": 1, \"interactions\": [\"UI\"]");
         await Teach("s", key, 300, "e");
         await Closed("s", key);
         double[] probe = await Probe(_client, "s", key, "probe"); // waiting when the service stops
@@ -314,10 +315,37 @@ public sealed class DecisionServiceTests : IAsyncLifetime
         Assert.Equal(probe, await Probe(_client, "s", key, "probe3")); // replay in log order learns the same model
     }
 
+    /// <summary>
+    /// Under "first" aggregation an event whose window ends before another event's first reward is learned before it;
+    /// replay in event time learns them in that order too, so the model rebuilt from the whole log is the live one, bit
+    /// for bit (replaying each event with all of its rewards at once learned the rewarded one first).
+    /// </summary>
+    [Fact]
+    public async Task Replay_learns_in_the_order_the_loop_lived()
+    {
+        string key = await CreateLoop("ord", ", \"learner\": \"squarecb\", \"rewardWaitSeconds\": 2, \"aggregation\": \"first\", \"interactions\": [\"UI\"]");
+        for (int i = 0; i < 3; i++)
+        {
+            string user = i % 2 == 0 ? "young" : "old";
+            Assert.Equal(HttpStatusCode.OK, (await Send(HttpMethod.Post, "/v1/loops/ord/rank", key, RankBody(user, $"a{i}"))).Status); // never rewarded
+            await Task.Delay(1000);
+            Assert.Equal(HttpStatusCode.OK, (await Send(HttpMethod.Post, "/v1/loops/ord/rank", key, RankBody(user, $"b{i}"))).Status);
+            await Task.Delay(1400); // a's window (2 s) has ended and a was learned; b's stays open for 0.6 s more
+            Assert.Equal(HttpStatusCode.OK, (await Send(HttpMethod.Post, $"/v1/loops/ord/events/b{i}/reward", key, "{\"value\": 1}")).Status);
+        }
+
+        await Closed("ord", key);
+        double[] probe = await Probe(_client, "ord", key, "probe");
+        await Restart(() => File.Delete(Path.Combine(_data, "snapshots", "ord.snapshot"))); // the whole log, replayed
+        var (_, stats, _) = await Send(HttpMethod.Get, "/v1/loops/ord/stats", key);
+        Assert.Equal(7, stats.GetProperty("replayedEvents").GetInt64());
+        Assert.Equal(probe, await Probe(_client, "ord", key, "probe2"));
+    }
+
     [Fact]
     public async Task After_a_crash_the_model_resumes_from_the_last_snapshot_and_replays_only_what_came_after()
     {
-        string key = await CreateLoop("c", ", \"rewardWaitSeconds\": 2, \"interactions\": [\"UI\"]");
+        string key = await CreateLoop("c", ", \"learner\": \"squarecb\", \"rewardWaitSeconds\": 2, \"interactions\": [\"UI\"]");
         await Teach("c", key, 200, "a");
         await Closed("c", key); // learned
         await Teach("c", key, 50, "w"); // still waiting at the snapshot (unless a slow machine took over 2 s for some)
