@@ -154,7 +154,9 @@ public sealed class EventStore : IAsyncDisposable
     /// <summary>Every committed event of a loop, in the order written.</summary>
     /// <param name="loop">The loop.</param>
     /// <returns>The events.</returns>
-    public IReadOnlyList<StoredEvent> Events(string loop) => Events(loop, LogCut.Start);
+    public IReadOnlyList<StoredEvent> Events(string loop)
+        => Read("SELECT id, ts, request, chosen, probabilities, deferred FROM events WHERE loop = $loop ORDER BY seq;", loop,
+            row => new StoredEvent(loop, row.GetString(0), row.GetInt64(1), row.GetString(2), row.GetInt32(3), row.GetString(4), row.GetInt64(5) != 0));
 
     /// <summary>The committed events of a loop after a cut of the log, in the order written: those written after its
     /// position, and those before it that were still waiting (what a model snapshot has not learned).</summary>
@@ -171,7 +173,8 @@ public sealed class EventStore : IAsyncDisposable
     /// <summary>Every committed reward of a loop, in the order written.</summary>
     /// <param name="loop">The loop.</param>
     /// <returns>The rewards.</returns>
-    public IReadOnlyList<StoredReward> Rewards(string loop) => Rewards(loop, LogCut.Start);
+    public IReadOnlyList<StoredReward> Rewards(string loop)
+        => Read("SELECT event_id, ts, value FROM rewards WHERE loop = $loop ORDER BY seq;", loop, row => new StoredReward(loop, row.GetString(0), row.GetInt64(1), row.GetDouble(2)));
 
     /// <summary>The committed rewards of the events after a cut (<see cref="Events(string, LogCut)"/>), in the order written.</summary>
     /// <param name="loop">The loop.</param>
@@ -187,7 +190,8 @@ public sealed class EventStore : IAsyncDisposable
     /// <summary>A loop's activations in the order they were written.</summary>
     /// <param name="loop">The loop's name.</param>
     /// <returns>The activations.</returns>
-    public IReadOnlyList<StoredActivation> Activations(string loop) => Activations(loop, LogCut.Start);
+    public IReadOnlyList<StoredActivation> Activations(string loop)
+        => Read("SELECT event_id, ts FROM activations WHERE loop = $loop ORDER BY seq;", loop, row => new StoredActivation(loop, row.GetString(0), row.GetInt64(1)));
 
     /// <summary>The activations of the events after a cut (<see cref="Events(string, LogCut)"/>), in the order written.</summary>
     /// <param name="loop">The loop's name.</param>

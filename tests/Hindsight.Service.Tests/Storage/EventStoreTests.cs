@@ -9,6 +9,30 @@ public class EventStoreTests
     private static StoredEvent Event(string id, string loop = "news") => new(loop, id, 1_700_000_000_000, $"{{\"c\":{{\"u\":{{\"id\":\"{id}\"}}}}}}", 1, "[0.25,0.75]", false);
 
     [Fact]
+    public async Task After_a_cut_come_the_events_written_later_and_the_ones_waiting_at_it_matched_by_id_and_time()
+    {
+        await using EventStore store = EventStore.Open(Folder());
+        foreach (string id in new[] { "a", "b", "c" })
+        {
+            Assert.True(await store.AppendAsync(Event(id) with { Timestamp = 1_000 + id[0] }));
+            Assert.True(await store.AppendAsync(new StoredReward("news", id, 2_000 + id[0], 1)));
+            Assert.True(await store.AppendAsync(new StoredActivation("news", id, 2_000 + id[0])));
+        }
+
+        Assert.True(await store.AppendAsync(Event("a", loop: "other"))); // another loop's event of the same id
+        Assert.Equal(4, store.LastEventPosition()); // positions: a 1, b 2, c 3, the other loop's a 4
+
+        // A cut after b. Waiting at it: a (same id and rank time) and an event "b" ranked at another time (a retried id
+        // whose write was refused): the stored b is not it.
+        var cut = new LogCut(2, [("a", 1_000 + 'a'), ("b", 5)]);
+        Assert.Equal(["a", "c"], store.Events("news", cut).Select(e => e.EventId));
+        Assert.Equal(["a", "c"], store.Rewards("news", cut).Select(r => r.EventId));
+        Assert.Equal(["a", "c"], store.Activations("news", cut).Select(r => r.EventId));
+        Assert.Equal(["a", "b", "c"], store.Events("news", LogCut.Start).Select(e => e.EventId));
+        Assert.Equal(["a"], store.Events("other", cut).Select(e => e.EventId)); // written after the cut
+    }
+
+    [Fact]
     public async Task An_acknowledged_event_is_on_disk_and_survives_a_reopen()
     {
         string folder = Folder();
