@@ -68,7 +68,7 @@ public static class DecisionService
             document.Info.Description = "Loops that rank actions and learn from rewards. Every endpoint but /health needs the X-Api-Key header: the admin key, or a loop's key for its own loop. Errors are RFC 7807 problem+json with a 'field' member.";
             return Task.CompletedTask;
         }));
-        var state = new ServiceState(EventStore.Open(options.DataDirectory), options.AdminKey, options.ExplorationSeed);
+        var state = new ServiceState(EventStore.Open(options.DataDirectory), options);
         List<string> warnings = state.Restore();
         builder.Services.AddSingleton(state);
         builder.Services.AddHostedService(sp => new WindowCloser(state, sp.GetRequiredService<ILogger<WindowCloser>>()));
@@ -108,15 +108,15 @@ public static class DecisionService
             .WithSummary("The dashboard page: static, no data of its own; it asks for the admin key and reads GET /v1/loops with it").Produces(200, contentType: "text/html");
         app.MapPost("/v1/loops", (Delegate)((HttpContext http) => CreateLoop(http, state))) // a route handler: its IResult is written
             .WithSummary("Create a loop (admin key); its key is returned once").Accepts<CreateLoopRequest>("application/json")
-            .Produces<CreatedLoop>(201).ProducesProblem(400).ProducesProblem(401).ProducesProblem(409).ProducesProblem(413);
+            .Produces<CreatedLoop>(201).ProducesProblem(400).ProducesProblem(401).ProducesProblem(409).ProducesProblem(413).ProducesProblem(503);
         app.MapPost("/v1/loops/{loop}/rank", (HttpContext http, string loop) => Rank(http, state, loop))
             .WithSummary("Rank actions for a context: the action to take, and every action's probability").Accepts<RankRequest>("application/json")
-            .Produces<RankResponse>().ProducesProblem(400).ProducesProblem(401).ProducesProblem(409).ProducesProblem(413);
+            .Produces<RankResponse>().ProducesProblem(400).ProducesProblem(401).ProducesProblem(409).ProducesProblem(413).ProducesProblem(503);
         app.MapPost("/v1/loops/{loop}/events/{id}/reward", (HttpContext http, string loop, string id) => Reward(http, state, loop, id))
             .WithSummary("Report an event's reward while its window is open").Accepts<RewardRequest>("application/json")
-            .Produces<RewardResponse>().ProducesProblem(400).ProducesProblem(401).ProducesProblem(404).ProducesProblem(409).ProducesProblem(413);
+            .Produces<RewardResponse>().ProducesProblem(400).ProducesProblem(401).ProducesProblem(404).ProducesProblem(409).ProducesProblem(413).ProducesProblem(503);
         app.MapPost("/v1/loops/{loop}/events/{id}/activate", (HttpContext http, string loop, string id) => Activate(http, state, loop, id))
-            .WithSummary("Activate a deferred event: it will be learned").Produces<ActivateResponse>().ProducesProblem(401).ProducesProblem(404).ProducesProblem(409);
+            .WithSummary("Activate a deferred event: it will be learned").Produces<ActivateResponse>().ProducesProblem(401).ProducesProblem(404).ProducesProblem(409).ProducesProblem(503);
         app.MapGet("/v1/loops/{loop}/stats", (HttpContext http, string loop) => Stats(http, state, loop))
             .WithSummary("The loop's counters").Produces<LoopStats>().ProducesProblem(401).ProducesProblem(404);
         app.MapGet("/v1/loops/{loop}/log", (HttpContext http, string loop) => Log(http, state, loop))
@@ -135,6 +135,11 @@ public static class DecisionService
         if (!state.IsAdmin(http.Request.Headers[KeyHeader]))
         {
             return Unauthorized(http);
+        }
+
+        if (state.Overloaded(http) is { } busy)
+        {
+            return busy;
         }
 
         (JsonDocument? body, IResult? error) = await ReadBody(http);
@@ -185,9 +190,10 @@ public static class DecisionService
     private static async Task<IResult> Rank(HttpContext http, ServiceState state, string name)
     {
         (Loop? loop, JsonDocument? body, IResult? problem) = await Open(http, state, name);
-        if (problem is not null)
+        if ((problem ?? state.Overloaded(http, loop)) is { } refused)
         {
-            return problem;
+            body?.Dispose();
+            return refused;
         }
 
         using (body)
@@ -336,9 +342,10 @@ public static class DecisionService
     private static async Task<IResult> Reward(HttpContext http, ServiceState state, string name, string id)
     {
         (Loop? loop, JsonDocument? body, IResult? problem) = await Open(http, state, name);
-        if (problem is not null)
+        if ((problem ?? state.Overloaded(http)) is { } refused)
         {
-            return problem;
+            body?.Dispose();
+            return refused;
         }
 
         using (body)
@@ -364,7 +371,7 @@ public static class DecisionService
 
     private static async Task<IResult> Activate(HttpContext http, ServiceState state, string name, string id)
     {
-        if (state.Authorize(http.Request.Headers[KeyHeader], name, out Loop? loop) is { } denied)
+        if ((state.Authorize(http.Request.Headers[KeyHeader], name, out Loop? loop) ?? state.Overloaded(http)) is { } denied)
         {
             return denied;
         }
@@ -680,13 +687,36 @@ public static class DecisionService
     internal static long Now() => DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
 
     /// <summary>The loops and the store, shared by the endpoints and the window closer.</summary>
-    internal sealed class ServiceState(EventStore store, string adminKey, ulong? seed)
+    internal sealed class ServiceState(EventStore store, ServiceOptions options)
     {
-        private readonly byte[] _admin = Digest(adminKey);
+        private readonly byte[] _admin = Digest(options.AdminKey);
 
         public EventStore Store { get; } = store;
 
-        public ulong? Seed { get; } = seed;
+        public ulong? Seed { get; } = options.ExplorationSeed;
+
+        public ServiceOptions Options { get; } = options;
+
+        /// <summary>503 while the disk is behind by <see cref="ServiceOptions.MaxQueuedWrites"/> writes (a soft bound:
+        /// requests already past the check still queue theirs), or, for a rank, while its loop has
+        /// <see cref="ServiceOptions.MaxWaitingEvents"/> events waiting; null when the request may go on.</summary>
+        public IResult? Overloaded(HttpContext http, Loop? rankedIn = null)
+        {
+            if (Store.Backlog >= Options.MaxQueuedWrites)
+            {
+                return Unavailable(http, $"{Store.Backlog} writes are waiting for the disk; retry shortly", "body");
+            }
+
+            return rankedIn is not null && rankedIn.Waiting >= Options.MaxWaitingEvents
+                ? Unavailable(http, $"loop '{rankedIn.Name}' has {Options.MaxWaitingEvents} events waiting for their reward window; retry when some close", "loop")
+                : null;
+        }
+
+        private static IResult Unavailable(HttpContext http, string detail, string field)
+        {
+            http.Response.Headers.RetryAfter = "1";
+            return Problem(503, "service unavailable", detail, field);
+        }
 
         public ConcurrentDictionary<string, Loop> Loops { get; } = new();
 

@@ -243,6 +243,18 @@ internal sealed class Loop
         }
     }
 
+    /// <summary>Events waiting for their window to close (tracked, not yet learned or dropped).</summary>
+    public int Waiting
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _pending.Count;
+            }
+        }
+    }
+
     /// <summary>When the latest model snapshot of this loop was taken, saved or loaded (ms since the epoch); null before any.</summary>
     public long? SnapshotAt { get; private set; }
 

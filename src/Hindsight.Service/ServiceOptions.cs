@@ -10,4 +10,8 @@ namespace Hindsight.Service;
 /// exploration cannot be predicted by callers.</param>
 /// <param name="SnapshotSeconds">How often each changed loop's model snapshot is written (besides one at shutdown); 0
 /// or less: only at shutdown.</param>
-public sealed record ServiceOptions(string DataDirectory, string AdminKey, string Urls = "http://127.0.0.1:5080", long MaxRequestBytes = 1 << 20, ulong? ExplorationSeed = null, double SnapshotSeconds = 60);
+/// <param name="MaxQueuedWrites">Overload: while this many writes wait for the disk, ranks, rewards, activations and new
+/// loops are refused with 503 and Retry-After (nothing is taken that could not be made durable soon).</param>
+/// <param name="MaxWaitingEvents">Memory bound: a loop with this many events waiting for their window refuses ranks with
+/// 503 until windows close.</param>
+public sealed record ServiceOptions(string DataDirectory, string AdminKey, string Urls = "http://127.0.0.1:5080", long MaxRequestBytes = 1 << 20, ulong? ExplorationSeed = null, double SnapshotSeconds = 60, long MaxQueuedWrites = 100_000, int MaxWaitingEvents = 1_000_000);

@@ -32,6 +32,7 @@ public sealed class EventStore : IAsyncDisposable
     private readonly Task _writing;
     private readonly string _connectionString;
     private long _commits;
+    private long _backlog;
     private TaskCompletionSource? _paused;
     private long _writes;
 
@@ -79,6 +80,9 @@ public sealed class EventStore : IAsyncDisposable
 
     /// <summary>Transactions committed so far (each holds one or more writes).</summary>
     public long Commits => Interlocked.Read(ref _commits);
+
+    /// <summary>Writes queued and not yet committed (or failed): how far the disk is behind.</summary>
+    public long Backlog => Interlocked.Read(ref _backlog);
 
     /// <summary>Writes committed so far.</summary>
     public long Writes => Interlocked.Read(ref _writes);
@@ -241,8 +245,10 @@ public sealed class EventStore : IAsyncDisposable
 
     private Task<bool> Enqueue(Pending pending)
     {
+        Interlocked.Increment(ref _backlog);
         if (!_queue.Writer.TryWrite(pending))
         {
+            Interlocked.Decrement(ref _backlog);
             throw new ObjectDisposedException(nameof(EventStore), "The event store is closing; the write was not taken.");
         }
 
@@ -285,6 +291,7 @@ public sealed class EventStore : IAsyncDisposable
             }
             catch (Exception ex) when (ex is SqliteException or InvalidOperationException or IOException)
             {
+                Interlocked.Add(ref _backlog, -batch.Count);
                 foreach (Pending p in batch)
                 {
                     p.Done.TrySetException(ex);
@@ -293,6 +300,7 @@ public sealed class EventStore : IAsyncDisposable
                 continue;
             }
 
+            Interlocked.Add(ref _backlog, -batch.Count);
             for (int i = 0; i < batch.Count; i++)
             {
                 batch[i].Done.TrySetResult(results[i]);
