@@ -131,6 +131,8 @@ internal static class OpeCommand
                     IReadOnlyList<CbExample> log = [.. reader.Read()]; // kept whole: no example recycling
                     OffPolicySample[] onPolicy = [.. log.Where(e => e.Label is not null).Select(e => new OffPolicySample(-e.Label!.Value.Cost, 1, 1))];
                     OffPolicyEstimate logged = OffPolicyEstimators.Ips(onPolicy) with { Estimator = "on-policy" };
+                    // Fixed policies, then candidates trained on the log: each scored by the estimators, and by replay on request.
+                    var targets = new List<(string Label, Func<OffPolicySample[]> Samples, Func<IContextualLearner> Replayed, Hindsight.Service.LoopSettings? Settings)>();
                     foreach (string target in parse.GetValue(policies)!)
                     {
                         if (!CbLogEvaluation.Policies.Contains(target))
@@ -138,42 +140,32 @@ internal static class OpeCommand
                             return Bad(stderr, $"--policy: unknown policy '{target}' for an ADF log ({string.Join(" or ", CbLogEvaluation.Policies)})");
                         }
 
-                        OffPolicySample[] samples;
-                        try
-                        {
-                            samples = CbLogEvaluation.Samples(log, target);
-                        }
-                        catch (ArgumentException ex)
-                        {
-                            return Bad(stderr, $"--policy {target}: {path}: {ex.Message}");
-                        }
-
-                        List<OffPolicyEstimate> estimates = [.. names.Select(n => OffPolicyEstimators.Estimate(n, samples))];
-                        if (replay)
-                        {
-                            IContextualLearner fixedPolicy = new FixedPolicy(target);
-                            try
-                            {
-                                estimates.Add(Replay.Evaluate(log, fixedPolicy));
-                            }
-                            catch (ArgumentException ex)
-                            {
-                                return Bad(stderr, $"--estimators replay: {ex.Message}");
-                            }
-                        }
-
-                        results.Add((target, samples.Length, logged, estimates, null));
+                        targets.Add((target, () => CbLogEvaluation.Samples(log, target), () => new FixedPolicy(target), null));
                     }
 
                     foreach ((string label, Hindsight.Service.LoopSettings settings) in trained)
                     {
-                        OffPolicySample[] samples = CbLogEvaluation.Samples(log, settings.CreateLearner());
+                        targets.Add((label, () => CbLogEvaluation.Samples(log, settings.CreateLearner()), settings.CreateLearner, settings));
+                    }
+
+                    foreach (var target in targets)
+                    {
+                        OffPolicySample[] samples;
+                        try
+                        {
+                            samples = target.Samples();
+                        }
+                        catch (ArgumentException ex)
+                        {
+                            return Bad(stderr, $"{(target.Settings is null ? "--policy" : "--candidate")} {target.Label}: {path}: {ex.Message}");
+                        }
+
                         List<OffPolicyEstimate> estimates = [.. names.Select(n => OffPolicyEstimators.Estimate(n, samples))];
                         if (replay)
                         {
                             try
                             {
-                                estimates.Add(Replay.Evaluate(log, settings.CreateLearner()));
+                                estimates.Add(Replay.Evaluate(log, target.Replayed()));
                             }
                             catch (ArgumentException ex)
                             {
@@ -181,7 +173,7 @@ internal static class OpeCommand
                             }
                         }
 
-                        results.Add((label, samples.Length, logged, estimates, settings));
+                        results.Add((target.Label, samples.Length, logged, estimates, target.Settings));
                     }
                 }
                 else
@@ -249,17 +241,11 @@ internal static class OpeCommand
         try
         {
             using JsonDocument doc = JsonDocument.Parse(spec);
-            if (!Hindsight.Service.LoopSettings.TryRead(doc.RootElement, out Hindsight.Service.LoopSettings settings, out string field, out string problem))
+            if (!Hindsight.Service.LoopSettings.TryReadCandidate(doc.RootElement, candidate.Label, out string label, out Hindsight.Service.LoopSettings settings, out string field, out string problem))
             {
                 return $"{field} {problem}";
             }
 
-            if (settings.Embeddings is not null)
-            {
-                return "embeddings are not evaluated offline yet: the log carries the requests' features, not an embedding model";
-            }
-
-            string label = doc.RootElement.TryGetProperty("name", out JsonElement name) && name.ValueKind == JsonValueKind.String ? name.GetString()! : candidate.Label;
             candidate = (label, settings);
             return null;
         }
@@ -269,20 +255,17 @@ internal static class OpeCommand
         }
     }
 
-    /// <summary>uniform or first as a policy over an example's actions.</summary>
+    /// <summary>A fixed policy of <see cref="CbLogEvaluation.Distribution"/> as a learner that never learns (for replay).</summary>
     private sealed class FixedPolicy(string name) : IContextualLearner
     {
         public void Predict(CbExample example, Span<float> pmf)
         {
             int k = example.Actions.Count;
-            if (name == "first")
+            Span<double> p = k <= 256 ? stackalloc double[k] : new double[k];
+            CbLogEvaluation.Distribution(name, example, p);
+            for (int a = 0; a < k; a++)
             {
-                pmf[..k].Clear();
-                pmf[0] = 1;
-            }
-            else
-            {
-                pmf[..k].Fill(1f / k);
+                pmf[a] = (float)p[a];
             }
         }
 

@@ -91,7 +91,7 @@ public static class DecisionService
             {
                 try
                 {
-                    state.SaveSnapshot(loop, force: false); // the model as it stops: the next start replays only what came after
+                    state.SaveSnapshot(loop); // the model as it stops: the next start replays only what came after
                 }
                 catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException)
                 {
@@ -519,17 +519,11 @@ public static class DecisionService
                 int i = 0;
                 foreach (JsonElement c in p.Value.EnumerateArray())
                 {
-                    if (!LoopSettings.TryRead(c, out LoopSettings settings, out string field, out string why))
+                    if (!LoopSettings.TryReadCandidate(c, $"candidate {i + 1}", out string label, out LoopSettings settings, out string field, out string why))
                     {
                         return Problem(400, "bad request", $"{field} {why}", $"candidates[{i}].{field}");
                     }
 
-                    if (settings.Embeddings is not null)
-                    {
-                        return Problem(400, "bad request", "embeddings are not evaluated offline yet: the log carries the requests' features, not an embedding model", $"candidates[{i}].embeddings");
-                    }
-
-                    string label = c.TryGetProperty("name", out JsonElement n) && n.ValueKind == JsonValueKind.String ? n.GetString()! : $"candidate {i + 1}";
                     candidates.Add((label, settings));
                     i++;
                 }
@@ -802,12 +796,11 @@ public static class DecisionService
         /// <summary>Writes a loop's model snapshot: to a temporary file, flushed to disk, then renamed over the last one
         /// (a crash leaves the old snapshot or the new, never half of one).</summary>
         /// <param name="loop">The loop.</param>
-        /// <param name="force">Write it even when the loop has not changed since its last snapshot.</param>
-        /// <returns>Whether one was written.</returns>
-        public bool SaveSnapshot(Loop loop, bool force)
+        /// <returns>Whether one was written (none when the loop has not changed since its last one).</returns>
+        public bool SaveSnapshot(Loop loop)
         {
             long now = Now();
-            if (loop.SaveSnapshot(Store.LastEventPosition, now, force) is not ({ } bytes, long changes))
+            if (loop.SaveSnapshot(Store.LastEventPosition, now) is not ({ } bytes, long changes))
             {
                 return false;
             }
@@ -840,7 +833,7 @@ public static class DecisionService
                 {
                     try
                     {
-                        state.SaveSnapshot(loop, force: false);
+                        state.SaveSnapshot(loop);
                     }
                     catch (Exception ex) when (ex is not OperationCanceledException)
                     {

@@ -44,21 +44,17 @@ internal sealed class Loop
     private int _measured;
     private float[] _pmf = new float[16];
     private long _sequence;
-    private long _changes;
     private long _savedChanges;
-    private EmbeddingRewardModel? _embeddings;
+    private readonly EmbeddingRewardModel? _embeddings;
 
-    public Loop(string name, LoopSettings settings, string keyHash, ulong? seed = null, IContextualLearner? learner = null)
+    public Loop(string name, LoopSettings settings, string keyHash, ulong? seed = null, IContextualLearner? learner = null, EmbeddingRewardModel? embeddings = null)
     {
         Name = name;
         Settings = settings;
         KeyHash = keyHash;
         KeyDigest = Convert.FromHexString(keyHash);
         _learner = learner ?? settings.CreateLearner();
-        if (settings.Embeddings is { } embeddings)
-        {
-            _embeddings = new EmbeddingRewardModel(new EmbeddingTable(embeddings.TableOptions()), (float)embeddings.LearningRate);
-        }
+        _embeddings = embeddings ?? (settings.Embeddings is { } e ? new EmbeddingRewardModel(new EmbeddingTable(e.TableOptions()), (float)e.LearningRate) : null);
 
         _apprentice = settings.Mode == "apprentice";
         _rng = new SeededRandom(seed ?? BitConverter.ToUInt64(RandomNumberGenerator.GetBytes(8))); // unpredictable exploration unless a seed is given (tests)
@@ -70,16 +66,15 @@ internal sealed class Loop
     /// <param name="logPosition">Reads the log's last event position (called under the loop's locks: every event
     /// tracked later is written after it).</param>
     /// <param name="now">The snapshot's time (ms since the epoch).</param>
-    /// <param name="force">Write one even when nothing changed since the last saved one.</param>
     /// <returns>The snapshot's bytes (ending with their SHA-256) and the change count it holds (for
-    /// <see cref="Saved"/>), or null when nothing changed since the last saved one and it is not forced.</returns>
-    public (byte[] Bytes, long Changes)? SaveSnapshot(Func<long> logPosition, long now, bool force = true)
+    /// <see cref="Saved"/>), or null when nothing changed since the last saved one.</returns>
+    public (byte[] Bytes, long Changes)? SaveSnapshot(Func<long> logPosition, long now)
     {
         lock (_closing)
         {
             lock (_gate)
             {
-                if (!force && _changes == _savedChanges)
+                if (Changes == _savedChanges)
                 {
                     return null;
                 }
@@ -127,10 +122,14 @@ internal sealed class Loop
 
                 CbModel.Save((ExploringCbLearner)_learner, buffer);
                 buffer.Write(SHA256.HashData(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)));
-                return (buffer.ToArray(), _changes);
+                return (buffer.ToArray(), Changes);
             }
         }
     }
+
+    /// <summary>A count that grows with every change a snapshot holds: events tracked, learned, dropped or failed. (An
+    /// untracked event — its write refused — needs no new snapshot: a waiting id missing from the log is skipped.)</summary>
+    private long Changes => _sequence + _counters.Closed + _counters.Inactive + _counters.Failed;
 
     /// <summary>A snapshot taken with <see cref="SaveSnapshot"/> is safely on disk: until the loop changes again,
     /// periodic snapshots are skipped.</summary>
@@ -212,18 +211,17 @@ internal sealed class Loop
             }
 
             IContextualLearner learner = CbModel.Load(stream) as ExploringCbLearner ?? throw new InvalidDataException("the snapshot's model is not the loop's kind of learner");
-            var loop = new Loop(name, settings, keyHash, seed, learner)
+            var loop = new Loop(name, settings, keyHash, seed, learner, embeddings)
             {
                 SnapshotAt = takenAt,
                 _counters = counters,
+                _savedChanges = counters.Closed + counters.Inactive + counters.Failed, // what this snapshot holds: nothing new yet
                 _greedy = greedy,
                 _apprentice = apprentice,
                 _agreements = agreements,
                 _agreed = agreed,
                 _measured = measured,
             };
-            loop._embeddings = embeddings;
-
             return (loop, new LogCut(position, ids));
         }
         catch (Exception ex) when (ex is EndOfStreamException or ArgumentException or FormatException or OverflowException)
@@ -315,7 +313,6 @@ internal sealed class Loop
                 chosen = app.Action;
                 logged = new float[pmf.Length]; // only the chosen action's probability is known
                 logged[chosen] = app.Probability;
-                Track(eventId, request, keys, chosen, app.Probability, now, explored: false, deferred, committed: false);
             }
             else
             {
@@ -332,9 +329,10 @@ internal sealed class Loop
                 }
 
                 logged = pmf.ToArray();
-                Track(eventId, request, keys, chosen, pmf[chosen], now, Explored(pmf, chosen), deferred, committed: false);
             }
 
+            // An app's decision is never the loop's exploration.
+            Track(eventId, request, keys, chosen, logged[chosen], now, decision is null && Explored(pmf, chosen), deferred, committed: false);
             float[] probabilities = decision is null ? logged : pmf.ToArray();
             try
             {
@@ -513,7 +511,6 @@ internal sealed class Loop
 
                     _deadlines.Dequeue();
                     _pending.Remove(id);
-                    _changes++;
                     taken++;
                     if (!e.Active)
                     {
@@ -591,7 +588,6 @@ internal sealed class Loop
             _embeddings.Learn(user, item, (float)reward, e.Timestamp); // in event time: live and on replay alike
         }
 
-        _changes++;
         _counters = _counters with { Closed = _counters.Closed + 1, Rewarded = _counters.Rewarded + (rewarded ? 1 : 0), RewardSum = _counters.RewardSum + reward };
     }
 
@@ -726,7 +722,6 @@ internal sealed class Loop
     {
         if (_pending.Remove(eventId, out PendingEvent? e))
         {
-            _changes++;
             _counters = _counters with { Events = _counters.Events - 1, Explored = _counters.Explored - (e.Explored ? 1 : 0) };
         }
     }
@@ -743,7 +738,6 @@ internal sealed class Loop
         long sequence = _sequence++;
         _pending[eventId] = new PendingEvent(request, chosen, probability, timestamp, deadline, sequence, explored, deferred) { Committed = committed, Keys = keys };
         _deadlines.Enqueue(eventId, (deadline, sequence));
-        _changes++;
         _counters = _counters with { Events = _counters.Events + 1, Explored = _counters.Explored + (explored ? 1 : 0) };
     }
 

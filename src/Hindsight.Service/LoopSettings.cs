@@ -48,6 +48,38 @@ public sealed record LoopSettings(string Learner = "epsilon-greedy", double Epsi
         return Learner == "squarecb" ? ExploringCbLearner.SquareCb(regressor) : ExploringCbLearner.EpsilonGreedy(regressor, (float)Epsilon);
     }
 
+    /// <summary>Reads a candidate of offline evaluation: settings as <see cref="TryRead"/> takes them, labelled by their
+    /// "name" when it is a string. Embeddings are refused: an exported log carries the requests' features, not an
+    /// embedding model to evaluate.</summary>
+    /// <param name="json">The object.</param>
+    /// <param name="defaultLabel">The label without a name.</param>
+    /// <param name="label">The candidate's label.</param>
+    /// <param name="settings">The settings read.</param>
+    /// <param name="field">The field at fault.</param>
+    /// <param name="problem">What is wrong with it.</param>
+    /// <returns>True when valid.</returns>
+    public static bool TryReadCandidate(JsonElement json, string defaultLabel, out string label, out LoopSettings settings, out string field, out string problem)
+    {
+        label = defaultLabel;
+        if (!TryRead(json, out settings, out field, out problem))
+        {
+            return false;
+        }
+
+        if (settings.Embeddings is not null)
+        {
+            (field, problem) = ("embeddings", "are not evaluated offline yet: the log carries the requests' features, not an embedding model");
+            return false;
+        }
+
+        if (json.TryGetProperty("name", out JsonElement name) && name.ValueKind == JsonValueKind.String)
+        {
+            label = name.GetString()!;
+        }
+
+        return true;
+    }
+
     /// <summary>Reads settings from a JSON object, naming the first field at fault.</summary>
     /// <param name="json">The object (absent members take their defaults).</param>
     /// <param name="settings">The settings read.</param>

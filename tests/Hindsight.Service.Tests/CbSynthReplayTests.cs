@@ -29,16 +29,17 @@ public sealed class CbSynthReplayTests(ITestOutputHelper output)
     private const int Events = 20_000;
     private const ulong Seed = 7;
 
+    /// <summary>Both replays' loop: the learner of <c>hindsight cb --learner epsilon-greedy -q sa</c>, rewards final at
+    /// the first (so each event is learned as soon as it is rewarded), a window longer than the run.</summary>
+    private static readonly LoopSettings Settings = new(Learner: "epsilon-greedy", Epsilon: 0.05, Interactions: ["sa"], RewardWaitSeconds: 3600, Aggregation: "first");
+
     [SkippableFact]
     public async Task Replaying_cb_synth_through_the_api_earns_what_the_learner_earns_in_process()
     {
-        string? path = RepositoryPaths.Shared("cb-synth/cb_synth.dsjson.gz");
-        Skip.If(path is null, "../shared/data/cb-synth is not beside this checkout");
-        List<byte[]> lines = ReadLines(path!, Events);
-        var settings = new LoopSettings(Learner: "epsilon-greedy", Epsilon: 0.05, Interactions: ["sa"], RewardWaitSeconds: 3600, Aggregation: "first");
+        List<byte[]> lines = Stream();
 
-        (double apiCost, int apiAccepted, JsonElement apiGreedy) = await ReplayThroughApi(lines, settings);
-        (double localCost, int localAccepted, OffPolicyEstimate localGreedy) = ReplayInProcess(lines, settings);
+        (double apiCost, int apiAccepted, JsonElement apiGreedy) = await ReplayThroughApi(lines, Settings);
+        (double localCost, int localAccepted, OffPolicyEstimate localGreedy) = ReplayInProcess(lines, Settings);
 
         output.WriteLine($"replayed through the API: mean cost {apiCost:F4} over {apiAccepted} accepted events of {Events}; in process: {localCost:F4} over {localAccepted}");
         Assert.Equal(localAccepted, apiAccepted);
@@ -63,18 +64,15 @@ public sealed class CbSynthReplayTests(ITestOutputHelper output)
     [SkippableFact]
     public async Task Logged_decisions_replayed_through_the_api_earn_what_hindsight_cb_earns()
     {
-        string? path = RepositoryPaths.Shared("cb-synth/cb_synth.dsjson.gz");
-        Skip.If(path is null, "../shared/data/cb-synth is not beside this checkout");
-        List<byte[]> lines = ReadLines(path!, Events);
-        var settings = new LoopSettings(Learner: "epsilon-greedy", Epsilon: 0.05, Interactions: ["sa"], RewardWaitSeconds: 3600, Aggregation: "first");
-        (long cbExamples, double cbLoss) = ProgressiveValidation.Run(lines.Select(l => DsJsonReader.ParseEvent(l)!), settings.CreateLearner());
+        List<byte[]> lines = Stream();
+        (long cbExamples, double cbLoss) = ProgressiveValidation.Run(lines.Select(l => DsJsonReader.ParseEvent(l)!), Settings.CreateLearner());
 
         string data = Directory.CreateTempSubdirectory("hindsight-cbsynth-").FullName;
         WebApplication app = DecisionService.Build(new ServiceOptions(data, Admin, "http://127.0.0.1:0", ExplorationSeed: Seed));
         await app.StartAsync();
         try
         {
-            using HttpClient client = await CreateLoop(app, settings);
+            using HttpClient client = await CreateLoop(app, Settings);
             double loss = 0;
             foreach (byte[] line in lines)
             {
@@ -242,6 +240,14 @@ public sealed class CbSynthReplayTests(ITestOutputHelper output)
         }
 
         return Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    /// <summary>The first <see cref="Events"/> lines of cb-synth's DSJson (the test is skipped without the data).</summary>
+    private static List<byte[]> Stream()
+    {
+        string? path = RepositoryPaths.Shared("cb-synth/cb_synth.dsjson.gz");
+        Skip.If(path is null, "../shared/data/cb-synth is not beside this checkout");
+        return ReadLines(path!, Events);
     }
 
     private static List<byte[]> ReadLines(string path, int count)

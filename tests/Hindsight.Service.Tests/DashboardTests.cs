@@ -1,7 +1,6 @@
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
 
@@ -16,29 +15,19 @@ namespace Hindsight.Service.Tests;
 /// </summary>
 public sealed class DashboardTests(ITestOutputHelper output) : IAsyncLifetime
 {
-    private const string Admin = "admin-key-0123456789";
+    private const string Admin = ServiceHost.Admin;
     private const string Chromium = "/usr/bin/chromium";
-    private readonly string _data = Directory.CreateTempSubdirectory("hindsight-dashboard-").FullName;
-    private WebApplication? _app;
+    private ServiceHost? _host;
 
-    public async Task InitializeAsync()
-    {
-        _app = DecisionService.Build(new ServiceOptions(_data, Admin, "http://127.0.0.1:0"));
-        await _app.StartAsync();
-    }
+    public async Task InitializeAsync() => _host = await ServiceHost.StartAsync("dashboard");
 
-    public async Task DisposeAsync()
-    {
-        await _app!.StopAsync();
-        await _app.DisposeAsync();
-        Directory.Delete(_data, recursive: true);
-    }
+    public async Task DisposeAsync() => await _host!.DisposeAsync();
 
     [SkippableFact]
     public async Task The_page_lists_every_loop_with_its_numbers_and_live_charts()
     {
         Skip.IfNot(File.Exists(Chromium), $"{Chromium} is not installed (Debian's chromium package; .ci/run installs it)");
-        string url = _app!.Urls.First();
+        string url = _host!.App.Urls.First();
         using var client = new HttpClient { BaseAddress = new Uri(url) };
         await Traffic(client, "news", rewarded: 30, total: 40);
         await Traffic(client, "ads", rewarded: 5, total: 20);

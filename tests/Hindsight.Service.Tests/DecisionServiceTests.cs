@@ -350,7 +350,8 @@ public sealed class DecisionServiceTests : IAsyncLifetime
         await Closed("c", key); // learned
         await Teach("c", key, 50, "w"); // still waiting at the snapshot (unless a slow machine took over 2 s for some)
         DecisionService.ServiceState state = _app!.Services.GetRequiredService<DecisionService.ServiceState>();
-        Assert.True(state.SaveSnapshot(state.Loops["c"], force: false)); // what the periodic writer does
+        Assert.True(state.SaveSnapshot(state.Loops["c"])); // what the periodic writer does
+        Assert.False(state.SaveSnapshot(state.Loops["c"])); // nothing changed since: none written
         await Teach("c", key, 100, "b");
         await Closed("c", key); // every window closes in the live service
 

@@ -3,7 +3,6 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Builder;
 
 namespace Hindsight.Service.Tests;
 
@@ -15,30 +14,17 @@ namespace Hindsight.Service.Tests;
 /// </summary>
 public sealed class FuzzTests : IAsyncLifetime
 {
-    private const string Admin = "admin-key-0123456789";
+    private const string Admin = ServiceHost.Admin;
     private const int Limit = 16 * 1024;
-    private readonly string _data = Directory.CreateTempSubdirectory("hindsight-fuzz-").FullName;
     private readonly Random _random = new(20261128);
     private readonly List<string> _failures = [];
     private readonly Dictionary<int, int> _statuses = [];
-    private WebApplication? _app;
-    private HttpClient _client = new();
+    private ServiceHost? _host;
     private int _sent;
 
-    public async Task InitializeAsync()
-    {
-        _app = DecisionService.Build(new ServiceOptions(_data, Admin, "http://127.0.0.1:0", MaxRequestBytes: Limit));
-        await _app.StartAsync();
-        _client = new HttpClient { BaseAddress = new Uri(_app.Urls.First()) };
-    }
+    public async Task InitializeAsync() => _host = await ServiceHost.StartAsync("fuzz", o => o with { MaxRequestBytes = Limit });
 
-    public async Task DisposeAsync()
-    {
-        _client.Dispose();
-        await _app!.StopAsync();
-        await _app.DisposeAsync();
-        Directory.Delete(_data, recursive: true);
-    }
+    public async Task DisposeAsync() => await _host!.DisposeAsync();
 
     [Fact]
     public async Task Ten_thousand_malformed_requests_get_4xx_and_the_server_lives_on()
@@ -269,7 +255,7 @@ public sealed class FuzzTests : IAsyncLifetime
             request.Headers.TryAddWithoutValidation("X-Api-Key", key);
         }
 
-        using HttpResponseMessage response = await _client.SendAsync(request);
+        using HttpResponseMessage response = await _host!.Client.SendAsync(request);
         _sent++;
         return ((int)response.StatusCode, await response.Content.ReadAsStringAsync(), response.Content.Headers.ContentType?.MediaType);
     }

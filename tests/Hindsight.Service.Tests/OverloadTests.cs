@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Hindsight.Service.Tests;
@@ -14,31 +13,18 @@ namespace Hindsight.Service.Tests;
 /// </summary>
 public sealed class OverloadTests : IAsyncLifetime
 {
-    private const string Admin = "admin-key-0123456789";
-    private readonly string _data = Directory.CreateTempSubdirectory("hindsight-overload-").FullName;
-    private WebApplication? _app;
-    private HttpClient _client = new();
+    private const string Admin = ServiceHost.Admin;
+    private ServiceHost? _host;
 
-    public async Task InitializeAsync()
-    {
-        _app = DecisionService.Build(new ServiceOptions(_data, Admin, "http://127.0.0.1:0", SnapshotSeconds: 0, MaxQueuedWrites: 3, MaxWaitingEvents: 5));
-        await _app.StartAsync();
-        _client = new HttpClient { BaseAddress = new Uri(_app.Urls.First()) };
-    }
+    public async Task InitializeAsync() => _host = await ServiceHost.StartAsync("overload", o => o with { SnapshotSeconds = 0, MaxQueuedWrites = 3, MaxWaitingEvents = 5 });
 
-    public async Task DisposeAsync()
-    {
-        _client.Dispose();
-        await _app!.StopAsync();
-        await _app.DisposeAsync();
-        Directory.Delete(_data, recursive: true);
-    }
+    public async Task DisposeAsync() => await _host!.DisposeAsync();
 
     [Fact]
     public async Task A_disk_that_is_behind_gets_503_and_what_was_taken_is_answered_once_written()
     {
         string key = await CreateLoop("slow", 3600);
-        DecisionService.ServiceState state = _app!.Services.GetRequiredService<DecisionService.ServiceState>();
+        DecisionService.ServiceState state = _host!.App.Services.GetRequiredService<DecisionService.ServiceState>();
         state.Store.PauseWriter();
         var taken = new List<Task<HttpResponseMessage>>();
         for (int i = 0; i < 3; i++)
@@ -127,8 +113,8 @@ public sealed class OverloadTests : IAsyncLifetime
     }
 
     private Task<HttpResponseMessage> Post(string path, string key, string body)
-        => _client.SendAsync(new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(body, Encoding.UTF8, "application/json"), Headers = { { "X-Api-Key", key } } });
+        => _host!.Client.SendAsync(new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(body, Encoding.UTF8, "application/json"), Headers = { { "X-Api-Key", key } } });
 
     private Task<HttpResponseMessage> Get(string path, string key)
-        => _client.SendAsync(new HttpRequestMessage(HttpMethod.Get, path) { Headers = { { "X-Api-Key", key } } });
+        => _host!.Client.SendAsync(new HttpRequestMessage(HttpMethod.Get, path) { Headers = { { "X-Api-Key", key } } });
 }

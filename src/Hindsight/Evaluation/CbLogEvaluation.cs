@@ -26,14 +26,43 @@ public static class CbLogEvaluation
     public static OffPolicySample[] Samples(IReadOnlyList<CbExample> log, string policy)
     {
         ArgumentNullException.ThrowIfNull(log);
-        Action<CbExample, Span<double>> pi = policy switch
+        if (!Policies.Contains(policy))
         {
-            "uniform" => (_, p) => p.Fill(1.0 / p.Length),
-            "first" => First,
-            "live" => Live,
-            _ => throw new ArgumentException($"Unknown policy '{policy}'.", nameof(policy)),
-        };
-        return Build(log, pi, learn: null);
+            throw new ArgumentException($"Unknown policy '{policy}'.", nameof(policy));
+        }
+
+        return Build(log, (e, p) => Distribution(policy, e, p), learn: null);
+    }
+
+    /// <summary>A fixed policy's distribution over an example's actions.</summary>
+    /// <param name="policy">uniform, first or live.</param>
+    /// <param name="example">The decision.</param>
+    /// <param name="pmf">Receives one probability per action.</param>
+    /// <exception cref="ArgumentException">An unknown policy, or live on an example without the logging distribution.</exception>
+    public static void Distribution(string policy, CbExample example, Span<double> pmf)
+    {
+        ArgumentNullException.ThrowIfNull(example);
+        switch (policy)
+        {
+            case "uniform":
+                pmf.Fill(1.0 / pmf.Length);
+                break;
+            case "first":
+                pmf.Clear();
+                pmf[0] = 1;
+                break;
+            case "live":
+                IReadOnlyList<float> logged = example.Probabilities
+                    ?? throw new ArgumentException($"line {example.Line}: policy live needs the logging distribution of every decision (DSJson's p)");
+                for (int a = 0; a < pmf.Length; a++)
+                {
+                    pmf[a] = a < logged.Count ? logged[a] : 0;
+                }
+
+                break;
+            default:
+                throw new ArgumentException($"Unknown policy '{policy}'.", nameof(policy));
+        }
     }
 
     /// <summary>Builds the estimators' samples for a candidate learner, progressively: each labeled decision is scored
@@ -63,22 +92,6 @@ public static class CbLogEvaluation
                 }
             },
             candidate.Learn);
-    }
-
-    private static void First(CbExample e, Span<double> p)
-    {
-        p.Clear();
-        p[0] = 1;
-    }
-
-    private static void Live(CbExample e, Span<double> p)
-    {
-        IReadOnlyList<float> logged = e.Probabilities
-            ?? throw new ArgumentException($"line {e.Line}: policy live needs the logging distribution of every decision (DSJson's p)");
-        for (int a = 0; a < p.Length; a++)
-        {
-            p[a] = a < logged.Count ? logged[a] : 0;
-        }
     }
 
     private static OffPolicySample[] Build(IReadOnlyList<CbExample> log, Action<CbExample, Span<double>> pi, Action<CbExample>? learn)
