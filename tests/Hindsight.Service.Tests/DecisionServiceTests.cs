@@ -287,7 +287,7 @@ public sealed class DecisionServiceTests : IAsyncLifetime
     [Fact]
     public async Task A_restart_resumes_the_model_from_its_shutdown_snapshot_and_a_bad_snapshot_falls_back_to_replay()
     {
-        string key = await CreateLoop("s", ", \"learner\": \"squarecb\", \"rewardWaitSeconds\": 1, \"interactions\": [\"UI\"]");
+        string key = await CreateLoop("s", ", \"learner\": \"squarecb\", \"rewardWaitSeconds\": 3, \"interactions\": [\"UI\"]");
         await Teach("s", key, 300, "e");
         await Closed("s", key);
         double[] probe = await Probe(_client, "s", key, "probe"); // waiting when the service stops
@@ -323,14 +323,22 @@ public sealed class DecisionServiceTests : IAsyncLifetime
     [Fact]
     public async Task Replay_learns_in_the_order_the_loop_lived()
     {
-        string key = await CreateLoop("ord", ", \"learner\": \"squarecb\", \"rewardWaitSeconds\": 2, \"aggregation\": \"first\", \"interactions\": [\"UI\"]");
+        string key = await CreateLoop("ord", ", \"learner\": \"squarecb\", \"rewardWaitSeconds\": 3, \"aggregation\": \"first\", \"interactions\": [\"UI\"]");
         for (int i = 0; i < 3; i++)
         {
             string user = i % 2 == 0 ? "young" : "old";
             Assert.Equal(HttpStatusCode.OK, (await Send(HttpMethod.Post, "/v1/loops/ord/rank", key, RankBody(user, $"a{i}"))).Status); // never rewarded
-            await Task.Delay(1000);
+            await Task.Delay(1500);
             Assert.Equal(HttpStatusCode.OK, (await Send(HttpMethod.Post, "/v1/loops/ord/rank", key, RankBody(user, $"b{i}"))).Status);
-            await Task.Delay(1400); // a's window (2 s) has ended and a was learned; b's stays open for 0.6 s more
+
+            // a's window (3 s) ends and a is learned; b's, opened 1.5 s later, stays open for about 1.5 s more.
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            while ((await Send(HttpMethod.Get, "/v1/loops/ord/stats", key)).Body.GetProperty("closedEvents").GetInt64() < (2 * i) + 1)
+            {
+                Assert.True(watch.Elapsed < TimeSpan.FromSeconds(30), $"a{i} not learned after 30 s");
+                await Task.Delay(20);
+            }
+
             Assert.Equal(HttpStatusCode.OK, (await Send(HttpMethod.Post, $"/v1/loops/ord/events/b{i}/reward", key, "{\"value\": 1}")).Status);
         }
 
@@ -345,10 +353,10 @@ public sealed class DecisionServiceTests : IAsyncLifetime
     [Fact]
     public async Task After_a_crash_the_model_resumes_from_the_last_snapshot_and_replays_only_what_came_after()
     {
-        string key = await CreateLoop("c", ", \"learner\": \"squarecb\", \"rewardWaitSeconds\": 2, \"interactions\": [\"UI\"]");
+        string key = await CreateLoop("c", ", \"learner\": \"squarecb\", \"rewardWaitSeconds\": 3, \"interactions\": [\"UI\"]");
         await Teach("c", key, 200, "a");
         await Closed("c", key); // learned
-        await Teach("c", key, 50, "w"); // still waiting at the snapshot (unless a slow machine took over 2 s for some)
+        await Teach("c", key, 50, "w"); // still waiting at the snapshot (unless a slow machine took over 3 s for some)
         DecisionService.ServiceState state = _app!.Services.GetRequiredService<DecisionService.ServiceState>();
         Assert.True(state.SaveSnapshot(state.Loops["c"])); // what the periodic writer does
         Assert.False(state.SaveSnapshot(state.Loops["c"])); // nothing changed since: none written
@@ -386,9 +394,9 @@ public sealed class DecisionServiceTests : IAsyncLifetime
     [Fact]
     public async Task Offline_evaluation_compares_live_baseline_uniform_and_candidate_settings_on_the_loops_log()
     {
-        string key = await CreateLoop("o", ", \"rewardWaitSeconds\": 1, \"epsilon\": 0.3, \"interactions\": [\"UI\"], \"aggregation\": \"first\"");
+        string key = await CreateLoop("o", ", \"rewardWaitSeconds\": 3, \"epsilon\": 0.3, \"interactions\": [\"UI\"], \"aggregation\": \"first\"");
         await Teach("o", key, 400, "e", rewardAll: true); // learned at each reward: the same log on every run
-        await Task.Delay(1200); // every window (1 s) has ended: the export writes events whose window has ended (learned at once under "first")
+        await Task.Delay(3200); // every window (3 s) has ended: the export writes events whose window has ended (learned at once under "first")
         var (status, evaluation, _) = await Send(HttpMethod.Post, "/v1/loops/o/evaluation", key, "{\"candidates\": [{\"name\": \"no crossing\"}]}");
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal(400, evaluation.GetProperty("decisions").GetInt64());
